@@ -1,0 +1,72 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './platform/config';
+import { setUpAssets } from './platform/views/assets';
+import { setUpViews } from './platform/views/setUpViews';
+import { setUpAuthentication } from './platform/http/setUpAuthentication';
+import { setUpErrors } from './platform/http/setUpErrors';
+import { setUpHealth } from './platform/http/setUpHealth';
+import { setUpRateLimit } from './platform/http/setUpRateLimit';
+import { setUpRouteDeclarations } from './platform/http/routes';
+import { setUpSecurityHeaders } from './platform/http/setUpSecurityHeaders';
+import { setUpSession } from './platform/http/setUpSession';
+import { setUpOpenApi } from './modules/api/openApi';
+import { auditRoutes } from './modules/audit/auditRoutes';
+import { caseloadRoutes } from './modules/caseload/caseloadRoutes';
+import { peopleApiRoutes } from './modules/people/peopleApiRoutes';
+import { peopleRoutes } from './modules/people/peopleRoutes';
+import { signInRoutes } from './modules/signIn/signInRoutes';
+import { adminRoutes } from './modules/staff/adminRoutes';
+import { teamRoutes } from './modules/staff/teamRoutes';
+import type { Services } from './services';
+
+export interface AppOptions {
+  config: Config;
+  authorityName: string;
+  logger?: boolean;
+}
+
+/** The web application: plugins first, then each module's routes. Reads like a checklist. */
+export async function createApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  setUpRouteDeclarations(app);
+  await setUpSecurityHeaders(app);
+  await app.register(formbody);
+  await setUpSession(app, { db: services.db, clock: services.clock, config });
+  await setUpRateLimit(app, config.rateLimitPerMinute);
+  await setUpViews(app, { authorityName: options.authorityName, production: true });
+  setUpAuthentication(app, {
+    authenticator: {
+      actorForUser: (userId) => services.staff.actorFor(userId, 'session'),
+      actorForToken: (token) => services.signIn.actorForToken(token),
+    },
+    clock: services.clock,
+    db: services.db,
+    idleMinutes: config.session.idleMinutes,
+  });
+  setUpErrors(app);
+  await setUpOpenApi(app);
+  await setUpAssets(app);
+  setUpHealth(app, services.db);
+
+  signInRoutes(app, services);
+  caseloadRoutes(app, services);
+  peopleRoutes(app, services);
+  peopleApiRoutes(app, services);
+  teamRoutes(app, services);
+  auditRoutes(app, services);
+  adminRoutes(app, services);
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,104 @@
+import { rolesGrant, type Permission } from './permissions';
+import { managerRoles, type Role } from './roles';
+
+/** The person acting: a signed-in user, or a user acting through an API token. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: readonly Role[];
+  /** Teams the user belongs to (a manager's teams are the teams they manage). */
+  teamIds: readonly string[];
+  via: 'session' | 'token' | 'cli';
+}
+
+/** What the access rules need to know about a person's record. */
+export interface RecordSubject {
+  personId: string;
+  restricted: boolean;
+  allocatedWorkerId: string | null;
+  allocatedTeamId: string | null;
+  /** Users given explicit access to a restricted record. */
+  grantedUserIds: readonly string[];
+}
+
+const recordPermissions: readonly Permission[] = [
+  'child:read',
+  'child:correct',
+  'child:allocate',
+  'child:restrict',
+];
+
+function isManager(actor: Actor): boolean {
+  return actor.roles.some((role) => managerRoles.includes(role));
+}
+
+function isHeadOfService(actor: Actor): boolean {
+  return actor.roles.includes('head-of-service');
+}
+
+/** A manager of the team the record is allocated to, or the head of service. */
+export function managesRecord(actor: Actor, subject: RecordSubject): boolean {
+  if (isHeadOfService(actor)) return true;
+  return (
+    isManager(actor) &&
+    subject.allocatedTeamId !== null &&
+    actor.teamIds.includes(subject.allocatedTeamId)
+  );
+}
+
+/**
+ * May this actor see the record at all? Restricted records (for example a member of staff's
+ * relative) are seen only by the allocated worker, the managers of the allocated team, and
+ * people explicitly given access (DESIGN.md, Records and data protection).
+ */
+export function canSee(actor: Actor, subject: RecordSubject): boolean {
+  if (!rolesGrant(actor.roles, 'child:read')) return false;
+  if (!subject.restricted) return true;
+  return (
+    subject.allocatedWorkerId === actor.userId ||
+    subject.grantedUserIds.includes(actor.userId) ||
+    managesRecord(actor, subject)
+  );
+}
+
+/** Route guard: do the actor's roles grant this permission on some record? */
+export function rolesAllow(actor: Actor, permission: Permission): boolean {
+  return rolesGrant(actor.roles, permission);
+}
+
+/**
+ * can(actor, permission, subject): deny unless a rule allows. Record permissions need the
+ * record: who may see it, and who may change it. Asking about a record permission without a
+ * record is a programming error, not a yes.
+ */
+export function can(actor: Actor, permission: Permission, subject?: RecordSubject): boolean {
+  if (!rolesGrant(actor.roles, permission)) return false;
+  if (!subject) {
+    if (recordPermissions.includes(permission)) {
+      throw new Error(`can(${permission}) needs the record it applies to`);
+    }
+    return true;
+  }
+  if (!canSee(actor, subject)) return false;
+
+  switch (permission) {
+    case 'child:read':
+      return true;
+    case 'child:correct':
+      // An unallocated record (a new contact, an adult, a professional) may be corrected by
+      // anyone who records case work; an allocated child's by the allocated worker and team.
+      return (
+        subject.allocatedTeamId === null ||
+        subject.allocatedWorkerId === actor.userId ||
+        actor.teamIds.includes(subject.allocatedTeamId) ||
+        isHeadOfService(actor)
+      );
+    case 'child:allocate':
+      return subject.allocatedTeamId === null || managesRecord(actor, subject);
+    case 'child:restrict':
+      return managesRecord(actor, subject);
+    default:
+      return false;
+  }
+}

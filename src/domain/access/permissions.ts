@@ -1,0 +1,55 @@
+import type { Role } from './roles';
+
+/**
+ * The permission matrix: the one place that says which role may do what. Everything not
+ * listed here is denied. Record-level rules (allocation, team, restriction) are in can.ts.
+ */
+export const permissions = [
+  'child:search', // find a person
+  'child:read', // open a person's record (a child, or an adult or professional on a child's record)
+  'child:create', // add a person
+  'child:correct', // correct recorded details, add addresses, warnings and relationships
+  'child:allocate', // change a child's allocated worker and team
+  'child:restrict', // restrict a record and say who may see it
+  'caseload:read', // my caseload
+  'team:read', // team lists
+  'audit:read', // search the audit log
+  'user:manage', // create users, assign roles and teams, unlock accounts
+  'token:manage', // issue and revoke API tokens
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+/** Route-level markers that are not permissions: no sign-in needed, or any signed-in user. */
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+const caseReader: Permission[] = ['child:search', 'child:read', 'caseload:read', 'team:read'];
+const caseRecorder: Permission[] = [...caseReader, 'child:create', 'child:correct'];
+const manager: Permission[] = [...caseRecorder, 'child:allocate', 'child:restrict'];
+
+export const permissionMatrix: Record<Role, readonly Permission[]> = {
+  'social-worker': caseRecorder,
+  'personal-adviser': caseRecorder,
+  'early-help-worker': caseRecorder,
+  'assistant-team-manager': [...caseRecorder, 'child:allocate'],
+  'team-manager': manager,
+  'service-manager': manager,
+  'head-of-service': manager,
+  iro: caseReader,
+  'cp-chair': caseReader,
+  'placements-officer': caseReader,
+  'family-time-worker': caseReader,
+  'panel-chair': ['child:search', 'child:read', 'team:read'],
+  // Finance officers see the panel's finance log (a later module), not case records.
+  'finance-officer': ['team:read'],
+  // Business support record and correct details for their teams (specialist-service-statement.txt 6.6).
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read'],
+  lado: caseRecorder,
+  // An administrator manages users but, like anyone, sees children only through a case-work role.
+  administrator: ['user:manage', 'token:manage', 'team:read'],
+  auditor: ['audit:read'],
+};
+
+export function rolesGrant(userRoles: readonly Role[], permission: Permission): boolean {
+  return userRoles.some((role) => permissionMatrix[role].includes(permission));
+}

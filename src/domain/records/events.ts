@@ -1,0 +1,30 @@
+/**
+ * A recorded event: one dated fact on a person's record. `occurredAt` is when it happened
+ * (a visit on Tuesday), `recordedAt` when it was written down (on Thursday): the practice
+ * standards time both (e.g. visits recorded within 48 hours).
+ */
+export interface RecordedEvent<D = Record<string, unknown>> {
+  id: string;
+  seq: number;
+  personId: string;
+  type: string;
+  occurredAt: Date;
+  recordedAt: Date;
+  recordedBy: string | null;
+  recordedByName: string | null;
+  data: D;
+  /** Why: required for corrections and "recorded in error". */
+  reason: string | null;
+  /** The event this one corrects, ends or marks as recorded in error. */
+  refersTo: string | null;
+}
+
+export interface NewEvent<D = Record<string, unknown>> {
+  id: string;
+  personId: string;
+  type: string;
+  occurredAt: Date;
+  data: D;
+  reason?: string | null;
+  refersTo?: string | null;
+}

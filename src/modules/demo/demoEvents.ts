@@ -1,0 +1,114 @@
+import { addDays } from '../../domain/calendar/localDate';
+import type { DemoFamily } from './demoFamilies';
+
+/** One event of a child's journey, dated in days before the demonstration's today. */
+export interface ScriptedEvent {
+  type: string;
+  daysAgo: number;
+  hour?: number;
+  data: Record<string, unknown>;
+}
+
+const outcomeByStage: Record<string, string> = {
+  assessment: 'assessment',
+  cin: 'assessment',
+  cp: 'strategy_discussion',
+  'early-help': 'early_help',
+};
+
+/** Repeats every `interval` days from `from` days ago up to `until` days ago. */
+function every(from: number, interval: number, until: number, make: (daysAgo: number, n: number) => ScriptedEvent): ScriptedEvent[] {
+  const events: ScriptedEvent[] = [];
+  for (let d = from - interval, n = 1; d >= until; d -= interval, n++) events.push(make(d, n));
+  return events;
+}
+
+/**
+ * The events of a child's journey so far, by stage. The types are the ones the practice
+ * standards engine reads (issue 3): contact.received, threshold.decided, cp.conference_held…
+ * A family marked late stopped being visited some weeks ago, so its standards fall overdue.
+ */
+export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
+  const d = family.daysAgo;
+  const contact: ScriptedEvent = { type: 'contact.received', daysAgo: d, hour: 9 + (index % 6), data: { source: family.source, summary: family.concern } };
+  const lastVisit = family.late ? 35 + (index % 20) : 3 + (index % 8);
+
+  switch (family.stage) {
+    case 'contact':
+      return [
+        contact,
+        ...(index % 2 === 0 ? [{ type: 'mash_enquiry.started', daysAgo: d, hour: 14, data: { grade: family.source === 'police' || family.source === 'hospital' ? 'red' : 'amber', summary: 'MASH enquiries sent to health, education and police' } }] : []),
+      ];
+    case 'early-help':
+      return [
+        { ...contact, daysAgo: d + 1 },
+        { type: 'threshold.decided', daysAgo: d, data: { outcome: 'early_help', summary: 'Needs can be met by early help: referred to the Early Help Hub' } },
+      ];
+    case 'assessment':
+      return [
+        { ...contact, daysAgo: d + 2 },
+        { type: 'threshold.decided', daysAgo: d + 1, data: { outcome: outcomeByStage.assessment, summary: 'Threshold met for a Child and Family Assessment' } },
+        { type: 'assessment.allocated', daysAgo: d, data: { summary: 'Child and Family Assessment allocated' } },
+        ...(d > 3 ? [{ type: 'assessment.child_seen', daysAgo: d - 2, data: { summary: 'Child seen at home, and alone in their bedroom' } }] : []),
+      ];
+    case 'cin':
+      return [
+        { ...contact, daysAgo: d + 50 },
+        { type: 'threshold.decided', daysAgo: d + 49, data: { outcome: 'assessment', summary: 'Threshold met for a Child and Family Assessment' } },
+        { type: 'assessment.allocated', daysAgo: d + 48, data: {} },
+        { type: 'assessment.child_seen', daysAgo: d + 46, data: {} },
+        { type: 'assessment.completed', daysAgo: d + 5, data: { outcome: 'child_in_need', summary: 'Assessment completed: child in need plan recommended' } },
+        { type: 'cin.plan_started', daysAgo: d, data: { summary: 'Child in need plan agreed with the family' } },
+        ...every(d, 15, lastVisit, (v) => ({ type: 'cin.visit', daysAgo: v, data: { seenAlone: v % 2 === 0 } })),
+        ...every(d, 42, lastVisit, (v, n) => ({ type: 'cin.review_held', daysAgo: v, data: { summary: `Child in need review ${n}` } })),
+      ];
+    case 'cp':
+      return [
+        { ...contact, daysAgo: d + 16 },
+        { type: 'threshold.decided', daysAgo: d + 16, hour: 15, data: { outcome: 'strategy_discussion', summary: 'Significant harm suspected: strategy discussion' } },
+        { type: 'strategy.discussion_held', daysAgo: d + 15, data: { section47ThresholdMet: true, summary: 'Strategy discussion with police and health: section 47 threshold met' } },
+        { type: 's47.started', daysAgo: d + 15, hour: 16, data: {} },
+        { type: 's47.child_visited', daysAgo: d + 14, data: { seenAlone: true } },
+        { type: 's47.completed', daysAgo: d + 10, data: { outcome: 'initial_conference', summary: 'Section 47 enquiry completed: initial child protection conference' } },
+        { type: 'cp.conference_held', daysAgo: d, data: { kind: 'initial', planMade: true, category: family.category ?? 'neglect', summary: `Initial child protection conference: child protection plan under the category of ${family.category ?? 'neglect'}` } },
+        ...every(d, 42, lastVisit, (v) => ({ type: 'cp.core_group_held', daysAgo: v, data: {} })),
+        ...every(d, 10, lastVisit, (v) => ({ type: 'cp.visit', daysAgo: v, data: { seenAlone: v % 3 !== 0 } })),
+        ...(d > 91 ? [{ type: 'cp.conference_held', daysAgo: d - 91, data: { kind: 'review', planContinues: true, summary: 'Review child protection conference: plan continues' } }] : []),
+      ];
+    case 'in-care': {
+      const statuses = family.legalStatuses ?? [['V2', d]];
+      const [firstStatus, ...changes] = statuses;
+      return [
+        { ...contact, daysAgo: d + 1 },
+        { type: 'cic.started', daysAgo: d, data: { legalStatus: firstStatus?.[0], summary: 'Became looked after' } },
+        { type: 'cic.notification_sent', daysAgo: d, hour: 17, data: {} },
+        { type: 'cic.placement_started', daysAgo: d, hour: 18, data: { summary: 'Placed' } },
+        { type: 'cic.iro_appointed', daysAgo: d - 1, data: {} },
+        ...changes.map(([status, ago]) => ({ type: 'cic.legal_status_changed', daysAgo: ago, data: { legalStatus: status } })),
+        ...(d > 20 ? [{ type: 'cic.review_held', daysAgo: d - 20, data: { summary: 'First child in care review' } }] : []),
+        ...every(d, 42, lastVisit, (v) => ({ type: 'cic.visit', daysAgo: v, data: { seenAlone: true } })),
+      ];
+    }
+    case 'care-leaver':
+      return []; // dated from the young person's birthdays: see careLeaverJourney
+  }
+}
+
+/** A care leaver's journey: in care from 15, left care at 18, a personal adviser from 17. */
+export function careLeaverJourney(dateOfBirth: string, today: string, late: boolean): ScriptedEvent[] {
+  const daysAgo = (date: string) => Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
+  const yearsOn = (years: number) => `${Number(dateOfBirth.slice(0, 4)) + years}${dateOfBirth.slice(4)}`;
+  const started = daysAgo(yearsOn(15));
+  const paAllocated = daysAgo(addDays(yearsOn(17), -40));
+  const ended = daysAgo(yearsOn(18));
+  const lastContact = late ? 70 : 10;
+  return [
+    { type: 'contact.received', daysAgo: started + 1, data: { summary: 'Referral' } },
+    { type: 'cic.started', daysAgo: started, data: { legalStatus: 'V2', summary: 'Became looked after' } },
+    { type: 'cic.placement_started', daysAgo: started, hour: 18, data: {} },
+    { type: 'care_leaver.pa_allocated', daysAgo: paAllocated, data: { summary: 'Personal adviser allocated' } },
+    { type: 'care_leaver.pathway_plan_completed', daysAgo: paAllocated - 30, data: { summary: 'First pathway plan' } },
+    { type: 'cic.ended', daysAgo: ended, data: { reason: 'E11', summary: 'Turned 18: moved to independent living' } },
+    ...every(ended, 56, lastContact, (v) => ({ type: 'care_leaver.contact', daysAgo: v, data: {} })),
+  ];
+}

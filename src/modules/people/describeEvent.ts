@@ -1,0 +1,135 @@
+import {
+  disabilities,
+  ethnicities,
+  genders,
+  immigrationStatuses,
+  labelOf,
+  legalStatuses,
+  professionalRoles,
+  relationshipTypes,
+  religions,
+  warningCategories,
+  type Code,
+} from '../../domain/people/codes';
+import { formatNhsNumber } from '../../domain/people/nhsNumber';
+import { fieldLabels, type DetailField } from '../../domain/people/personDetails';
+import { personEvent, registrationEvents, type CorrectionData, type AddressData, type AllocationData, type RelationshipData, type WarningData } from '../../domain/people/personEvents';
+import type { RecordedEvent } from '../../domain/records/events';
+import { formatDate } from '../../platform/views/filters';
+
+export interface EventDescription {
+  title: string;
+  lines: string[];
+  changes?: { label: string; from: string; to: string }[];
+}
+
+const listOf: Partial<Record<DetailField, readonly Code[]>> = {
+  gender: genders,
+  ethnicity: ethnicities,
+  religion: religions,
+  immigrationStatus: immigrationStatuses,
+  professionalRole: professionalRoles,
+};
+
+/** A detail's value as a person would read it: labels, not codes; dates written out. */
+export function showValue(field: DetailField, value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'Not recorded';
+  if (field === 'uasc') return value ? 'Yes' : 'No';
+  if (field === 'disabilities') return (value as string[]).length ? (value as string[]).map((d) => labelOf(disabilities, d)).join(', ') : 'None recorded';
+  if (field === 'dateOfBirth' || field === 'expectedDateOfBirth') return formatDate(String(value));
+  if (field === 'nhsNumber') return formatNhsNumber(String(value));
+  const list = listOf[field];
+  return list ? labelOf(list, String(value)) : String(value);
+}
+
+const simpleTitles: Record<string, string> = {
+  'child.registered': 'Child added to Hearth',
+  'adult.registered': 'Adult added to Hearth',
+  'professional.registered': 'Professional added to Hearth',
+  [personEvent.restricted]: 'Record restricted',
+  [personEvent.restrictionLifted]: 'Restriction lifted',
+  [personEvent.warningEnded]: 'Warning ended',
+  [personEvent.relationshipEnded]: 'Relationship ended',
+  [personEvent.cicEnded]: 'Stopped being looked after',
+  'contact.received': 'Contact received',
+  'mash_enquiry.started': 'MASH enquiry started',
+  'mash_enquiry.completed': 'MASH enquiry completed',
+  'threshold.decided': 'Threshold decision',
+  'assessment.allocated': 'Child and Family Assessment allocated',
+  'assessment.child_seen': 'Child seen for the assessment',
+  'assessment.completed': 'Child and Family Assessment completed',
+  'strategy.discussion_held': 'Strategy discussion held',
+  's47.started': 'Section 47 enquiry started',
+  's47.child_visited': 'Child visited for the section 47 enquiry',
+  's47.completed': 'Section 47 enquiry completed',
+  'cp.conference_held': 'Child protection conference held',
+  'cp.core_group_held': 'Core group meeting held',
+  'cp.visit': 'Child protection visit',
+  'cp.plan_ended': 'Child protection plan ended',
+  'cin.plan_started': 'Child in need plan started',
+  'cin.visit': 'Child in need visit',
+  'cin.review_held': 'Child in need review held',
+  'cin.plan_ended': 'Child in need plan ended',
+  'cic.notification_sent': 'Child in care notification sent',
+  'cic.iro_appointed': 'Independent reviewing officer appointed',
+  'cic.placement_started': 'Placement started',
+  'cic.placement_ended': 'Placement ended',
+  'cic.placement_planning_meeting_held': 'Placement planning meeting held',
+  'cic.care_plan_completed': 'Care plan completed',
+  'cic.health_assessment_completed': 'Health assessment completed',
+  'cic.review_held': 'Child in care review held',
+  'cic.visit': 'Child in care visit',
+  'cic.missing_started': 'Went missing',
+  'cic.missing_ended': 'Returned from missing',
+  'cic.return_interview_held': 'Return home interview held',
+  'care_leaver.pa_allocated': 'Personal adviser allocated',
+  'care_leaver.contact': 'Personal adviser contact',
+  'care_leaver.pathway_plan_completed': 'Pathway plan completed',
+  'lado.allegation_received': 'Allegation received by the LADO',
+  'lado.strategy_meeting_held': 'LADO strategy meeting held',
+};
+
+/** What an event on a record was, in words, for the front sheet and the history. */
+export function describeEvent(event: RecordedEvent): EventDescription {
+  const d = event.data as Record<string, unknown>;
+  switch (event.type) {
+    case personEvent.detailsCorrected:
+      return {
+        title: 'Details corrected',
+        lines: [],
+        changes: (d as unknown as CorrectionData).changes.map((c) => ({ label: fieldLabels[c.field], from: showValue(c.field, c.from), to: showValue(c.field, c.to) })),
+      };
+    case personEvent.addressRecorded: {
+      const a = d as unknown as AddressData;
+      return { title: 'Address recorded', lines: [[a.line1, a.line2, a.town, a.postcode].filter(Boolean).join(', '), `From ${formatDate(a.startDate)}`] };
+    }
+    case personEvent.warningRecorded: {
+      const w = d as unknown as WarningData;
+      return { title: `Warning: ${labelOf(warningCategories, w.category)}`, lines: [w.detail, `From ${formatDate(w.startDate)}`] };
+    }
+    case personEvent.relationshipRecorded: {
+      const r = d as unknown as RelationshipData;
+      return { title: 'Relationship recorded', lines: [`${labelOf(relationshipTypes, r.type)}${r.parentalResponsibility ? ' with parental responsibility' : ''}, from ${formatDate(r.startDate)}`] };
+    }
+    case personEvent.allocated: {
+      const a = d as unknown as AllocationData;
+      return { title: 'Allocated', lines: [`${a.workerName ?? 'No named worker'}, ${a.teamName}`] };
+    }
+    case personEvent.accessGranted:
+      return { title: 'Access to the restricted record given', lines: [String(d.userName ?? '')] };
+    case personEvent.accessRevoked:
+      return { title: 'Access to the restricted record removed', lines: [] };
+    case personEvent.recordedInError:
+      return { title: `An entry was marked as recorded in error (${String(d.entry ?? 'entry')})`, lines: [] };
+    case personEvent.cicStarted:
+      return { title: 'Became looked after', lines: [labelOf(legalStatuses, String(d.legalStatus ?? ''))] };
+    case personEvent.legalStatusChanged:
+      return { title: 'Legal status changed', lines: [labelOf(legalStatuses, String(d.legalStatus ?? ''))] };
+    default: {
+      if (registrationEvents.includes(event.type)) return { title: simpleTitles[event.type] ?? 'Added to Hearth', lines: [] };
+      const title = simpleTitles[event.type] ?? event.type.replace(/[._]/g, ' ');
+      const summary = typeof d.summary === 'string' && d.summary !== title ? [d.summary] : [];
+      return { title, lines: d.seenAlone === true ? [...summary, 'Seen alone'] : summary };
+    }
+  }
+}

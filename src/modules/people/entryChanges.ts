@@ -1,0 +1,126 @@
+import { canSee } from '../../domain/access/can';
+import { londonDate } from '../../domain/calendar/localDate';
+import { entriesThatMayBeInError, personEvent } from '../../domain/people/personEvents';
+import type { Problem } from '../../domain/people/personDetails';
+import type { RequestContext } from '../../platform/audit/auditLog';
+import type { Executor } from '../../platform/db/database';
+import { NotFoundError, ValidationError } from '../../platform/errors';
+import { eventStore } from '../../platform/events/eventStore';
+import { peopleRepository } from './peopleRepository';
+import { addressSchema, endSchema, inErrorSchema, relationshipSchema, warningSchema, type AddressInput, type EndInput, type RelationshipInput, type WarningInput } from './peopleSchemas';
+import { checked } from '../../platform/validation';
+import type { RecordChange } from './recordChange';
+
+function notInFuture(date: string, today: string, field: string, label: string): Problem[] {
+  return date > today ? [{ field, message: `${label} must be today or in the past` }] : [];
+}
+
+function refuseIf(problems: Problem[]) {
+  if (problems.length > 0) throw new ValidationError(problems);
+}
+
+/** Relationships that cannot carry parental responsibility (Children Act 1989 s3; foster carers do not hold it). */
+const neverParentalResponsibility = ['sibling', 'half-sibling', 'foster-carer', 'family-friend', 'professional', 'partner-of-parent'];
+
+async function entryOn(tx: Executor, personId: string, entryId: string, type: string, what: string) {
+  const event = await eventStore.find(tx, entryId);
+  if (!event || event.personId !== personId || event.type !== type) throw new NotFoundError(what);
+  return event;
+}
+
+/** Dated entries on a record: addresses, warnings, relationships, and hiding one recorded in error. */
+export function entryChanges(change: RecordChange) {
+  return {
+    recordAddress(context: RequestContext, personId: string, unchecked: AddressInput) {
+      const input = checked(addressSchema, unchecked);
+      return change(context, personId, 'child:correct', 'child.address_recorded', (record, _tx, now) => {
+        const today = londonDate(now);
+        const problems = notInFuture(input.startDate, today, 'startDate', 'Date they started living here');
+        if (record.details.dateOfBirth && input.startDate < record.details.dateOfBirth) {
+          problems.push({ field: 'startDate', message: 'Date they started living here must be on or after their date of birth' });
+        }
+        refuseIf(problems);
+        return [{ type: personEvent.addressRecorded, occurredAt: now, data: { ...input } }];
+      });
+    },
+
+    recordWarning(context: RequestContext, personId: string, unchecked: WarningInput) {
+      const input = checked(warningSchema, unchecked);
+      return change(context, personId, 'child:correct', 'child.warning_recorded', (_record, _tx, now) => {
+        refuseIf(notInFuture(input.startDate, londonDate(now), 'startDate', 'Date the warning applies from'));
+        return [{ type: personEvent.warningRecorded, occurredAt: now, data: { ...input } }];
+      });
+    },
+
+    endWarning(context: RequestContext, personId: string, warningId: string, unchecked: EndInput) {
+      const input = checked(endSchema, unchecked);
+      return change(context, personId, 'child:correct', 'child.warning_ended', async (_record, tx, now) => {
+        const warning = await entryOn(tx, personId, warningId, personEvent.warningRecorded, 'The warning');
+        const ended = await eventStore.ofTypes(tx, personId, [personEvent.warningEnded]);
+        const problems = notInFuture(input.endDate, londonDate(now), 'endDate', 'End date');
+        if (ended.some((e) => e.refersTo === warningId)) problems.push({ field: 'endDate', message: 'This warning has already ended' });
+        if (input.endDate < String(warning.data.startDate)) problems.push({ field: 'endDate', message: 'End date must be on or after the date the warning started' });
+        refuseIf(problems);
+        return [{ type: personEvent.warningEnded, occurredAt: now, data: { endDate: input.endDate }, reason: input.reason, refersTo: warningId }];
+      });
+    },
+
+    recordRelationship(context: RequestContext, personId: string, unchecked: RelationshipInput) {
+      const input = checked(relationshipSchema, unchecked);
+      return change(context, personId, 'child:correct', 'child.relationship_recorded', async (_record, tx, now) => {
+        const problems = notInFuture(input.startDate, londonDate(now), 'startDate', 'Date the relationship started');
+        if (input.relatedPersonId === personId) problems.push({ field: 'relatedPersonId', message: 'A person cannot be related to themselves: choose someone else' });
+        const related = await peopleRepository.find(tx, input.relatedPersonId);
+        if (!related || !canSee(context.actor, related)) {
+          problems.push({ field: 'relatedPersonId', message: 'The related person was not found: search for them again' });
+        } else {
+          if ((related.kind === 'professional') !== (input.type === 'professional')) {
+            problems.push({ field: 'type', message: related.kind === 'professional' ? 'A professional is related as "Professional"' : 'Only a professional can be related as "Professional"' });
+          }
+          if (input.type === 'professional' && !input.professionalRole) {
+            problems.push({ field: 'professionalRole', message: "Select the professional's role" });
+          }
+        }
+        if (input.parentalResponsibility && neverParentalResponsibility.includes(input.type)) {
+          problems.push({ field: 'parentalResponsibility', message: 'This relationship does not carry parental responsibility: untick it' });
+        }
+        const { relationships } = await peopleRepository.entries(tx, personId);
+        if (relationships.some((r) => r.personId === personId && r.relatedPersonId === input.relatedPersonId && r.type === input.type && r.endDate === null)) {
+          problems.push({ field: 'relatedPersonId', message: 'This relationship is already recorded' });
+        }
+        refuseIf(problems);
+        return [{ type: personEvent.relationshipRecorded, occurredAt: now, data: { ...input } }];
+      });
+    },
+
+    endRelationship(context: RequestContext, personId: string, relationshipId: string, unchecked: EndInput) {
+      const input = checked(endSchema, unchecked);
+      return change(context, personId, 'child:correct', 'child.relationship_ended', async (_record, tx, now) => {
+        const relationship = await entryOn(tx, personId, relationshipId, personEvent.relationshipRecorded, 'The relationship');
+        const ended = await eventStore.ofTypes(tx, personId, [personEvent.relationshipEnded]);
+        const problems = notInFuture(input.endDate, londonDate(now), 'endDate', 'End date');
+        if (ended.some((e) => e.refersTo === relationshipId)) problems.push({ field: 'endDate', message: 'This relationship has already ended' });
+        if (input.endDate < String(relationship.data.startDate)) problems.push({ field: 'endDate', message: 'End date must be on or after the date the relationship started' });
+        refuseIf(problems);
+        return [{ type: personEvent.relationshipEnded, occurredAt: now, data: { endDate: input.endDate }, reason: input.reason, refersTo: relationshipId }];
+      });
+    },
+
+    /** Hides an entry from the record, with the reason; the history keeps both. */
+    markInError(context: RequestContext, personId: string, unchecked: { eventId: string; reason: string }) {
+      const input = checked(inErrorSchema, unchecked);
+      return change(context, personId, 'child:correct', 'child.entry_recorded_in_error', async (_record, tx, now) => {
+        const target = await eventStore.find(tx, input.eventId);
+        if (!target || target.personId !== personId) throw new NotFoundError('The entry');
+        if (!(target.type in entriesThatMayBeInError)) {
+          throw new ValidationError([{ field: 'eventId', message: 'This entry cannot be marked as recorded in error: record a correction instead' }]);
+        }
+        const already = await eventStore.ofTypes(tx, personId, [personEvent.recordedInError]);
+        if (already.some((e) => e.refersTo === input.eventId)) {
+          throw new ValidationError([{ field: 'eventId', message: 'This entry is already marked as recorded in error' }]);
+        }
+        return [{ type: personEvent.recordedInError, occurredAt: now, data: { entry: entriesThatMayBeInError[target.type] }, reason: input.reason, refersTo: input.eventId }];
+      });
+    },
+  };
+}

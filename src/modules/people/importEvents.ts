@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { registrationEvents } from '../../domain/people/personEvents';
+import type { RecordedEvent } from '../../domain/records/events';
+import { audit, type RequestContext } from '../../platform/audit/auditLog';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import { ForbiddenError } from '../../platform/errors';
+import { eventStore } from '../../platform/events/eventStore';
+import { project } from './peopleProjector';
+import { peopleRepository } from './peopleRepository';
+
+export interface ImportedEvent {
+  personId: string;
+  type: string;
+  occurredAt: Date;
+  data: Record<string, unknown>;
+  reason?: string | null;
+  refersTo?: string | null;
+  recordedBy?: { userId: string; displayName: string } | null;
+}
+
+/**
+ * Events recorded somewhere else, with their own dates: an authority's history migrated from
+ * its old system, or the demonstration authority. They go through the same projections and
+ * are audited; only an administrator at the command line can do this.
+ */
+export function importEvents(db: Db, clock: Clock) {
+  return {
+    async importEvents(context: RequestContext, incoming: readonly ImportedEvent[]): Promise<RecordedEvent[]> {
+      if (context.actor.via !== 'cli') throw new ForbiddenError('Events are imported only from the command line');
+      return db.transaction(async (tx) => {
+        const recorded: RecordedEvent[] = [];
+        for (const event of incoming) {
+          const data = { ...event.data };
+          if (registrationEvents.includes(event.type) && data.hearthId === undefined) data.hearthId = await peopleRepository.nextHearthId(tx);
+          const [saved] = await eventStore.append(
+            tx,
+            [{ id: randomUUID(), personId: event.personId, type: event.type, occurredAt: event.occurredAt, data, reason: event.reason ?? null, refersTo: event.refersTo ?? null }],
+            event.recordedBy ?? context.actor,
+            event.recordedBy ? event.occurredAt : clock.now(),
+          );
+          if (!saved) continue;
+          await project(tx, saved);
+          recorded.push(saved);
+        }
+        const people = [...new Set(incoming.map((e) => e.personId))];
+        await audit.record(tx, context, { action: 'child.events_imported', details: { events: recorded.length, people: people.length } });
+        return recorded;
+      });
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { PersonKind } from '../../domain/people/codes';
+import { fieldsForKind, fullName, type Problem } from '../../domain/people/personDetails';
+import { ValidationError } from '../../platform/errors';
+import { errorView } from '../../platform/http/forms';
+import { addRoute, contextOf } from '../../platform/http/routes';
+import { parseCursor } from '../../platform/events/eventStore';
+import { flash } from '../../platform/views/setUpViews';
+import { readDateInput } from '../../platform/validation';
+import type { Services } from '../../services';
+import { peopleEntryRoutes } from './peopleEntryRoutes';
+import { peopleAccessRoutes } from './peopleAccessRoutes';
+import { detailValues, idParam, parseWith, personDateFields, personDates, withDates } from './peopleForms';
+import { correctionSchema, registrationSchema, searchSchema } from './peopleSchemas';
+import { describeEvent } from './describeEvent';
+
+const kinds: PersonKind[] = ['child', 'adult', 'professional'];
+
+function kindOf(value: unknown): PersonKind | null {
+  return kinds.includes(value as PersonKind) ? (value as PersonKind) : null;
+}
+
+/** Re-renders a form with the GOV.UK error summary; nothing was saved. */
+function formAgain(reply: FastifyReply, template: string, data: Record<string, unknown>, problems: Problem[]) {
+  return reply.code(400).page(template, { ...data, ...errorView(problems, personDateFields) });
+}
+
+export function peopleRoutes(app: FastifyInstance, services: Services) {
+  const { people } = services;
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/people',
+    permission: 'child:search',
+    audit: 'child.searched',
+    handler: async (request, reply) => {
+      const query = request.query as Record<string, string>;
+      const dob = readDateInput(query, 'dateOfBirth', 'Date of birth', false);
+      const searched = Boolean(query.q || dob.value || query['dateOfBirth-year']);
+      const form = { q: query.q ?? '', kind: query.kind ?? '', dateOfBirth: { day: query['dateOfBirth-day'], month: query['dateOfBirth-month'], year: query['dateOfBirth-year'] } };
+      const parsed = parseWith(searchSchema, { q: query.q, kind: query.kind, page: query.page, dateOfBirth: dob.value }, dob.problem ? [dob.problem] : []);
+      if (!searched) return reply.page('people/views/search.njk', { pageTitle: 'Find a person', form });
+      if (!parsed.data) return formAgain(reply, 'people/views/search.njk', { pageTitle: 'Find a person', form }, parsed.problems);
+      const results = await people.search(contextOf(request), parsed.data);
+      const base = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'page'));
+      return reply.page('people/views/search.njk', { pageTitle: 'Find a person', form, results, pageBase: `/people?${base.toString()}&page=` });
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/people/new',
+    permission: 'child:create',
+    audit: 'none',
+    handler: (request, reply) => {
+      const kind = kindOf((request.query as Record<string, string>).kind);
+      if (!kind) return reply.page('people/views/chooseKind.njk', { pageTitle: 'Add a person' });
+      return reply.page('people/views/new.njk', { pageTitle: `Add a ${kind === 'child' ? 'child' : kind}`, kind, fields: fieldsForKind[kind], values: { uasc: false, disabilities: [] } });
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/people/new',
+    permission: 'child:create',
+    audit: 'child.registered',
+    handler: async (request, reply) => {
+      const { body, values, problems } = withDates(request, [...personDates, { name: 'startDate', label: 'Date they started living here', required: false }]);
+      const kind = kindOf(body.kind);
+      if (!kind) return reply.code(400).page('people/views/chooseKind.njk', { pageTitle: 'Add a person', ...errorView([{ field: 'kind', message: 'Select who you are adding' }]) });
+      const hasAddress = ['line1', 'line2', 'town', 'postcode'].some((f) => String(body[f] ?? '').trim() !== '');
+      const input = {
+        kind,
+        ...detailValues(values, kind),
+        address: hasAddress ? { line1: body.line1, line2: body.line2, town: body.town, postcode: body.postcode, startDate: values.startDate ?? '' } : null,
+        confirmNotDuplicate: body.confirmNotDuplicate,
+      };
+      const page = { pageTitle: `Add a ${kind}`, kind, fields: fieldsForKind[kind], values: { ...values, disabilities: [body.disabilities ?? []].flat() } };
+      const parsed = parseWith(registrationSchema, input, problems.filter((p) => hasAddress || !p.field.startsWith('startDate')));
+      if (!parsed.data) return formAgain(reply, 'people/views/new.njk', page, parsed.problems.map((p) => ({ ...p, field: p.field.replace(/^address\./, '') })));
+      try {
+        const result = await people.register(contextOf(request), parsed.data);
+        if (result.outcome === 'possible-duplicates') {
+          return reply.code(409).page('people/views/new.njk', { ...page, duplicates: result.duplicates });
+        }
+        flash(request, `${fullName(result.record.details)} has been added with Hearth ID ${result.record.hearthId}`, 'Person added');
+        return reply.redirect(`/people/${result.record.id}`);
+      } catch (error) {
+        if (error instanceof ValidationError) return formAgain(reply, 'people/views/new.njk', page, error.problems.map((p) => ({ ...p, field: p.field.replace(/^address\./, '') })));
+        throw error;
+      }
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/people/:id',
+    permission: 'child:read',
+    audit: 'child.viewed',
+    handler: async (request, reply) => {
+      const sheet = await people.frontSheet(contextOf(request), idParam(request));
+      const recent = sheet.recent.map((e) => ({ event: e, description: describeEvent(e) }));
+      return reply.page('people/views/frontSheet.njk', { pageTitle: fullName(sheet.record.details), sheet, recent });
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/people/:id/history',
+    permission: 'child:read',
+    audit: 'child.history_viewed',
+    handler: async (request, reply) => {
+      const before = parseCursor((request.query as Record<string, string>).before);
+      const history = await people.history(contextOf(request), idParam(request), before);
+      const events = history.events.map((e) => ({ event: e, description: describeEvent(e), inError: history.inError.get(e.id) ?? null }));
+      return reply.page('people/views/history.njk', { pageTitle: `History: ${fullName(history.record.details)}`, record: history.record, events, nextBefore: history.nextBefore });
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/people/:id/correct',
+    permission: 'child:correct',
+    audit: 'child.viewed',
+    handler: async (request, reply) => {
+      const record = await people.record(contextOf(request), idParam(request));
+      return reply.page('people/views/correct.njk', { pageTitle: `Correct details: ${fullName(record.details)}`, record, kind: record.kind, fields: fieldsForKind[record.kind], values: record.details });
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/people/:id/correct',
+    permission: 'child:correct',
+    audit: 'child.corrected',
+    handler: async (request, reply) => {
+      const id = idParam(request);
+      const context = contextOf(request);
+      const record = await people.record(context, id);
+      const { body, values, problems } = withDates(request, personDates);
+      const page = { pageTitle: `Correct details: ${fullName(record.details)}`, record, kind: record.kind, fields: fieldsForKind[record.kind], values: { ...values, disabilities: [body.disabilities ?? []].flat(), reason: body.reason } };
+      const parsed = parseWith(correctionSchema, { changes: detailValues(values, record.kind), reason: body.reason }, problems);
+      const unprefixed = (list: Problem[]) => list.map((p) => ({ ...p, field: p.field.replace(/^changes\./, '') }));
+      if (!parsed.data) return formAgain(reply, 'people/views/correct.njk', page, unprefixed(parsed.problems));
+      try {
+        await people.correct(context, id, parsed.data);
+      } catch (error) {
+        if (error instanceof ValidationError) return formAgain(reply, 'people/views/correct.njk', page, unprefixed(error.problems));
+        throw error;
+      }
+      flash(request, 'The correction has been recorded. The previous values are kept in the history.', 'Details corrected');
+      return reply.redirect(`/people/${id}`);
+    },
+  });
+
+  peopleEntryRoutes(app, services);
+  peopleAccessRoutes(app, services);
+}

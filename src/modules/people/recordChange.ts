@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { can } from '../../domain/access/can';
+import type { Permission } from '../../domain/access/permissions';
+import type { NewEvent, RecordedEvent } from '../../domain/records/events';
+import { audit, type RequestContext } from '../../platform/audit/auditLog';
+import type { Clock } from '../../platform/clock';
+import type { Db, Executor } from '../../platform/db/database';
+import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import { eventStore } from '../../platform/events/eventStore';
+import { project } from './peopleProjector';
+import { peopleRepository, type PersonRecord } from './peopleRepository';
+
+class Denied extends Error {}
+
+export type NewEventFor = Omit<NewEvent, 'id' | 'personId'> & { personId?: string };
+
+/**
+ * Every change to a record goes this way, in one transaction: lock the record, check the actor
+ * may make the change, let the use case decide the events (or refuse with a ValidationError),
+ * append them, bring the projections up to date, and write the audit row. A refusal of access
+ * is audited too, after the transaction has been rolled back.
+ */
+export function recordChanges(db: Db, clock: Clock) {
+  return async function change(
+    context: RequestContext,
+    personId: string,
+    permission: Permission,
+    action: string,
+    decide: (record: PersonRecord, tx: Executor, now: Date) => Promise<NewEventFor[]> | NewEventFor[],
+    details: (events: RecordedEvent[]) => Record<string, unknown> = () => ({}),
+  ): Promise<RecordedEvent[]> {
+    try {
+      return await db.transaction(async (tx) => {
+        const record = await peopleRepository.lock(tx, personId);
+        if (!record) throw new NotFoundError('The record');
+        if (!can(context.actor, permission, record)) throw new Denied();
+        const now = clock.now();
+        const decided = await decide(record, tx, now);
+        const recorded = await eventStore.append(
+          tx,
+          decided.map((e) => ({ ...e, id: randomUUID(), personId: e.personId ?? personId })),
+          context.actor,
+          now,
+        );
+        for (const event of recorded) await project(tx, event);
+        await audit.record(tx, context, {
+          action,
+          personId,
+          details: { events: recorded.map((e) => ({ id: e.id, type: e.type })), ...details(recorded) },
+        });
+        return recorded;
+      });
+    } catch (error) {
+      if (!(error instanceof Denied)) throw error;
+      await audit.record(db, context, { action, outcome: 'denied', personId });
+      throw new ForbiddenError('You do not have permission to change this record');
+    }
+  };
+}
+
+export type RecordChange = ReturnType<typeof recordChanges>;

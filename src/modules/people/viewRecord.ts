@@ -1,0 +1,200 @@
+import { can, canSee, managesRecord, rolesAllow } from '../../domain/access/can';
+import { ageOn, londonDate } from '../../domain/calendar/localDate';
+import { labelOf, professionalRoles, relationshipInverses, relationshipTypes } from '../../domain/people/codes';
+import { personEvent } from '../../domain/people/personEvents';
+import { fullName } from '../../domain/people/personDetails';
+import { isCurrent } from '../../domain/people/recordEntries';
+import { parseSearchText } from '../../domain/people/searchQuery';
+import type { RecordedEvent } from '../../domain/records/events';
+import { audit, type RequestContext } from '../../platform/audit/auditLog';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import { eventStore, formatCursor, type HistoryCursor } from '../../platform/events/eventStore';
+import type { StaffDirectory } from '../staff/staffDirectory';
+import { peopleRepository, type PersonRecord } from './peopleRepository';
+import type { SearchInput } from './peopleSchemas';
+
+export interface RelatedPerson {
+  id: string;
+  name: string;
+  hearthId: number;
+  kind: string;
+  dateOfBirth: string | null;
+  visible: boolean;
+}
+
+export interface RelationshipView {
+  id: string;
+  recordedHere: boolean;
+  label: string;
+  person: RelatedPerson;
+  parentalResponsibility: boolean;
+  startDate: string;
+  endDate: string | null;
+  current: boolean;
+}
+
+const historyPageSize = 50;
+
+/** Reading records: search, the front sheet and the history. Every read is audited. */
+export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
+  async function readable(context: RequestContext, personId: string, action: string): Promise<PersonRecord> {
+    const record = await peopleRepository.find(db, personId);
+    if (!record) throw new NotFoundError('The record');
+    if (!can(context.actor, 'child:read', record)) {
+      await audit.record(db, context, { action, outcome: 'denied', personId });
+      throw new ForbiddenError(
+        'This record is restricted. Ask the manager of the allocated team if you need to see it.',
+      );
+    }
+    return record;
+  }
+
+  async function relatedPeople(context: RequestContext, record: PersonRecord, rows: Awaited<ReturnType<typeof peopleRepository.entries>>['relationships']) {
+    const today = londonDate(clock.now());
+    const otherIds = rows.map((r) => (r.personId === record.id ? r.relatedPersonId : r.personId));
+    const others = new Map((await peopleRepository.findMany(db, [...new Set(otherIds)])).map((p) => [p.id, p]));
+    return rows.flatMap((row): RelationshipView[] => {
+      const recordedHere = row.personId === record.id;
+      const other = others.get(recordedHere ? row.relatedPersonId : row.personId);
+      if (!other) return [];
+      const visible = canSee(context.actor, other);
+      const typeLabel = labelOf(relationshipTypes, row.type);
+      const label = recordedHere
+        ? row.type === 'professional' && row.professionalRole
+          ? labelOf(professionalRoles, row.professionalRole)
+          : typeLabel
+        : (relationshipInverses[row.type] ?? typeLabel);
+      return [
+        {
+          id: row.id,
+          recordedHere,
+          label,
+          person: {
+            id: other.id,
+            name: visible ? fullName(other.details) : 'Restricted record',
+            hearthId: other.hearthId,
+            kind: other.kind,
+            dateOfBirth: visible ? other.details.dateOfBirth : null,
+            visible,
+          },
+          parentalResponsibility: row.parentalResponsibility,
+          startDate: row.startDate,
+          endDate: row.endDate,
+          current: isCurrent(row, today),
+        },
+      ];
+    });
+  }
+
+  return {
+    async search(context: RequestContext, input: SearchInput) {
+      const parsed = parseSearchText(input.q);
+      const criteria = { ...parsed, dateOfBirth: input.dateOfBirth, kind: input.kind as PersonRecord['kind'] | null };
+      const offset = (input.page - 1) * input.pageSize;
+      const result = await peopleRepository.search(db, context.actor, criteria, { limit: input.pageSize, offset });
+      // Defence in depth: the SQL filter and the access rules must agree; never show what can() refuses.
+      const records = result.records.filter((r) => canSee(context.actor, r));
+      await audit.record(db, context, {
+        action: 'child.searched',
+        details: { query: input.q, dateOfBirth: input.dateOfBirth, kind: input.kind, total: result.total, shown: records.map((r) => r.id) },
+      });
+      return { total: result.total, page: input.page, pageSize: input.pageSize, records };
+    },
+
+    /** The record alone (for a form about it), its reading audited like any other. */
+    async record(context: RequestContext, personId: string): Promise<PersonRecord> {
+      const record = await readable(context, personId, 'child.viewed');
+      await audit.record(db, context, { action: 'child.viewed', personId, details: { for: context.path } });
+      return record;
+    },
+
+    async frontSheet(context: RequestContext, personId: string) {
+      const record = await readable(context, personId, 'child.viewed');
+      const today = londonDate(clock.now());
+      const [entries, recent, worker, team] = await Promise.all([
+        peopleRepository.entries(db, personId),
+        eventStore.history(db, personId, { limit: 10 }),
+        record.allocatedWorkerId ? staff.member(record.allocatedWorkerId) : null,
+        record.allocatedTeamId ? staff.team(record.allocatedTeamId) : null,
+      ]);
+      const relationships = await relatedPeople(context, record, entries.relationships);
+      const manages = managesRecord(context.actor, record);
+      const grantRows = record.restricted && manages ? await peopleRepository.activeGrants(db, personId) : [];
+      const grantees = new Map((await staff.members(grantRows.map((g) => g.userId))).map((m) => [m.id, m]));
+      await audit.record(db, context, { action: 'child.viewed', personId });
+      return {
+        record,
+        age: record.details.dateOfBirth ? ageOn(record.details.dateOfBirth, today) : null,
+        today,
+        allocatedWorker: worker ? { id: worker.id, displayName: worker.displayName } : null,
+        allocatedTeam: team,
+        addresses: entries.addresses,
+        currentAddress: entries.addresses.find((a) => isCurrent(a, today)) ?? null,
+        warnings: entries.warnings,
+        activeWarnings: entries.warnings.filter((w) => isCurrent(w, today)),
+        legalStatuses: entries.legalStatuses,
+        currentLegalStatus: entries.legalStatuses.find((s) => isCurrent(s, today)) ?? null,
+        relationships,
+        grants: grantRows.map((g) => ({ id: g.id, userId: g.userId, grantedAt: g.grantedAt, name: grantees.get(g.userId)?.displayName ?? 'Unknown user' })),
+        recent,
+        may: {
+          correct: can(context.actor, 'child:correct', record),
+          allocate: record.kind === 'child' && can(context.actor, 'child:allocate', record),
+          restrict: record.kind === 'child' && can(context.actor, 'child:restrict', record),
+          search: rolesAllow(context.actor, 'child:search'),
+        },
+      };
+    },
+
+    /** The record's events, newest first, a page at a time; corrections show what they replaced. */
+    async history(context: RequestContext, personId: string, before?: HistoryCursor) {
+      const record = await readable(context, personId, 'child.history_viewed');
+      const events = await eventStore.history(db, personId, { limit: historyPageSize + 1, before });
+      const page = events.slice(0, historyPageSize);
+      const inError = await eventStore.ofTypes(db, personId, [personEvent.recordedInError]);
+      await audit.record(db, context, { action: 'child.history_viewed', personId, details: { before: before ? formatCursor(before) : null } });
+      return {
+        record,
+        events: page,
+        inError: new Map(inError.map((e) => [e.refersTo as string, e] as [string, RecordedEvent])),
+        nextBefore: events.length > historyPageSize && page.at(-1) ? formatCursor(page.at(-1) as RecordedEvent) : undefined,
+      };
+    },
+
+    async caseload(context: RequestContext, workerId: string) {
+      const records = (await peopleRepository.caseload(db, workerId)).filter((r) => canSee(context.actor, r));
+      await audit.record(db, context, { action: 'caseload.viewed', details: { workerId, shown: records.map((r) => r.id) } });
+      return records;
+    },
+
+    /** How many children are allocated to each worker in a team (team lists and caseload counts). */
+    countsByWorker: (teamId: string) => peopleRepository.countsByWorker(db, teamId),
+
+    /** One entry (event) on a record, to show on a form that ends it or marks it in error. */
+    async entryEvent(context: RequestContext, personId: string, eventId: string): Promise<RecordedEvent> {
+      await readable(context, personId, 'child.viewed');
+      const event = await eventStore.find(db, eventId);
+      if (!event || event.personId !== personId) throw new NotFoundError('The entry');
+      return event;
+    },
+
+    /**
+     * Who a record is (Hearth ID and name) and nothing else: for the audit search, where an
+     * auditor must be able to say whose record was opened without being able to open it.
+     */
+    async identity(hearthId: number) {
+      const record = await peopleRepository.findByHearthId(db, hearthId);
+      return record ? { id: record.id, hearthId: record.hearthId, name: fullName(record.details) } : null;
+    },
+
+    async identities(personIds: string[]): Promise<Record<string, { hearthId: number; name: string }>> {
+      const records = await peopleRepository.findMany(db, personIds);
+      return Object.fromEntries(records.map((r) => [r.id, { hearthId: r.hearthId, name: fullName(r.details) }]));
+    },
+
+    /** A record found without auditing a view: for other services that only need its identity. */
+    find: (personId: string) => peopleRepository.find(db, personId),
+  };
+}

@@ -1,0 +1,42 @@
+import type { Actor } from '../../domain/access/can';
+import type { Db } from '../../platform/db/database';
+import { staffRepository, type StaffMember, type Team } from './staffRepository';
+
+export function actorFrom(member: StaffMember, via: Actor['via']): Actor {
+  return {
+    userId: member.id,
+    username: member.username,
+    displayName: member.displayName,
+    roles: member.roles,
+    teamIds: member.teamIds,
+    via,
+  };
+}
+
+/** Reading who works here: other modules use this, never the staff tables. */
+export function staffDirectory(db: Db) {
+  return {
+    /** The actor for a signed-in user, or null if the account no longer exists or is disabled. */
+    async actorFor(userId: string, via: Actor['via']): Promise<Actor | null> {
+      const member = await staffRepository.findById(db, userId);
+      return member && member.active ? actorFrom(member, via) : null;
+    },
+    member: (id: string) => staffRepository.findById(db, id),
+    members: (ids: string[]) => staffRepository.findByIds(db, ids),
+    memberByUsername: async (username: string): Promise<StaffMember | null> => {
+      const found = await staffRepository.findByUsername(db, username);
+      if (!found) return null;
+      const { passwordHash: _omit, ...member } = found;
+      return member;
+    },
+    membersOf: (teamId: string) => staffRepository.membersOf(db, teamId),
+    teams: (): Promise<Team[]> => staffRepository.teams(db),
+    async team(teamId: string): Promise<Team | null> {
+      return (await staffRepository.teams(db)).find((t) => t.id === teamId) ?? null;
+    },
+    teamByName: (name: string) => staffRepository.teamByName(db, name),
+    allMembers: () => staffRepository.list(db),
+  };
+}
+
+export type StaffDirectory = ReturnType<typeof staffDirectory>;

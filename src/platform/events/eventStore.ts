@@ -1,0 +1,111 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../../domain/access/can';
+import type { NewEvent, RecordedEvent } from '../../domain/records/events';
+import type { Executor } from '../db/database';
+import { events } from './eventTables';
+
+function toRecorded(row: typeof events.$inferSelect): RecordedEvent {
+  return {
+    id: row.id,
+    seq: row.seq,
+    personId: row.personId,
+    type: row.type,
+    occurredAt: row.occurredAt,
+    recordedAt: row.recordedAt,
+    recordedBy: row.recordedBy,
+    recordedByName: row.recordedByName,
+    data: row.data,
+    reason: row.reason,
+    refersTo: row.refersTo,
+  };
+}
+
+/** Where a page of history stopped: the last event shown. Written `<epoch ms>.<seq>` in links. */
+export interface HistoryCursor {
+  occurredAt: Date;
+  seq: number;
+}
+
+/** An event is itself a cursor: the page after it starts after it. */
+export function formatCursor(cursor: HistoryCursor): string {
+  return `${cursor.occurredAt.getTime()}.${cursor.seq}`;
+}
+
+export function parseCursor(value: unknown): HistoryCursor | undefined {
+  const match = typeof value === 'string' ? /^(\d{1,15})\.(\d{1,15})$/.exec(value) : null;
+  return match ? { occurredAt: new Date(Number(match[1])), seq: Number(match[2]) } : undefined;
+}
+
+/** Appends to people's event streams. Nothing here can change or remove an event. */
+export const eventStore = {
+  async append(
+    executor: Executor,
+    newEvents: readonly NewEvent[],
+    recordedBy: Pick<Actor, 'userId' | 'displayName'> | null,
+    recordedAt: Date,
+  ): Promise<RecordedEvent[]> {
+    if (newEvents.length === 0) return [];
+    const rows = await executor
+      .insert(events)
+      .values(
+        newEvents.map((e) => ({
+          id: e.id,
+          personId: e.personId,
+          type: e.type,
+          occurredAt: e.occurredAt,
+          recordedAt,
+          recordedBy: recordedBy?.userId ?? null,
+          recordedByName: recordedBy?.displayName ?? null,
+          data: e.data,
+          reason: e.reason ?? null,
+          refersTo: e.refersTo ?? null,
+        })),
+      )
+      .returning();
+    return rows.map(toRecorded);
+  },
+
+  async find(executor: Executor, eventId: string): Promise<RecordedEvent | null> {
+    const [row] = await executor.select().from(events).where(eq(events.id, eventId)).limit(1);
+    return row ? toRecorded(row) : null;
+  },
+
+  /**
+   * A page of a person's history, most recent first by when things happened (a chronology),
+   * then by when they were recorded. `before` continues from the last entry of the previous page.
+   */
+  async history(
+    executor: Executor,
+    personId: string,
+    options: { limit: number; before?: HistoryCursor },
+  ): Promise<RecordedEvent[]> {
+    const before = options.before;
+    const rows = await executor
+      .select()
+      .from(events)
+      .where(
+        before
+          ? and(eq(events.personId, personId), sql`(${events.occurredAt}, ${events.seq}) < (${before.occurredAt.toISOString()}::timestamptz, ${before.seq})`)
+          : eq(events.personId, personId),
+      )
+      .orderBy(desc(events.occurredAt), desc(events.seq))
+      .limit(options.limit);
+    return rows.map(toRecorded);
+  },
+
+  /** The whole stream of a person, oldest first (for rebuilding projections). */
+  async stream(executor: Executor, personId: string): Promise<RecordedEvent[]> {
+    const rows = await executor.select().from(events).where(eq(events.personId, personId)).orderBy(events.seq);
+    return rows.map(toRecorded);
+  },
+
+  /** Events of some types on a person's record, oldest first. */
+  async ofTypes(executor: Executor, personId: string, types: readonly string[]): Promise<RecordedEvent[]> {
+    const rows = await executor
+      .select()
+      .from(events)
+      .where(and(eq(events.personId, personId), inArray(events.type, [...types])))
+      .orderBy(events.seq);
+    return rows.map(toRecorded);
+  },
+};

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { isIsoDate } from '../domain/calendar/localDate';
+import type { Problem } from '../domain/people/personDetails';
+import { ValidationError } from './errors';
+
+/**
+ * Building blocks for the zod schemas of forms and the API, with messages in the GOV.UK style:
+ * each says what is wrong and what to do ("Enter the family name", not "Required").
+ */
+export function requiredText(message: string, max: number, label: string) {
+  return z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `${label} must be ${max} characters or fewer`);
+}
+
+/** An optional text field: an empty box becomes null. */
+export function optionalText(max: number, label: string) {
+  return z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+}
+
+/** A choice from a list; an empty choice becomes null. */
+export function optionalChoice(values: readonly [string, ...string[]], label: string) {
+  return z
+    .union([z.literal(''), z.enum(values, { error: `Select a ${label} from the list` })])
+    .nullish()
+    .transform((v) => (v ? v : null));
+}
+
+/** Checkboxes send nothing, one value or several: always an array. */
+export function checkboxes<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+}
+
+/** A yes/no radio or checkbox from a form, or a boolean from JSON. */
+export const yesNo = z.preprocess((v) => v === true || v === 'yes' || v === 'true' || v === 'on', z.boolean());
+
+/** A date written YYYY-MM-DD (the API's form of dates). */
+export function isoDate(label: string) {
+  return z
+    .string({ error: `${label} must be a date written YYYY-MM-DD` })
+    .refine(isIsoDate, `${label} must be a real date written YYYY-MM-DD, like 2014-03-27`);
+}
+
+export function optionalIsoDate(label: string) {
+  return z
+    .union([z.literal(''), isoDate(label)])
+    .nullish()
+    .transform((v) => (v ? v : null));
+}
+
+/**
+ * A GOV.UK date input sends three boxes: `<name>-day`, `<name>-month`, `<name>-year`. This reads
+ * them into YYYY-MM-DD, or a problem naming the box to fix.
+ */
+export function readDateInput(
+  body: Record<string, unknown>,
+  name: string,
+  label: string,
+  required: boolean,
+): { value: string | null; problem: Problem | null } {
+  const part = (p: string) => String(body[`${name}-${p}`] ?? '').trim();
+  const [day, month, year] = [part('day'), part('month'), part('year')];
+  if (!day && !month && !year) {
+    return { value: null, problem: required ? { field: `${name}-day`, message: `Enter ${label.toLowerCase()}` } : null };
+  }
+  const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean) as string[];
+  if (missing.length > 0) {
+    return { value: null, problem: { field: `${name}-${missing[0]}`, message: `${label} must include a ${missing.join(' and ')}` } };
+  }
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+    return { value: null, problem: { field: `${name}-day`, message: `${label} must be a real date, like 27 3 2014` } };
+  }
+  const value = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (!isIsoDate(value)) return { value: null, problem: { field: `${name}-day`, message: `${label} must be a real date` } };
+  return { value, problem: null };
+}
+
+/**
+ * Services check their input with the same schema as the pages and the API: whoever calls
+ * them (a page, the API, the command line, an import), the same rules and normalising apply.
+ */
+export function checked<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(problemsOf(parsed.error));
+  return parsed.data;
+}
+
+/** zod's issues as problems: the field path and the message. */
+export function problemsOf(error: z.ZodError): Problem[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.map(String).join('.') : 'body',
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,47 @@
+import * as codes from '../../domain/people/codes';
+import { formatNhsNumber } from '../../domain/people/nhsNumber';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+});
+
+/** "2014-03-27" → "27 March 2014" (GOV.UK style for dates). */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const d = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? String(value) : dateFormat.format(d);
+}
+
+/** An instant as London time: "27 March 2014 at 3:04pm". */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  const d = value instanceof Date ? value : new Date(value);
+  const parts = Object.fromEntries(dateTimeFormat.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}${String(parts.dayPeriod ?? '').toLowerCase()}`;
+}
+
+export const viewFilters: Record<string, (...args: never[]) => unknown> = {
+  date: formatDate,
+  dateTime: formatDateTime,
+  nhs: (value: string | null) => (value ? formatNhsNumber(value) : ''),
+  codeLabel: (value: string | null, list: string) =>
+    codes.labelOf((codes as unknown as Record<string, codes.Code[]>)[list] ?? [], value),
+  /** For GOV.UK select and radio items: [{ value, text, selected }] from a code list. */
+  asItems: (list: readonly codes.Code[], selected: string | null, blank?: string) => [
+    ...(blank !== undefined ? [{ value: '', text: blank }] : []),
+    ...list.map((c) => ({ value: c.code, text: c.label, selected: c.code === selected, checked: c.code === selected })),
+  ],
+  asCheckboxItems: (list: readonly codes.Code[], selected: string[] | null) =>
+    list.map((c) => ({ value: c.code, text: c.label, checked: (selected ?? []).includes(c.code) })),
+  dateParts: (value: string | null | undefined) => {
+    const [year, month, day] = (value ?? '').split('-');
+    return { day: day ? String(Number(day)) : '', month: month ? String(Number(month)) : '', year: year ?? '' };
+  },
+};

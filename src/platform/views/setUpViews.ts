@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyView from '@fastify/view';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import nunjucks from 'nunjucks';
+import { rolesAllow, type Actor } from '../../domain/access/can';
+import type { Permission } from '../../domain/access/permissions';
+import * as codes from '../../domain/people/codes';
+import { roleLabels } from '../../domain/access/roles';
+import { viewFilters } from './filters';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const projectRoot = path.resolve(here, '../../..');
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page inside the Hearth layout, with the signed-in user, navigation and CSRF token. */
+    page(template: string, data?: Record<string, unknown>): Promise<FastifyReply>;
+  }
+  interface Session {
+    flash?: { title?: string; text: string };
+  }
+}
+
+/** A message shown once on the next page, like "Record corrected". */
+export function flash(request: FastifyRequest, text: string, title = 'Success') {
+  request.session.set('flash', { title, text });
+}
+
+interface NavItem {
+  text: string;
+  href: string;
+  needs: Permission | 'authenticated';
+}
+
+const navigationItems: NavItem[] = [
+  { text: 'My caseload', href: '/', needs: 'caseload:read' },
+  { text: 'Find a person', href: '/people', needs: 'child:search' },
+  { text: 'Add a person', href: '/people/new', needs: 'child:create' },
+  { text: 'Teams', href: '/teams', needs: 'team:read' },
+  { text: 'Audit log', href: '/audit', needs: 'audit:read' },
+  { text: 'Users', href: '/admin/users', needs: 'user:manage' },
+];
+
+function navigationFor(actor: Actor | null, currentPath: string) {
+  if (!actor) return [];
+  return navigationItems
+    .filter((item) => item.needs === 'authenticated' || rolesAllow(actor, item.needs))
+    .map((item) => ({
+      text: item.text,
+      href: item.href,
+      active: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+    }));
+}
+
+export async function setUpViews(app: FastifyInstance, deps: { authorityName: string; production: boolean }) {
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: [
+      path.join(projectRoot, 'node_modules/govuk-frontend/dist'),
+      path.join(projectRoot, 'src/platform/views'),
+      path.join(projectRoot, 'src/modules'),
+    ],
+    production: deps.production,
+    options: {
+      onConfigure: (env: nunjucks.Environment) => {
+        for (const [name, filter] of Object.entries(viewFilters)) env.addFilter(name, filter as (...args: unknown[]) => unknown);
+        env.addGlobal('codes', codes);
+        env.addGlobal('roleLabels', roleLabels);
+        env.addGlobal('authorityName', deps.authorityName);
+      },
+    },
+  });
+
+  app.decorateReply('page', async function page(this: FastifyReply, template: string, data: Record<string, unknown> = {}) {
+    const request = this.request;
+    const currentPath = request.url.split('?')[0] ?? '/';
+    const notification = request.session?.get?.('flash');
+    if (notification) request.session.set('flash', undefined);
+    const hasSession = typeof request.session?.get === 'function';
+    const html = await this.viewAsync(template, {
+      user: request.actor,
+      navigation: navigationFor(request.actor, currentPath),
+      currentPath,
+      csrfToken: hasSession ? this.generateCsrf() : '',
+      cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script ?? '',
+      notification,
+      ...data,
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+}
