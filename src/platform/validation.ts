@@ -92,6 +92,25 @@ export function checked<T extends z.ZodType>(schema: T, input: unknown): z.infer
   return parsed.data;
 }
 
+/** The field a problem is about, whichever box of a date it names. */
+function fieldKey(problem: Problem): string {
+  return problem.field.replace(/-(day|month|year)$/, '');
+}
+
+/**
+ * Problems from several checks (a form's date boxes, the schema, the rules of the work) as one
+ * list, one problem per field: the first to speak about a field is the most precise.
+ */
+export function mergeProblems(...lists: Problem[][]): Problem[] {
+  const seen = new Set<string>();
+  return lists.flat().filter((problem) => {
+    const key = fieldKey(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** zod's issues as problems: the field path and the message. */
 export function problemsOf(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => ({

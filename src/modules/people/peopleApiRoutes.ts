@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../../platform/errors';
 import { contextOf } from '../../platform/http/routes';
+import { validationProblems } from '../../platform/http/problems';
 import { parseCursor } from '../../platform/events/eventStore';
 import type { Services } from '../../services';
 import { childDetailView, childSummaryView, eventView } from './peopleApiViews';
@@ -11,6 +12,15 @@ import { childDetailSchema, childSummarySchema, correctionResultSchema, duplicat
 
 const tags = ['children'];
 const idParams = z.object({ id: z.uuid({ error: 'id must be a child\'s id (a UUID)' }) });
+
+/** Problems the body's schema found, without the `body.` prefix (the service names fields as the body does). */
+function schemaProblems(request: FastifyRequest) {
+  const error = request.validationError as FastifyError | undefined;
+  if (!error) return [];
+  // A malformed id in the path is refused at once: it must never reach the database.
+  if (error.validationContext !== 'body') throw error;
+  return validationProblems(error).map((p) => ({ ...p, field: p.field.replace(/^body\.?/, '') || 'body' }));
+}
 
 /** /api/v1/children: the same use cases as the pages, with the same permissions and audit. */
 export function peopleApiRoutes(app: FastifyInstance, services: Services) {
@@ -43,6 +53,8 @@ export function peopleApiRoutes(app: FastifyInstance, services: Services) {
     method: 'POST',
     url: '/api/v1/children',
     config: { permission: 'child:create', audit: 'child.registered' },
+    // Schema problems are reported with the rules' (check digits, dates) in one answer.
+    attachValidation: true,
     schema: {
       tags,
       summary: 'Add a child. If a child with the same name and date of birth exists, answers 409 with them unless confirmNotDuplicate is true',
@@ -50,7 +62,9 @@ export function peopleApiRoutes(app: FastifyInstance, services: Services) {
       response: { 201: childSummarySchema, 409: duplicatesSchema, ...refusals },
     },
     handler: async (request, reply) => {
-      const result = await people.register(contextOf(request), { ...request.body, kind: 'child' });
+      const problems = schemaProblems(request);
+      const body = request.body && typeof request.body === 'object' ? request.body : {};
+      const result = await people.register(contextOf(request), { ...body, kind: 'child' }, problems);
       if (result.outcome === 'possible-duplicates') {
         return reply.code(409).send({
           errors: [{ field: 'confirmNotDuplicate', message: 'A child with the same name and date of birth is already recorded: check the duplicates, and send confirmNotDuplicate: true if this is a different child' }],
@@ -97,6 +111,7 @@ export function peopleApiRoutes(app: FastifyInstance, services: Services) {
     method: 'POST',
     url: '/api/v1/children/:id/corrections',
     config: { permission: 'child:correct', audit: 'child.corrected' },
+    attachValidation: true,
     schema: {
       tags,
       summary: 'Correct details of a child, giving the reason. The old values stay in the history',
@@ -105,9 +120,10 @@ export function peopleApiRoutes(app: FastifyInstance, services: Services) {
       response: { 201: correctionResultSchema, ...refusals },
     },
     handler: async (request, reply) => {
+      const problems = schemaProblems(request);
       const record = await people.find(request.params.id);
       if (!record || record.kind !== 'child') throw new NotFoundError('The child');
-      const [event] = await people.correct(contextOf(request), request.params.id, request.body);
+      const [event] = await people.correct(contextOf(request), request.params.id, request.body ?? {}, problems);
       const sheet = await people.frontSheet(contextOf(request), request.params.id);
       return reply.code(201).send({ correction: event ? eventView(event) : null, child: childDetailView(sheet) });
     },

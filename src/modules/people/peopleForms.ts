@@ -4,7 +4,7 @@ import type { PersonKind } from '../../domain/people/codes';
 import { detailFields, fieldsForKind, type Problem } from '../../domain/people/personDetails';
 import { NotFoundError } from '../../platform/errors';
 import { formBody } from '../../platform/http/forms';
-import { problemsOf, readDateInput } from '../../platform/validation';
+import { mergeProblems, problemsOf, readDateInput } from '../../platform/validation';
 
 /** The date fields of people's forms, written as three GOV.UK date boxes. */
 export const personDateFields = ['dateOfBirth', 'expectedDateOfBirth', 'startDate', 'endDate'];
@@ -52,14 +52,6 @@ export const personDates = [
 /** Parses with a schema, adding its problems to those already found (date boxes). */
 export function parseWith<T extends z.ZodType>(schema: T, values: unknown, earlier: Problem[]) {
   const parsed = schema.safeParse(values);
-  const problems = [...earlier, ...(parsed.success ? [] : problemsOf(parsed.error))];
-  // A date box problem and a schema problem for the same date: keep the box's, which says which box.
-  const seen = new Set<string>();
-  const unique = problems.filter((p) => {
-    const key = p.field.replace(/-(day|month|year)$/, '');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { data: parsed.success && unique.length === 0 ? (parsed.data as z.infer<T>) : null, problems: unique };
+  const problems = mergeProblems(earlier, parsed.success ? [] : problemsOf(parsed.error));
+  return { data: parsed.success && problems.length === 0 ? (parsed.data as z.infer<T>) : null, problems };
 }

@@ -11,7 +11,7 @@ import type { Services } from '../../services';
 import { peopleEntryRoutes } from './peopleEntryRoutes';
 import { peopleAccessRoutes } from './peopleAccessRoutes';
 import { detailValues, idParam, parseWith, personDateFields, personDates, withDates } from './peopleForms';
-import { correctionSchema, registrationSchema, searchSchema } from './peopleSchemas';
+import { searchSchema } from './peopleSchemas';
 import { describeEvent } from './describeEvent';
 
 const kinds: PersonKind[] = ['child', 'adult', 'professional'];
@@ -65,21 +65,23 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
     permission: 'child:create',
     audit: 'child.registered',
     handler: async (request, reply) => {
-      const { body, values, problems } = withDates(request, [...personDates, { name: 'startDate', label: 'Date they started living here', required: false }]);
+      const { body, values, problems } = withDates(request, personDates);
       const kind = kindOf(body.kind);
       if (!kind) return reply.code(400).page('people/views/chooseKind.njk', { pageTitle: 'Add a person', ...errorView([{ field: 'kind', message: 'Select who you are adding' }]) });
+      // The address is optional; once any of it is given, its start date is needed too.
       const hasAddress = ['line1', 'line2', 'town', 'postcode'].some((f) => String(body[f] ?? '').trim() !== '');
+      const moved = readDateInput(body, 'startDate', 'Date they started living here', hasAddress);
+      if (moved.problem) problems.push({ ...moved.problem, field: `address.${moved.problem.field}` });
+      values.startDate = moved.value;
       const input = {
         kind,
         ...detailValues(values, kind),
-        address: hasAddress ? { line1: body.line1, line2: body.line2, town: body.town, postcode: body.postcode, startDate: values.startDate ?? '' } : null,
+        address: hasAddress ? { line1: body.line1, line2: body.line2, town: body.town, postcode: body.postcode, startDate: moved.value } : null,
         confirmNotDuplicate: body.confirmNotDuplicate,
       };
       const page = { pageTitle: `Add a ${kind}`, kind, fields: fieldsForKind[kind], values: { ...values, disabilities: [body.disabilities ?? []].flat() } };
-      const parsed = parseWith(registrationSchema, input, problems.filter((p) => hasAddress || !p.field.startsWith('startDate')));
-      if (!parsed.data) return formAgain(reply, 'people/views/new.njk', page, parsed.problems.map((p) => ({ ...p, field: p.field.replace(/^address\./, '') })));
       try {
-        const result = await people.register(contextOf(request), parsed.data);
+        const result = await people.register(contextOf(request), input, problems);
         if (result.outcome === 'possible-duplicates') {
           return reply.code(409).page('people/views/new.njk', { ...page, duplicates: result.duplicates });
         }
@@ -139,11 +141,9 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
       const record = await people.record(context, id);
       const { body, values, problems } = withDates(request, personDates);
       const page = { pageTitle: `Correct details: ${fullName(record.details)}`, record, kind: record.kind, fields: fieldsForKind[record.kind], values: { ...values, disabilities: [body.disabilities ?? []].flat(), reason: body.reason } };
-      const parsed = parseWith(correctionSchema, { changes: detailValues(values, record.kind), reason: body.reason }, problems);
       const unprefixed = (list: Problem[]) => list.map((p) => ({ ...p, field: p.field.replace(/^changes\./, '') }));
-      if (!parsed.data) return formAgain(reply, 'people/views/correct.njk', page, unprefixed(parsed.problems));
       try {
-        await people.correct(context, id, parsed.data);
+        await people.correct(context, id, { changes: detailValues(values, record.kind), reason: body.reason }, problems);
       } catch (error) {
         if (error instanceof ValidationError) return formAgain(reply, 'people/views/correct.njk', page, unprefixed(error.problems));
         throw error;

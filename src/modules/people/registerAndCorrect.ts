@@ -11,6 +11,7 @@ import {
   emptyDetails,
   fieldLabels,
   fieldsForKind,
+  type DetailField,
   type PersonDetails,
   type Problem,
 } from '../../domain/people/personDetails';
@@ -19,10 +20,10 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { eventStore } from '../../platform/events/eventStore';
+import { mergeProblems, problemsOf } from '../../platform/validation';
 import { project } from './peopleProjector';
 import { peopleRepository, type PersonRecord } from './peopleRepository';
-import { correctionSchema, registrationSchema, type CorrectionInput, type RegistrationInput } from './peopleSchemas';
-import { checked } from '../../platform/validation';
+import { correctionSchema, detailShape, registrationSchema, type CorrectionInput, type RegistrationInput } from './peopleSchemas';
 import type { RecordChange } from './recordChange';
 
 function isEmpty(value: unknown): boolean {
@@ -38,29 +39,63 @@ function inapplicable(kind: PersonKind, values: Partial<PersonDetails>): Problem
     .map((field) => ({ field, message: `${fieldLabels[field]} is not recorded for a ${kindLabel}: leave it empty` }));
 }
 
+/**
+ * The details that are valid on their own, from input that failed somewhere: so that the rules
+ * of the work (check digits, dates) are checked in the same pass, and every problem is reported
+ * at once rather than one round at a time.
+ */
+function validParts(values: Record<string, unknown>): { details: Partial<PersonDetails>; valid: Set<DetailField> } {
+  const details: Record<string, unknown> = {};
+  const valid = new Set<DetailField>();
+  for (const field of detailFields) {
+    if (!(field in values)) continue;
+    const parsed = detailShape[field].safeParse(values[field]);
+    if (parsed.success) {
+      details[field] = parsed.data;
+      valid.add(field);
+    }
+  }
+  return { details: details as Partial<PersonDetails>, valid };
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
 export type RegistrationResult = { outcome: 'registered'; record: PersonRecord } | { outcome: 'possible-duplicates'; duplicates: PersonRecord[] };
 
 export function registerAndCorrect(db: Db, clock: Clock, change: RecordChange) {
+  /** Every problem with a registration, from the form, the schema and the rules, in one list. */
+  async function registrationProblems(input: Record<string, unknown>, formProblems: Problem[], today: string) {
+    const parsed = registrationSchema.safeParse(input);
+    const kind = (['child', 'adult', 'professional'] as const).find((k) => k === input.kind);
+    const { details, valid } = parsed.success ? { details: parsed.data as Partial<PersonDetails>, valid: new Set(detailFields) } : validParts(input);
+    const full: PersonDetails = { ...emptyDetails, ...details };
+    const rules = kind ? [...inapplicable(kind, details), ...detailProblems(kind, full, today, valid)] : [];
+    const address = asObject(input.address);
+    if (typeof address.startDate === 'string' && address.startDate > today) {
+      rules.push({ field: 'address.startDate', message: 'Date they started living here must be today or in the past' });
+    }
+    if (typeof input.externalId === 'string' && input.externalId && (await peopleRepository.externalIdTaken(db, input.externalId))) {
+      rules.push({ field: 'externalId', message: `External ID ${input.externalId} is already used by another record` });
+    }
+    return { parsed, problems: mergeProblems(formProblems, parsed.success ? [] : problemsOf(parsed.error), rules) };
+  }
+
   return {
     /**
      * Adds a person. If someone with the same name and date of birth is already recorded, the
-     * user is shown them first and must confirm this is a different person.
+     * user is shown them first and must confirm this is a different person. `formProblems` are
+     * what a form found before this (a date's boxes), reported with everything else.
      */
-    async register(context: RequestContext, unchecked: RegistrationInput): Promise<RegistrationResult> {
+    async register(context: RequestContext, unchecked: RegistrationInput | Record<string, unknown>, formProblems: Problem[] = []): Promise<RegistrationResult> {
       if (!rolesAllow(context.actor, 'child:create')) throw new ForbiddenError('You do not have permission to add people');
-      const input = checked(registrationSchema, unchecked);
       const now = clock.now();
-      const today = londonDate(now);
+      const { parsed, problems } = await registrationProblems(asObject(unchecked), formProblems, londonDate(now));
+      if (problems.length > 0 || !parsed.success) throw new ValidationError(problems);
+      const input = parsed.data;
       const details: PersonDetails = { ...emptyDetails };
       for (const field of detailFields) (details as unknown as Record<string, unknown>)[field] = input[field] ?? emptyDetails[field];
-      const problems = [...inapplicable(input.kind, details), ...detailProblems(input.kind, details, today)];
-      if (input.address && input.address.startDate > today) {
-        problems.push({ field: 'address.startDate', message: 'Date they started living here must be today or in the past' });
-      }
-      if (input.externalId && (await peopleRepository.externalIdTaken(db, input.externalId))) {
-        problems.push({ field: 'externalId', message: `External ID ${input.externalId} is already used by another record` });
-      }
-      if (problems.length > 0) throw new ValidationError(problems);
 
       if (!input.confirmNotDuplicate) {
         const duplicates = await peopleRepository.likelyDuplicates(db, context.actor, details);
@@ -88,23 +123,30 @@ export function registerAndCorrect(db: Db, clock: Clock, change: RecordChange) {
       return { outcome: 'registered', record };
     },
 
-    /** Corrects details; each changed field keeps its old value in the history, with the reason. */
-    async correct(context: RequestContext, personId: string, unchecked: CorrectionInput) {
-      const input = checked(correctionSchema, unchecked);
+    /**
+     * Corrects details; each changed field keeps its old value in the history, with the reason.
+     * Problems name the field as `changes.<field>`, as the API's body does.
+     */
+    async correct(context: RequestContext, personId: string, unchecked: CorrectionInput | Record<string, unknown>, formProblems: Problem[] = []) {
+      const parsed = correctionSchema.safeParse(unchecked);
+      const input = asObject(unchecked);
+      const proposed = parsed.success ? parsed.data.changes : validParts(asObject(input.changes)).details;
+      const early = mergeProblems(formProblems, parsed.success ? [] : problemsOf(parsed.error));
       return change(context, personId, 'child:correct', 'child.corrected', (record, _tx, now) => {
-        const proposed = input.changes as Partial<PersonDetails>;
-        const refused = inapplicable(record.kind, proposed);
-        if (refused.length > 0) throw new ValidationError(refused);
-        const changes = changesBetween(record.details, proposed);
-        if (changes.length === 0) {
-          throw new ValidationError([{ field: 'changes', message: 'Nothing was changed: change at least one detail, or cancel' }]);
-        }
+        const prefixed = (problems: Problem[]) => problems.map((p) => ({ ...p, field: `changes.${p.field}` }));
+        const changes = changesBetween(record.details, proposed as Partial<PersonDetails>);
         const next = applyChanges(record.details, changes);
-        const problems = detailProblems(record.kind, next, londonDate(now), new Set(changes.map((c) => c.field)));
-        if (problems.length > 0) throw new ValidationError(problems);
-        return [{ type: personEvent.detailsCorrected, occurredAt: now, data: { changes }, reason: input.reason }];
+        const rules = prefixed([
+          ...inapplicable(record.kind, proposed as Partial<PersonDetails>),
+          ...detailProblems(record.kind, next, londonDate(now), new Set(changes.map((c) => c.field))),
+        ]);
+        if (early.length === 0 && rules.length === 0 && changes.length === 0) {
+          rules.push({ field: 'changes', message: 'Nothing was changed: change at least one detail, or cancel' });
+        }
+        const problems = mergeProblems(early, rules);
+        if (problems.length > 0 || !parsed.success) throw new ValidationError(problems);
+        return [{ type: personEvent.detailsCorrected, occurredAt: now, data: { changes }, reason: parsed.data.reason }];
       }, (events) => ({ fields: (events[0]?.data as { changes?: { field: string }[] })?.changes?.map((c) => c.field) ?? [] }));
     },
   };
 }
-

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Problem } from '../../domain/people/personDetails';
-import { isApiRequest, problemResponse } from './problems';
+import { isApiRequest, problemResponse, validationProblems } from './problems';
 
 function page(reply: FastifyReply, status: number, pageTitle: string, message: string, extra: Record<string, unknown> = {}) {
   return reply.code(status).page('errors/problem.njk', { pageTitle, message, ...extra });
@@ -14,13 +14,7 @@ function answer(error: FastifyError, request: FastifyRequest, reply: FastifyRepl
   const respond = (status: number, title: string, problems: Problem[]) =>
     api ? problemResponse(reply, status, problems) : page(reply, status, title, problems.map((p) => p.message).join('. '));
 
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const problems = error.validation.map((v) => ({
-      field: [error.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
-      message: v.message ?? 'is not valid',
-    }));
-    return respond(400, 'There is a problem', problems);
-  }
+  if (hasZodFastifySchemaValidationErrors(error)) return respond(400, 'There is a problem', validationProblems(error));
   if (error instanceof ValidationError) return respond(400, 'There is a problem', error.problems);
   if (error instanceof NotFoundError) {
     return respond(404, 'Not found', [{ field: 'id', message: `${error.what} was not found. Check the link, or search again.` }]);
@@ -34,7 +28,7 @@ function answer(error: FastifyError, request: FastifyRequest, reply: FastifyRepl
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return respond(415, 'There is a problem', [{ field: 'content-type', message: 'Send the body as application/json' }]);
   }
-  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error.statusCode === 400 && error instanceof SyntaxError)) {
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error.statusCode === 400 && error instanceof SyntaxError)) {
     return respond(400, 'There is a problem', [{ field: 'body', message: `The body is not valid JSON: ${error.message}` }]);
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -53,6 +47,15 @@ function answer(error: FastifyError, request: FastifyRequest, reply: FastifyRepl
 }
 
 export function setUpErrors(app: FastifyInstance) {
+  // The API takes JSON only: anything else is refused before it is read, with what to send instead.
+  app.addHook('preValidation', async (request, reply) => {
+    if (!isApiRequest(request) || request.method === 'GET' || request.method === 'HEAD') return;
+    const type = String(request.headers['content-type'] ?? '');
+    if (request.body !== undefined && !/^application\/json\b/i.test(type)) {
+      return problemResponse(reply, 415, [{ field: 'content-type', message: 'Send the body as JSON, with the header Content-Type: application/json' }]);
+    }
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => answer(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
     isApiRequest(request)
