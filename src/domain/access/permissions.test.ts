@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { rolesAllow, type Actor } from './can';
+import { permissionMatrix, permissions, rolesGrant, type Permission } from './permissions';
+import { isRole, roles, type Role } from './roles';
+
+/**
+ * The permission matrix as the service means it, written out here role by role so that a change
+ * to permissions.ts has to be made twice (on purpose) to pass.
+ */
+const reader: Permission[] = ['child:search', 'child:read', 'caseload:read', 'team:read'];
+const recorder: Permission[] = [...reader, 'child:create', 'child:correct'];
+const expectedMatrix: Record<Role, Permission[]> = {
+  'social-worker': recorder,
+  'personal-adviser': recorder,
+  'early-help-worker': recorder,
+  'assistant-team-manager': [...recorder, 'child:allocate'],
+  'team-manager': [...recorder, 'child:allocate', 'child:restrict'],
+  'service-manager': [...recorder, 'child:allocate', 'child:restrict'],
+  'head-of-service': [...recorder, 'child:allocate', 'child:restrict'],
+  iro: reader,
+  'cp-chair': reader,
+  'placements-officer': reader,
+  'family-time-worker': reader,
+  'panel-chair': ['child:search', 'child:read', 'team:read'],
+  'finance-officer': ['team:read'],
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read'],
+  lado: recorder,
+  administrator: ['user:manage', 'token:manage', 'team:read'],
+  auditor: ['audit:read'],
+};
+
+function actor(userRoles: Role[]): Actor {
+  return { userId: 'u', username: 'u', displayName: 'U', roles: userRoles, teamIds: [], via: 'session' };
+}
+
+describe('the permission matrix', () => {
+  it('covers every role, and only known roles', () => {
+    expect(Object.keys(permissionMatrix).sort()).toEqual([...roles].sort());
+    expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
+  });
+
+  it('lists the eleven permissions', () => {
+    expect([...permissions].sort()).toEqual(
+      [
+        'audit:read',
+        'caseload:read',
+        'child:allocate',
+        'child:correct',
+        'child:create',
+        'child:read',
+        'child:restrict',
+        'child:search',
+        'team:read',
+        'token:manage',
+        'user:manage',
+      ].sort(),
+    );
+  });
+
+  const cases = roles.flatMap((role) => permissions.map((permission) => [role, permission, expectedMatrix[role].includes(permission)] as const));
+
+  it.each(cases)('%s: %s is %s', (role, permission, allowed) => {
+    expect(rolesAllow(actor([role]), permission)).toBe(allowed);
+    expect(rolesGrant([role], permission)).toBe(allowed);
+  });
+
+  it('grants the union of the permissions of several roles', () => {
+    const both = actor(['iro', 'administrator']);
+    expect(rolesAllow(both, 'child:read')).toBe(true);
+    expect(rolesAllow(both, 'user:manage')).toBe(true);
+    expect(rolesAllow(both, 'child:correct')).toBe(false);
+    expect(rolesAllow(both, 'audit:read')).toBe(false);
+  });
+
+  it('grants nothing to a user with no roles', () => {
+    const nobody = actor([]);
+    for (const permission of permissions) expect(rolesAllow(nobody, permission)).toBe(false);
+  });
+
+  it('knows the role identifiers administrators type', () => {
+    expect(isRole('social-worker')).toBe(true);
+    expect(isRole('Social worker')).toBe(false);
+    expect(isRole('superuser')).toBe(false);
+  });
+});
