@@ -5,7 +5,7 @@ import { engines, testDatabase } from '../support/testDatabase';
 import { Client, testApp } from '../support/testApp';
 import { allocatedCase, makeUser, uniqueName, validNhsNumber, world, type TestWorld } from '../factories';
 
-function childBody(overrides: Record<string, unknown> = {}) {
+function childBody<T extends Record<string, unknown>>(overrides: T = {} as T) {
   return { givenNames: uniqueName(), familyName: uniqueName(), dateOfBirth: '2016-02-29', gender: 'M', ethnicity: 'BAFR', ...overrides };
 }
 

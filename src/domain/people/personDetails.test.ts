@@ -146,14 +146,14 @@ describe('detailProblems: date of birth against today', () => {
 
   it('refuses a date of birth before 1900 and accepts 1 January 1900', () => {
     expect(detailProblems('adult', details({ dateOfBirth: '1899-12-31' }), '2026-03-15')).toEqual([
-      { field: 'dateOfBirth', message: 'Date of birth must be after 1 January 1900' },
+      { field: 'dateOfBirth', message: 'Date of birth must be on or after 1 January 1900' },
     ]);
     expect(detailProblems('adult', details({ dateOfBirth: '1900-01-01' }), '2026-03-15')).toEqual([]);
   });
 
   it('gives one date of birth problem at a time: before 1900 is said rather than too old for a child', () => {
     expect(detailProblems('child', child({ dateOfBirth: '1899-12-31' }), '2026-03-15')).toEqual([
-      { field: 'dateOfBirth', message: 'Date of birth must be after 1 January 1900' },
+      { field: 'dateOfBirth', message: 'Date of birth must be on or after 1 January 1900' },
     ]);
   });
 

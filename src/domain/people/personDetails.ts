@@ -96,9 +96,12 @@ export interface Problem {
   message: string;
 }
 
+/** Lists of codes (disabilities) are sets: order and repeats do not make a change. */
 function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
+    const left = new Set(a);
+    const right = new Set(b);
+    return left.size === right.size && [...left].every((item) => right.has(item));
   }
   return (a ?? null) === (b ?? null);
 }
@@ -156,7 +159,7 @@ export function detailProblems(
   }
   if (dob && changing.has('dateOfBirth')) {
     if (dob > today) problems.push({ field: 'dateOfBirth', message: 'Date of birth must be today or in the past' });
-    else if (dob < '1900-01-01') problems.push({ field: 'dateOfBirth', message: 'Date of birth must be after 1 January 1900' });
+    else if (dob < '1900-01-01') problems.push({ field: 'dateOfBirth', message: 'Date of birth must be on or after 1 January 1900' });
     else if (kind === 'child' && ageOn(dob, today) > oldestChildAge) {
       problems.push({
         field: 'dateOfBirth',

@@ -307,13 +307,13 @@ export const demoFamilies: DemoFamily[] = [
 
   // Care leavers.
   { surname: 'Miller', stage: 'care-leaver', team: 'cic', worker: 'liam.oconnor', daysAgo: 400, ethnicity: 'WBRI', address: ['Flat 2, 15 Queen Street', 'Wealdmoor', 'WM1 8UV'],
-    adults: [], children: [{ given: 'Jordan', sex: 'M', age: 19 }], professionals: [], source: 'police', concern: 'Came into care at 14.' },
+    adults: [], children: [{ given: 'Jordan', sex: 'M', age: 19 }], professionals: ['gp-adams'], source: 'police', concern: 'Came into care at 14.' },
   { surname: 'Adebayo', stage: 'care-leaver', team: 'cic', worker: 'liam.oconnor', daysAgo: 100, late: true, ethnicity: 'BAFR', religion: 'christian', address: ['Room 8, Foyer, Bridge Street', 'Kingsford', 'WM5 2WX'],
     adults: [], children: [{ given: 'Precious', sex: 'F', age: 18 }], professionals: ['camhs-chen'], source: 'school', concern: 'Came into care at 15.' },
   { surname: 'Yusuf', stage: 'care-leaver', team: 'cic', worker: 'liam.oconnor', daysAgo: 700, ethnicity: 'BOTH', language: 'Arabic', religion: 'muslim', address: ['34 Cedar Road', 'Wealdmoor', 'WM2 5YZ'],
-    adults: [], children: [{ given: 'Ahmed', sex: 'M', age: 20, uasc: true, immigrationStatus: 'refugee' }], professionals: [], source: 'police', concern: 'Arrived alone from Sudan at 16.' },
+    adults: [], children: [{ given: 'Ahmed', sex: 'M', age: 20, uasc: true, immigrationStatus: 'refugee' }], professionals: ['gp-farouk'], source: 'police', concern: 'Arrived alone from Sudan at 16.' },
   { surname: 'McLeod', stage: 'care-leaver', team: 'cic', worker: 'liam.oconnor', daysAgo: 1100, ethnicity: 'WOTH', address: ['University Halls, Block C', 'Thornleigh', 'WM7 6AB'],
-    adults: [], children: [{ given: 'Kirsty', sex: 'F', age: 21 }], professionals: [], source: 'family', concern: 'Came into care at 13.' },
+    adults: [], children: [{ given: 'Kirsty', sex: 'F', age: 21 }], professionals: ['gp-adams'], source: 'family', concern: 'Came into care at 13.' },
   { surname: 'Fox', stage: 'care-leaver', team: 'cic', worker: 'liam.oconnor', daysAgo: 20, ethnicity: 'WBRI', address: ['Staying put with former foster carers', 'Ashbury', 'WM3 6CD'],
     adults: [], children: [{ given: 'Leah', sex: 'F', age: 18 }], professionals: ['vs-dunn'], source: 'school', concern: 'Came into care at 12.' },
 

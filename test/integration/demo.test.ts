@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { roles } from '../../src/domain/access/roles';
+import { demoSeedToday } from '../support/demoFixture';
+import { openDatabase, type Database } from '../../src/platform/db/database';
+import { runMigrations } from '../../src/platform/db/migrate';
+import { fixedClock } from '../../src/platform/clock';
+import { services, type Services } from '../../src/services';
+import { authorityName, demoSignIns, isSeeded, seedDemonstrationAuthority } from '../../src/modules/demo/demoSeed';
+import { engines } from '../support/testDatabase';
+
+async function rows<T>(database: Database, query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** A database of its own: the demonstration's teams and usernames are fixed names. */
+async function freshDatabase(engine: 'pglite' | 'postgres'): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const database = await openDatabase({ engine: 'pglite' });
+    await runMigrations(database);
+    return { database, drop: () => database.close() };
+  }
+  const url = new URL(inject('postgresUrl') as string);
+  const name = `hearth_demo_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ engine: 'postgres', url: url.toString() });
+  await runMigrations(database);
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+describe.each(engines())('the demonstration authority on %s', (engine) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  let s: Services;
+
+  beforeAll(async () => {
+    ({ database, drop } = await freshDatabase(engine));
+    s = services(database.db, fixedClock(`${demoSeedToday}T12:00:00Z`));
+    expect(await isSeeded(s)).toBe(false);
+    await seedDemonstrationAuthority(s, 'hearth-demo-2026');
+  });
+  afterAll(() => drop());
+
+  it('has the teams of the service statement, the front door and the Resource Service', async () => {
+    const names = (await s.staff.teams()).map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining([
+      'Front Door (MASH)', 'Contact, Referral and Assessment Service', 'Child Protection and Court Service',
+      'Specialist Children, Young People and Families Team', "Disabled Children's Team", 'Children in Care and Moving On Team',
+      'Family Placement Team', 'Placements Team (Frogna Team)', 'Family Time Team (Primrose Hill Team)',
+    ]));
+    expect(await isSeeded(s)).toBe(true);
+    expect(await authorityName(s)).toBe('Wealdmoor Borough Council');
+  });
+
+  it('has about twenty staff who between them hold every role, and who can sign in', async () => {
+    const staff = await s.staff.allMembers();
+    expect(staff.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(staff.flatMap((m) => m.roles))).toEqual(new Set(roles));
+    expect(await demoSignIns(s)).toHaveLength(staff.length);
+    const result = await s.signIn.signIn('daniel.hughes', 'hearth-demo-2026', { ipAddress: null, method: null, path: null });
+    expect(result.outcome).toBe('signed-in');
+  });
+
+  it('has about sixty children at every stage, with families and professionals', async () => {
+    const [counts] = await rows<{ children: number; adults: number; professionals: number; unborn: number; restricted: number }>(database, sql`
+      select count(*) filter (where kind = 'child')::int as children, count(*) filter (where kind = 'adult')::int as adults,
+             count(*) filter (where kind = 'professional')::int as professionals,
+             count(*) filter (where expected_date_of_birth is not null)::int as unborn, count(*) filter (where restricted)::int as restricted
+      from people`);
+    expect(counts?.children).toBeGreaterThanOrEqual(55);
+    expect(counts?.children).toBeLessThanOrEqual(70);
+    expect(counts?.adults).toBeGreaterThanOrEqual(40);
+    expect(counts?.professionals).toBeGreaterThanOrEqual(10);
+    expect(counts?.unborn).toBeGreaterThanOrEqual(1);
+    expect(counts?.restricted).toBeGreaterThanOrEqual(1);
+
+    const stages = await rows<{ type: string; children: number }>(database, sql`
+      select type, count(distinct person_id)::int as children from events
+      where type in ('contact.received', 'assessment.allocated', 'cin.plan_started', 'cp.conference_held', 'cic.started', 'care_leaver.pa_allocated', 'threshold.decided')
+      group by type`);
+    const byType = Object.fromEntries(stages.map((r) => [r.type, r.children]));
+    for (const type of ['contact.received', 'assessment.allocated', 'cin.plan_started', 'cp.conference_held', 'cic.started', 'care_leaver.pa_allocated']) {
+      expect(byType[type], type).toBeGreaterThanOrEqual(4);
+    }
+    const [unrelated] = await rows<{ n: number }>(database, sql`
+      select count(*)::int as n from people p where p.kind = 'child'
+      and not exists (select 1 from relationships r where r.person_id = p.id or r.related_person_id = p.id)`);
+    expect(unrelated?.n).toBe(0);
+  });
+
+  it('allocates every child past the front door to a worker, and has cases whose visits have fallen behind', async () => {
+    const [unallocated] = await rows<{ n: number }>(database, sql`
+      select count(*)::int as n from people where kind = 'child' and allocated_worker_id is null
+      and id not in (select person_id from events where type = 'contact.received' and person_id not in (select person_id from events where type = 'threshold.decided'))`);
+    expect(unallocated?.n).toBe(0);
+    const late = await rows<{ person_id: string }>(database, sql`
+      select person_id from events where type in ('cin.visit', 'cp.visit', 'cic.visit')
+      group by person_id having max(occurred_at) < ${`${demoSeedToday}T00:00:00Z`}::timestamptz - interval '30 days'`);
+    expect(late.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows corrections, an entry recorded in error and an ended warning in the histories', async () => {
+    const types = (await rows<{ type: string }>(database, sql`select distinct type from events`)).map((r) => r.type);
+    expect(types).toEqual(expect.arrayContaining(['person.details_corrected', 'entry.recorded_in_error', 'person.warning_ended', 'child.restricted', 'child.access_granted', 'cic.legal_status_changed']));
+  });
+});
