@@ -24,6 +24,9 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection can be closed by the server (a restart, a failover, an administrator):
+    // the pool drops it and opens another when needed. Without this the process would crash.
+    pool.on('error', (error) => console.warn(`A PostgreSQL connection was closed by the server: ${error.message}`));
     // Fail now, with the server's own message, rather than on the first request.
     const client = await pool.connect().catch(async (error: Error) => {
       await pool.end();
