@@ -17,6 +17,7 @@ const usage = `Usage: npx hearth <command>
   serve                          start Hearth (seeds the demonstration authority on first start)
   migrate                        bring the database up to date
   seed                           add the demonstration authority to an empty database
+  projections rebuild            rebuild the record tables from the events (after a fix)
   user add <username> --role <role> [--role <role>…] [--team <team name>…]
            [--name "<full name>"] --password-stdin
                                  add a user; the password is read from standard input
@@ -149,6 +150,13 @@ export async function main(argv: string[]): Promise<number> {
           await seedDemonstrationAuthority(services, config.demoPassword);
           console.log(`Added the demonstration authority. Sign-ins (password ${config.demoPassword}):`);
           for (const line of await demoSignIns(services)) console.log(`  ${line}`);
+          return 0;
+        });
+      case 'projections':
+        if (sub !== 'rebuild') throw new UsageError('Did you mean: npx hearth projections rebuild');
+        return await withDatabase(config, async (database) => {
+          const { people, events } = await buildServices(database.db, systemClock).people.rebuildProjections(cliContext());
+          console.log(`Rebuilt the records of ${people} people from ${events} events.`);
           return 0;
         });
       case 'user':

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { permissionMatrix, permissions } from '../../src/domain/access/permissions';
 import { roles, type Role } from '../../src/domain/access/roles';
 import { setUpRouteDeclarations } from '../../src/platform/http/routes';
+import { auditActionLabels } from '../../src/modules/audit/auditActions';
 import { engines, testDatabase } from '../support/testDatabase';
 import { Client, testApp } from '../support/testApp';
 import { makeTeam, makeUser, world, type TestWorld } from '../factories';
@@ -54,6 +55,10 @@ describe.each(engines())('every route on %s', (engine) => {
       String(r.permission).startsWith('child:') && (r.url.includes(':id') || r.method === 'POST' || r.url === '/people' || r.url === '/api/v1/children');
     for (const route of app.routeTable.filter(touchesRecords)) {
       expect(route.audit, `${route.method} ${route.url}`).not.toBe('none');
+    }
+    // And the audit log can say in words what each one means.
+    for (const route of app.routeTable.filter((r) => r.audit !== 'none')) {
+      expect(auditActionLabels[String(route.audit)], `label for ${route.audit}`).toBeTruthy();
     }
   });
 

@@ -4,6 +4,7 @@ import { errorView } from '../../platform/http/forms';
 import { addRoute, contextOf } from '../../platform/http/routes';
 import { optionalText, problemsOf, readDateInput } from '../../platform/validation';
 import type { Services } from '../../services';
+import { auditActionLabels } from './auditActions';
 
 const querySchema = z.object({
   hearthId: z.union([z.literal(''), z.string().trim().regex(/^\d{1,9}$/, 'Hearth ID must be a number, like 100123')]).optional(),
@@ -47,7 +48,7 @@ export function auditRoutes(app: FastifyInstance, services: Services) {
       });
       const names = await services.people.identities([...new Set(result.rows.map((r) => r.personId).filter((id): id is string => Boolean(id)))]);
       const base = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'page')).toString();
-      return reply.page('audit/views/audit.njk', { ...page, result, names, person, pageBase: `/audit?${base}&page=` });
+      return reply.page('audit/views/audit.njk', { ...page, result, names, person, actionLabels: auditActionLabels, pageBase: `/audit?${base}&page=` });
     },
   });
 }

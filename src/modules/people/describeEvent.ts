@@ -109,7 +109,9 @@ export function describeEvent(event: RecordedEvent): EventDescription {
     }
     case personEvent.relationshipRecorded: {
       const r = d as unknown as RelationshipData;
-      return { title: 'Relationship recorded', lines: [`${labelOf(relationshipTypes, r.type)}${r.parentalResponsibility ? ' with parental responsibility' : ''}, from ${formatDate(r.startDate)}`] };
+      const role = r.type === 'professional' && r.professionalRole ? labelOf(professionalRoles, r.professionalRole) : labelOf(relationshipTypes, r.type);
+      const who = r.relatedPersonName ? `${r.relatedPersonName}: ` : '';
+      return { title: 'Relationship recorded', lines: [`${who}${role}${r.parentalResponsibility ? ' with parental responsibility' : ''}, from ${formatDate(r.startDate)}`] };
     }
     case personEvent.allocated: {
       const a = d as unknown as AllocationData;

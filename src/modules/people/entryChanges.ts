@@ -1,7 +1,7 @@
 import { canSee } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
 import { entriesThatMayBeInError, personEvent } from '../../domain/people/personEvents';
-import type { Problem } from '../../domain/people/personDetails';
+import { fullName, type Problem } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Executor } from '../../platform/db/database';
 import { NotFoundError, ValidationError } from '../../platform/errors';
@@ -89,7 +89,7 @@ export function entryChanges(change: RecordChange) {
           problems.push({ field: 'relatedPersonId', message: 'This relationship is already recorded' });
         }
         refuseIf(problems);
-        return [{ type: personEvent.relationshipRecorded, occurredAt: now, data: { ...input } }];
+        return [{ type: personEvent.relationshipRecorded, occurredAt: now, data: { ...input, relatedPersonName: related ? fullName(related.details) : null } }];
       });
     },
 

@@ -220,6 +220,16 @@ export const peopleRepository = {
     return new Map(rows.map((r) => [r.workerId ?? '', Number(r.n)]));
   },
 
+  /** Warnings in force on these people today: shown on the records of the children they are related to. */
+  async currentWarnings(executor: Executor, personIds: string[], today: string) {
+    if (personIds.length === 0) return [];
+    return executor
+      .select()
+      .from(warnings)
+      .where(and(inArray(warnings.personId, personIds), sql`${warnings.startDate} <= ${today}`, or(isNull(warnings.endDate), sql`${warnings.endDate} > ${today}`)))
+      .orderBy(asc(warnings.startDate));
+  },
+
   /** Explicit access to a restricted record that has not been revoked; the id is the granting event. */
   async activeGrants(executor: Executor, personId: string) {
     return executor

@@ -4,6 +4,7 @@ import type { StaffDirectory } from '../staff/staffDirectory';
 import { allocationAndRestriction } from './allocationAndRestriction';
 import { entryChanges } from './entryChanges';
 import { importEvents } from './importEvents';
+import { rebuildProjections } from './rebuildProjections';
 import { recordChanges } from './recordChange';
 import { registerAndCorrect } from './registerAndCorrect';
 import { viewRecord } from './viewRecord';
@@ -17,6 +18,7 @@ export function peopleService(db: Db, clock: Clock, staff: StaffDirectory) {
     ...entryChanges(change),
     ...allocationAndRestriction(change, staff),
     ...importEvents(db, clock),
+    ...rebuildProjections(db),
   };
 }
 

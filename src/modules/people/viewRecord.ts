@@ -120,6 +120,14 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
         record.allocatedTeamId ? staff.team(record.allocatedTeamId) : null,
       ]);
       const relationships = await relatedPeople(context, record, entries.relationships);
+      // Warnings on people in the child's life (a violent partner, a dog at the house) matter to
+      // whoever visits the child, so they are shown here as well as on the person's own record.
+      const around = relationships.filter((r) => r.current && r.person.visible);
+      const aroundWarnings = await peopleRepository.currentWarnings(db, around.map((r) => r.person.id), today);
+      const relatedWarnings = aroundWarnings.map((w) => {
+        const relationship = around.find((r) => r.person.id === w.personId) as RelationshipView;
+        return { person: relationship.person, relationship: relationship.label, category: w.category, detail: w.detail, startDate: w.startDate };
+      });
       const manages = managesRecord(context.actor, record);
       const grantRows = record.restricted && manages ? await peopleRepository.activeGrants(db, personId) : [];
       const grantees = new Map((await staff.members(grantRows.map((g) => g.userId))).map((m) => [m.id, m]));
@@ -134,6 +142,7 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
         currentAddress: entries.addresses.find((a) => isCurrent(a, today)) ?? null,
         warnings: entries.warnings,
         activeWarnings: entries.warnings.filter((w) => isCurrent(w, today)),
+        relatedWarnings,
         legalStatuses: entries.legalStatuses,
         currentLegalStatus: entries.legalStatuses.find((s) => isCurrent(s, today)) ?? null,
         relationships,
