@@ -5,9 +5,7 @@ import {
   type AddressData,
   type LegalStatusData,
   type RelationshipData,
-  type RelationshipEndedData,
   type WarningData,
-  type WarningEndedData,
 } from './personEvents';
 
 /**
@@ -27,6 +25,15 @@ function hiddenIds(events: readonly RecordedEvent[]): Set<string> {
   return new Set(
     events.filter((e) => e.type === personEvent.recordedInError && e.refersTo).map((e) => e.refersTo as string),
   );
+}
+
+/** The end dates given by "ended" events (warning ended, relationship ended), by the entry they end. */
+function endDates(events: readonly RecordedEvent[], endedType: string): Map<string, string> {
+  const ends = new Map<string, string>();
+  for (const e of events) {
+    if (e.type === endedType && e.refersTo) ends.set(e.refersTo, (e.data as unknown as { endDate: string }).endDate);
+  }
+  return ends;
 }
 
 /** A later entry ends the one before it: the chain of addresses, or of legal statuses. */
@@ -61,10 +68,7 @@ export type WarningEntry = Entry & Omit<WarningData, 'startDate'>;
 
 export function warningList(events: readonly RecordedEvent[]): WarningEntry[] {
   const hidden = hiddenIds(events);
-  const ends = new Map<string, string>();
-  for (const e of events) {
-    if (e.type === personEvent.warningEnded && e.refersTo) ends.set(e.refersTo, (e.data as unknown as WarningEndedData).endDate);
-  }
+  const ends = endDates(events, personEvent.warningEnded);
   return events
     .filter((e) => e.type === personEvent.warningRecorded && !hidden.has(e.id))
     .map((e) => {
@@ -77,12 +81,7 @@ export type RelationshipEntry = Entry & Omit<RelationshipData, 'startDate'>;
 
 export function relationshipList(events: readonly RecordedEvent[]): RelationshipEntry[] {
   const hidden = hiddenIds(events);
-  const ends = new Map<string, string>();
-  for (const e of events) {
-    if (e.type === personEvent.relationshipEnded && e.refersTo) {
-      ends.set(e.refersTo, (e.data as unknown as RelationshipEndedData).endDate);
-    }
-  }
+  const ends = endDates(events, personEvent.relationshipEnded);
   return events
     .filter((e) => e.type === personEvent.relationshipRecorded && !hidden.has(e.id))
     .map((e) => {

@@ -28,8 +28,28 @@ async function entryOn(tx: Executor, personId: string, entryId: string, type: st
   return event;
 }
 
+/** Entries that are ended by a later event: what records them, what ends them, and what to call them. */
+const endable = {
+  warning: { recorded: personEvent.warningRecorded, ended: personEvent.warningEnded, what: 'warning', action: 'child.warning_ended' },
+  relationship: { recorded: personEvent.relationshipRecorded, ended: personEvent.relationshipEnded, what: 'relationship', action: 'child.relationship_ended' },
+} as const;
+
 /** Dated entries on a record: addresses, warnings, relationships, and hiding one recorded in error. */
 export function entryChanges(change: RecordChange) {
+  /** Ends a warning or a relationship: once, not before it started, not in the future. */
+  function endEntry(context: RequestContext, personId: string, entryId: string, unchecked: EndInput, kind: (typeof endable)[keyof typeof endable]) {
+    const input = checked(endSchema, unchecked);
+    return change(context, personId, 'child:correct', kind.action, async (_record, tx, now) => {
+      const entry = await entryOn(tx, personId, entryId, kind.recorded, `The ${kind.what}`);
+      const ended = await eventStore.ofTypes(tx, personId, [kind.ended]);
+      const problems = notInFuture(input.endDate, londonDate(now), 'endDate', 'End date');
+      if (ended.some((e) => e.refersTo === entryId)) problems.push({ field: 'endDate', message: `This ${kind.what} has already ended` });
+      if (input.endDate < String(entry.data.startDate)) problems.push({ field: 'endDate', message: `End date must be on or after the date the ${kind.what} started` });
+      refuseIf(problems);
+      return [{ type: kind.ended, occurredAt: now, data: { endDate: input.endDate }, reason: input.reason, refersTo: entryId }];
+    });
+  }
+
   return {
     recordAddress(context: RequestContext, personId: string, unchecked: AddressInput) {
       const input = checked(addressSchema, unchecked);
@@ -53,16 +73,7 @@ export function entryChanges(change: RecordChange) {
     },
 
     endWarning(context: RequestContext, personId: string, warningId: string, unchecked: EndInput) {
-      const input = checked(endSchema, unchecked);
-      return change(context, personId, 'child:correct', 'child.warning_ended', async (_record, tx, now) => {
-        const warning = await entryOn(tx, personId, warningId, personEvent.warningRecorded, 'The warning');
-        const ended = await eventStore.ofTypes(tx, personId, [personEvent.warningEnded]);
-        const problems = notInFuture(input.endDate, londonDate(now), 'endDate', 'End date');
-        if (ended.some((e) => e.refersTo === warningId)) problems.push({ field: 'endDate', message: 'This warning has already ended' });
-        if (input.endDate < String(warning.data.startDate)) problems.push({ field: 'endDate', message: 'End date must be on or after the date the warning started' });
-        refuseIf(problems);
-        return [{ type: personEvent.warningEnded, occurredAt: now, data: { endDate: input.endDate }, reason: input.reason, refersTo: warningId }];
-      });
+      return endEntry(context, personId, warningId, unchecked, endable.warning);
     },
 
     recordRelationship(context: RequestContext, personId: string, unchecked: RelationshipInput) {
@@ -94,16 +105,7 @@ export function entryChanges(change: RecordChange) {
     },
 
     endRelationship(context: RequestContext, personId: string, relationshipId: string, unchecked: EndInput) {
-      const input = checked(endSchema, unchecked);
-      return change(context, personId, 'child:correct', 'child.relationship_ended', async (_record, tx, now) => {
-        const relationship = await entryOn(tx, personId, relationshipId, personEvent.relationshipRecorded, 'The relationship');
-        const ended = await eventStore.ofTypes(tx, personId, [personEvent.relationshipEnded]);
-        const problems = notInFuture(input.endDate, londonDate(now), 'endDate', 'End date');
-        if (ended.some((e) => e.refersTo === relationshipId)) problems.push({ field: 'endDate', message: 'This relationship has already ended' });
-        if (input.endDate < String(relationship.data.startDate)) problems.push({ field: 'endDate', message: 'End date must be on or after the date the relationship started' });
-        refuseIf(problems);
-        return [{ type: personEvent.relationshipEnded, occurredAt: now, data: { endDate: input.endDate }, reason: input.reason, refersTo: relationshipId }];
-      });
+      return endEntry(context, personId, relationshipId, unchecked, endable.relationship);
     },
 
     /** Hides an entry from the record, with the reason; the history keeps both. */

@@ -17,40 +17,31 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+type Where = Pick<RequestContext, 'ipAddress' | 'method' | 'path'>;
+
+function row(who: { userId: string | null; username: string | null; via: string }, where: Where, entry: AuditEntry) {
+  return {
+    userId: who.userId,
+    username: who.username,
+    action: entry.action,
+    outcome: entry.outcome ?? 'allowed',
+    personId: entry.personId ?? null,
+    method: where.method,
+    path: where.path,
+    ipAddress: where.ipAddress,
+    via: who.via,
+    details: entry.details ?? null,
+  };
+}
+
 /** The audit log writer. Called inside the transaction of the change it records. */
 export const audit = {
   async record(executor: Executor, context: RequestContext, entry: AuditEntry): Promise<void> {
-    await executor.insert(auditLog).values({
-      userId: context.actor.userId,
-      username: context.actor.username,
-      action: entry.action,
-      outcome: entry.outcome ?? 'allowed',
-      personId: entry.personId ?? null,
-      method: context.method,
-      path: context.path,
-      ipAddress: context.ipAddress,
-      via: context.actor.via,
-      details: entry.details ?? null,
-    });
+    await executor.insert(auditLog).values(row({ userId: context.actor.userId, username: context.actor.username, via: context.actor.via }, context, entry));
   },
 
   /** For things that happen before anyone is signed in (failed sign-ins, lock-outs). */
-  async recordAnonymous(
-    executor: Executor,
-    where: { ipAddress: string | null; method: string | null; path: string | null },
-    entry: AuditEntry & { username: string | null; userId?: string | null },
-  ): Promise<void> {
-    await executor.insert(auditLog).values({
-      userId: entry.userId ?? null,
-      username: entry.username,
-      action: entry.action,
-      outcome: entry.outcome ?? 'allowed',
-      personId: entry.personId ?? null,
-      method: where.method,
-      path: where.path,
-      ipAddress: where.ipAddress,
-      via: 'session',
-      details: entry.details ?? null,
-    });
+  async recordAnonymous(executor: Executor, where: Where, entry: AuditEntry & { username: string | null; userId?: string | null }): Promise<void> {
+    await executor.insert(auditLog).values(row({ userId: entry.userId ?? null, username: entry.username, via: 'session' }, where, entry));
   },
 };
