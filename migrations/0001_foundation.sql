@@ -94,7 +94,8 @@ CREATE TABLE "people" (
 	"registered_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	"event_count" integer DEFAULT 0 NOT NULL,
-	"search_text" text GENERATED ALWAYS AS (lower(given_names || ' ' || family_name || ' ' || coalesce(preferred_name, '') || ' ' || former_names)) STORED NOT NULL,
+	"search_text" text NOT NULL,
+	"duplicate_key" text NOT NULL,
 	CONSTRAINT "people_hearth_id_unique" UNIQUE("hearth_id"),
 	CONSTRAINT "people_external_id_unique" UNIQUE("external_id")
 );
@@ -204,8 +205,8 @@ CREATE INDEX "events_type_occurred" ON "events" USING btree ("type","occurred_at
 CREATE INDEX "events_refers_to" ON "events" USING btree ("refers_to");--> statement-breakpoint
 CREATE INDEX "addresses_person" ON "addresses" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "legal_statuses_person" ON "legal_statuses" USING btree ("person_id");--> statement-breakpoint
-CREATE INDEX "people_search_trgm" ON "people" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "people_family_given" ON "people" USING btree (lower("family_name"),lower("given_names"));--> statement-breakpoint
+CREATE INDEX "people_search_trgm" ON "people" USING gin ("search_text" gin_trgm_ops) WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "people_duplicate_key" ON "people" USING btree ("duplicate_key","date_of_birth");--> statement-breakpoint
 CREATE INDEX "people_date_of_birth" ON "people" USING btree ("date_of_birth");--> statement-breakpoint
 CREATE INDEX "people_nhs_number" ON "people" USING btree ("nhs_number");--> statement-breakpoint
 CREATE INDEX "people_allocated_worker" ON "people" USING btree ("allocated_worker_id");--> statement-breakpoint

@@ -49,6 +49,19 @@ describe.each(engines())('records on %s', (engine) => {
     expect(found.records.map((r) => r.id)).toContain(child.id);
   });
 
+  it('finds names with accents and non-English letters whatever the database locale', async () => {
+    const worker = await makeUser(t.services, { roles: ['social-worker'] });
+    const suffix = uniqueName().toLowerCase();
+    const siobhan = await registerChild(t.services, worker, { givenNames: 'Siobhán', familyName: `Ó Súilleabháin${suffix}` });
+    const emre = await registerChild(t.services, worker, { givenNames: 'Şükrü', familyName: `Öztürk${suffix}` });
+    const found = async (q: string) => (await t.services.people.search(worker, { q, dateOfBirth: null, kind: null, page: 1, pageSize: 20 })).records.map((r) => r.id);
+    expect(await found(`suilleabhain${suffix}`)).toEqual([siobhan.id]);
+    expect(await found(`ÖZTÜRK${suffix}`)).toEqual([emre.id]);
+    expect(await found(`sukru ozturk${suffix}`)).toEqual([emre.id]);
+    const again = await t.services.people.register(worker, childInput({ givenNames: 'sukru', familyName: `OZTURK${suffix}`, dateOfBirth: emre.details.dateOfBirth }));
+    expect(again.outcome).toBe('possible-duplicates');
+  });
+
   it('refuses a correction that changes nothing, and saves nothing', async () => {
     const { worker, child } = await allocatedCase(t.services);
     const before = await eventCount(t, child.id);

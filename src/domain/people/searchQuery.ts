@@ -1,4 +1,5 @@
 import { normaliseNhsNumber } from './nhsNumber';
+import { searchKey } from './searchKey';
 
 export interface ParsedSearch {
   nameTerms: string[];
@@ -16,8 +17,7 @@ export function parseSearchText(text: string | null | undefined): ParsedSearch {
   const digits = normaliseNhsNumber(value);
   if (/^\d{10}$/.test(digits)) return { nameTerms: [], nhsNumber: digits, hearthId: null };
   if (/^\d{1,9}$/.test(value)) return { nameTerms: [], nhsNumber: null, hearthId: Number(value) };
-  const nameTerms = value
-    .toLowerCase()
+  const nameTerms = searchKey(value)
     .split(/[\s,]+/)
     .map((t) => t.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, ''))
     .filter((t) => t.length > 0)

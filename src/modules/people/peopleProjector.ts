@@ -9,6 +9,7 @@ import {
   type RegistrationData,
 } from '../../domain/people/personEvents';
 import type { DetailField } from '../../domain/people/personDetails';
+import { duplicateKey, searchText } from '../../domain/people/searchKey';
 import {
   addressHistory,
   legalStatusHistory,
@@ -96,6 +97,8 @@ export async function project(executor: Executor, event: RecordedEvent): Promise
       registeredAt: event.occurredAt,
       updatedAt: event.recordedAt,
       eventCount: 1,
+      searchText: searchText({ ...d, formerNames: '' }),
+      duplicateKey: duplicateKey(d.givenNames, d.familyName),
     });
     return;
   }
@@ -109,11 +112,7 @@ export async function project(executor: Executor, event: RecordedEvent): Promise
     case personEvent.detailsCorrected: {
       const { changes } = event.data as unknown as CorrectionData;
       for (const change of changes) set[columnOf[change.field]] = change.to;
-      if (changes.some((c) => c.field === 'givenNames' || c.field === 'familyName')) {
-        // Keep the name they were known by, so that a search for it still finds them. The
-        // right-hand side of an UPDATE reads the row as it was before the update.
-        set.formerNames = sql`trim(${people.formerNames} || ' ' || ${people.givenNames} || ' ' || ${people.familyName})`;
-      }
+      if (changes.some((c) => nameFields.includes(c.field))) Object.assign(set, await renamed(executor, event.personId, changes));
       break;
     }
     case personEvent.allocated: {
@@ -155,6 +154,25 @@ export async function project(executor: Executor, event: RecordedEvent): Promise
       (event.type === personEvent.recordedInError && (await refersToKind(executor, event, kind.types)));
     if (touches) await rebuildEntries(executor, event.personId, kind);
   }
+}
+
+const nameFields: DetailField[] = ['givenNames', 'familyName', 'preferredName'];
+
+/**
+ * The search and duplicate keys after a change of name, keeping the name they were known by, so
+ * that a search for it still finds them.
+ */
+async function renamed(executor: Executor, personId: string, changes: CorrectionData['changes']) {
+  const [before] = await executor
+    .select({ givenNames: people.givenNames, familyName: people.familyName, preferredName: people.preferredName, formerNames: people.formerNames })
+    .from(people)
+    .where(eq(people.id, personId));
+  if (!before) return {};
+  const after = { ...before };
+  for (const change of changes) if (nameFields.includes(change.field)) (after as Record<string, unknown>)[change.field] = change.to;
+  const nameChanged = after.givenNames !== before.givenNames || after.familyName !== before.familyName;
+  const formerNames = nameChanged ? `${before.formerNames} ${before.givenNames} ${before.familyName}`.trim() : before.formerNames;
+  return { formerNames, searchText: searchText({ ...after, formerNames }), duplicateKey: duplicateKey(after.givenNames, after.familyName) };
 }
 
 async function refersToKind(executor: Executor, event: RecordedEvent, types: readonly string[]): Promise<boolean> {

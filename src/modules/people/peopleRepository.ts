@@ -3,6 +3,7 @@ import type { Actor, RecordSubject } from '../../domain/access/can';
 import { managerRoles } from '../../domain/access/roles';
 import type { PersonKind } from '../../domain/people/codes';
 import type { PersonDetails } from '../../domain/people/personDetails';
+import { duplicateKey } from '../../domain/people/searchKey';
 import type { Executor } from '../../platform/db/database';
 import {
   addresses,
@@ -169,7 +170,7 @@ export const peopleRepository = {
       .where(condition)
       .orderBy(
         // Family names that start with what was typed first, then alphabetical.
-        sql`case when lower(${people.familyName}) like ${`${escapeLike(firstTerm)}%`} then 0 else 1 end`,
+        sql`case when split_part(${people.duplicateKey}, '|', 2) like ${`${escapeLike(firstTerm)}%`} then 0 else 1 end`,
         asc(sql`lower(${people.familyName})`),
         asc(sql`lower(${people.givenNames})`),
         asc(people.hearthId),
@@ -193,8 +194,7 @@ export const peopleRepository = {
       .where(
         and(
           visibleTo(actor),
-          sql`lower(${people.familyName}) = lower(${details.familyName.trim()})`,
-          sql`lower(${people.givenNames}) = lower(${details.givenNames.trim()})`,
+          eq(people.duplicateKey, duplicateKey(details.givenNames, details.familyName)),
           eq(people.dateOfBirth, details.dateOfBirth),
         ),
       )

@@ -54,15 +54,16 @@ export const people = pgTable(
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     eventCount: integer('event_count').notNull().default(0),
-    searchText: text('search_text')
-      .notNull()
-      .generatedAlwaysAs(
-        sql`lower(given_names || ' ' || family_name || ' ' || coalesce(preferred_name, '') || ' ' || former_names)`,
-      ),
+    /** Names without case or accents (domain/people/searchKey.ts), for finding people by part of a name. */
+    searchText: text('search_text').notNull(),
+    /** "given|family" without case or accents, for the likely-duplicate warning. */
+    duplicateKey: text('duplicate_key').notNull(),
   },
   (t) => [
-    index('people_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index('people_family_given').on(sql`lower(${t.familyName})`, sql`lower(${t.givenNames})`),
+    // fastupdate off: new names go straight into the index rather than a pending list that every
+    // search must read until a VACUUM, which PGlite never runs by itself.
+    index('people_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`).with({ fastupdate: false }),
+    index('people_duplicate_key').on(t.duplicateKey, t.dateOfBirth),
     index('people_date_of_birth').on(t.dateOfBirth),
     index('people_nhs_number').on(t.nhsNumber),
     index('people_allocated_worker').on(t.allocatedWorkerId),

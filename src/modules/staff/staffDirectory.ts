@@ -31,9 +31,7 @@ export function staffDirectory(db: Db) {
     },
     membersOf: (teamId: string) => staffRepository.membersOf(db, teamId),
     teams: (): Promise<Team[]> => staffRepository.teams(db),
-    async team(teamId: string): Promise<Team | null> {
-      return (await staffRepository.teams(db)).find((t) => t.id === teamId) ?? null;
-    },
+    team: (teamId: string): Promise<Team | null> => staffRepository.teamById(db, teamId),
     teamByName: (name: string) => staffRepository.teamByName(db, name),
     allMembers: () => staffRepository.list(db),
   };

@@ -135,6 +135,15 @@ export const staffRepository = {
       .orderBy(asc(teams.service), asc(teams.name));
   },
 
+  async teamById(executor: Executor, id: string): Promise<Team | null> {
+    const [row] = await executor
+      .select({ id: teams.id, name: teams.name, service: teams.service, purpose: teams.purpose })
+      .from(teams)
+      .where(eq(teams.id, id))
+      .limit(1);
+    return row ?? null;
+  },
+
   async teamByName(executor: Executor, name: string): Promise<Team | null> {
     const [row] = await executor
       .select({ id: teams.id, name: teams.name, service: teams.service, purpose: teams.purpose })
