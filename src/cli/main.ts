@@ -8,6 +8,7 @@ import { systemClock } from '../platform/clock';
 import { ConfigError, loadConfig, type Config } from '../platform/config';
 import { DataDirInUseError } from '../platform/db/dataDirLock';
 import type { Database } from '../platform/db/database';
+import { maintainEmbeddedDatabase } from '../platform/db/maintenance';
 import { ValidationError } from '../platform/errors';
 import { services as buildServices } from '../services';
 import { cliContext, readStdin, UsageError } from './cliContext';
@@ -47,8 +48,10 @@ async function serve(config: Config): Promise<number> {
     seededNow = true;
   }
   const app = await createApp(services, { config, authorityName: await authorityName(services) });
+  const stopMaintenance = maintainEmbeddedDatabase(database, (error) => app.log.warn({ err: error }, 'database maintenance failed'));
   const stop = async (signal: string) => {
     app.log.info(`${signal}: stopping`);
+    stopMaintenance();
     await app.close();
     await database.close();
     process.exit(0);
