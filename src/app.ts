@@ -60,7 +60,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   await setUpAssets(app);
   setUpHealth(app, services.db);
 
-  signInRoutes(app, services);
+  signInRoutes(app, services, config.signInLimitPerMinute);
   caseloadRoutes(app, services);
   peopleRoutes(app, services);
   peopleApiRoutes(app, services);

@@ -21,6 +21,7 @@ const environmentSchema = z.object({
   HEARTH_DEMO_PASSWORD: z.string().min(12).default('hearth-demo-2026'),
   HEARTH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HEARTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(600),
+  HEARTH_SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
 export interface Config {
@@ -33,6 +34,7 @@ export interface Config {
   demoPassword: string;
   logLevel: string;
   rateLimitPerMinute: number;
+  signInLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.HEARTH_DEMO_PASSWORD,
     logLevel: e.HEARTH_LOG_LEVEL,
     rateLimitPerMinute: e.HEARTH_RATE_LIMIT_PER_MINUTE,
+    signInLimitPerMinute: e.HEARTH_SIGN_IN_LIMIT_PER_MINUTE,
   };
 }

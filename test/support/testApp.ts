@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/platform/config';
 import type { TestWorld } from '../factories';
 
 export async function testApp(t: TestWorld, env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const config = loadConfig({ HEARTH_DATA_DIR: '/nonexistent', HEARTH_LOG_LEVEL: 'silent', HEARTH_RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const config = loadConfig({ HEARTH_DATA_DIR: '/nonexistent', HEARTH_LOG_LEVEL: 'silent', HEARTH_RATE_LIMIT_PER_MINUTE: '100000', HEARTH_SIGN_IN_LIMIT_PER_MINUTE: '100000', ...env });
   return createApp(t.services, { config, authorityName: 'Test Borough Council', logger: false });
 }
 

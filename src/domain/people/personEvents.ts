@@ -56,8 +56,6 @@ export interface WarningEndedData {
 }
 export interface RelationshipData {
   relatedPersonId: string;
-  /** The related person's name when it was recorded, so the history reads without looking them up. */
-  relatedPersonName?: string;
   type: string;
   parentalResponsibility: boolean;
   professionalRole: string | null;

@@ -9,7 +9,7 @@ import { auditActionLabels } from './auditActions';
 const querySchema = z.object({
   hearthId: z.union([z.literal(''), z.string().trim().regex(/^\d{1,9}$/, 'Hearth ID must be a number, like 100123')]).optional(),
   username: optionalText(50, 'Username'),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: z.coerce.number({ error: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page must be 1 or more').max(10_000, 'Page must be 10,000 or less').default(1),
 });
 
 export function auditRoutes(app: FastifyInstance, services: Services) {

@@ -1,6 +1,5 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { rolesAllow } from '../../domain/access/can';
-import { addDays } from '../../domain/calendar/localDate';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import { auditLog } from '../../platform/audit/auditTables';
 import type { Db } from '../../platform/db/database';
@@ -31,7 +30,8 @@ export function auditService(db: Db) {
       if (query.personId) where.push(eq(auditLog.personId, query.personId));
       if (query.username) where.push(sql`lower(${auditLog.username}) = lower(${query.username})`);
       if (query.from) where.push(gte(auditLog.at, londonMidnight(query.from)));
-      if (query.to) where.push(lt(auditLog.at, londonMidnight(addDays(query.to, 1))));
+      // The day after `to`, worked out by the database: any real date has a next day there.
+      if (query.to) where.push(lt(auditLog.at, sql`((${query.to}::date + 1)::timestamp at time zone 'Europe/London')`));
       const condition = where.length ? and(...where) : undefined;
       const rows = await db
         .select()

@@ -89,8 +89,20 @@ const simpleTitles: Record<string, string> = {
   'lado.strategy_meeting_held': 'LADO strategy meeting held',
 };
 
+/**
+ * The names of other people an event mentions, resolved when the page is drawn and only for
+ * records the reader may see ("Restricted record" otherwise): never stored in the event, so a
+ * restriction added later still hides them.
+ */
+export type NameOf = (personId: string) => string | undefined;
+
+/** The people an event mentions besides the person whose record it is on. */
+export function mentionedPeople(event: RecordedEvent): string[] {
+  return event.type === personEvent.relationshipRecorded ? [String(event.data.relatedPersonId)] : [];
+}
+
 /** What an event on a record was, in words, for the front sheet and the history. */
-export function describeEvent(event: RecordedEvent): EventDescription {
+export function describeEvent(event: RecordedEvent, nameOf: NameOf = () => undefined): EventDescription {
   const d = event.data as Record<string, unknown>;
   switch (event.type) {
     case personEvent.detailsCorrected:
@@ -110,7 +122,8 @@ export function describeEvent(event: RecordedEvent): EventDescription {
     case personEvent.relationshipRecorded: {
       const r = d as unknown as RelationshipData;
       const role = r.type === 'professional' && r.professionalRole ? labelOf(professionalRoles, r.professionalRole) : labelOf(relationshipTypes, r.type);
-      const who = r.relatedPersonName ? `${r.relatedPersonName}: ` : '';
+      const name = nameOf(r.relatedPersonId);
+      const who = name ? `${name}: ` : '';
       return { title: 'Relationship recorded', lines: [`${who}${role}${r.parentalResponsibility ? ' with parental responsibility' : ''}, from ${formatDate(r.startDate)}`] };
     }
     case personEvent.allocated: {

@@ -1,7 +1,7 @@
 import { canSee } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
 import { entriesThatMayBeInError, personEvent } from '../../domain/people/personEvents';
-import { fullName, type Problem } from '../../domain/people/personDetails';
+import type { Problem } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Executor } from '../../platform/db/database';
 import { NotFoundError, ValidationError } from '../../platform/errors';
@@ -9,7 +9,7 @@ import { eventStore } from '../../platform/events/eventStore';
 import { peopleRepository } from './peopleRepository';
 import { addressSchema, endSchema, inErrorSchema, relationshipSchema, warningSchema, type AddressInput, type EndInput, type RelationshipInput, type WarningInput } from './peopleSchemas';
 import { checked } from '../../platform/validation';
-import type { RecordChange } from './recordChange';
+import { alsoChanging, type RecordChange } from './recordChange';
 
 function notInFuture(date: string, today: string, field: string, label: string): Problem[] {
   return date > today ? [{ field, message: `${label} must be today or in the past` }] : [];
@@ -41,6 +41,7 @@ export function entryChanges(change: RecordChange) {
     const input = checked(endSchema, unchecked);
     return change(context, personId, 'child:correct', kind.action, async (_record, tx, now) => {
       const entry = await entryOn(tx, personId, entryId, kind.recorded, `The ${kind.what}`);
+      if (kind === endable.relationship) await alsoChanging(tx, context, kind.action, personId, String(entry.data.relatedPersonId));
       const ended = await eventStore.ofTypes(tx, personId, [kind.ended]);
       const problems = notInFuture(input.endDate, londonDate(now), 'endDate', 'End date');
       if (ended.some((e) => e.refersTo === entryId)) problems.push({ field: 'endDate', message: `This ${kind.what} has already ended` });
@@ -82,9 +83,10 @@ export function entryChanges(change: RecordChange) {
         const problems = notInFuture(input.startDate, londonDate(now), 'startDate', 'Date the relationship started');
         if (input.relatedPersonId === personId) problems.push({ field: 'relatedPersonId', message: 'A person cannot be related to themselves: choose someone else' });
         const related = await peopleRepository.find(tx, input.relatedPersonId);
-        if (!related || !canSee(context.actor, related)) {
-          problems.push({ field: 'relatedPersonId', message: 'The related person was not found: search for them again' });
+        if (!related || !canSee(context.actor, related) || input.relatedPersonId === personId) {
+          if (input.relatedPersonId !== personId) problems.push({ field: 'relatedPersonId', message: 'The related person was not found: search for them again' });
         } else {
+          await alsoChanging(tx, context, 'child.relationship_recorded', personId, related.id);
           if ((related.kind === 'professional') !== (input.type === 'professional')) {
             problems.push({ field: 'type', message: related.kind === 'professional' ? 'A professional is related as "Professional"' : 'Only a professional can be related as "Professional"' });
           }
@@ -100,7 +102,7 @@ export function entryChanges(change: RecordChange) {
           problems.push({ field: 'relatedPersonId', message: 'This relationship is already recorded' });
         }
         refuseIf(problems);
-        return [{ type: personEvent.relationshipRecorded, occurredAt: now, data: { ...input, relatedPersonName: related ? fullName(related.details) : null } }];
+        return [{ type: personEvent.relationshipRecorded, occurredAt: now, data: { ...input } }];
       });
     },
 
@@ -116,6 +118,9 @@ export function entryChanges(change: RecordChange) {
         if (!target || target.personId !== personId) throw new NotFoundError('The entry');
         if (!(target.type in entriesThatMayBeInError)) {
           throw new ValidationError([{ field: 'eventId', message: 'This entry cannot be marked as recorded in error: record a correction instead' }]);
+        }
+        if (target.type === personEvent.relationshipRecorded) {
+          await alsoChanging(tx, context, 'child.entry_recorded_in_error', personId, String(target.data.relatedPersonId));
         }
         const already = await eventStore.ofTypes(tx, personId, [personEvent.recordedInError]);
         if (already.some((e) => e.refersTo === input.eventId)) {

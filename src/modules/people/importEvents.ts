@@ -43,8 +43,10 @@ export function importEvents(db: Db, clock: Clock) {
           await project(tx, saved);
           recorded.push(saved);
         }
-        const people = [...new Set(incoming.map((e) => e.personId))];
-        await audit.record(tx, context, { action: 'child.events_imported', details: { events: recorded.length, people: people.length } });
+        // One audit row per person, so that searching the audit log by child finds the import.
+        for (const personId of new Set(recorded.map((e) => e.personId))) {
+          await audit.record(tx, context, { action: 'child.events_imported', personId, details: { events: recorded.filter((e) => e.personId === personId).length } });
+        }
         return recorded;
       });
     },

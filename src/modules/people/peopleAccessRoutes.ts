@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fullName } from '../../domain/people/personDetails';
 import type { Services } from '../../services';
 import { idParam } from './peopleForms';
-import { accessGrantSchema, allocationSchema, restrictionSchema } from './peopleSchemas';
+import { accessGrantSchema, allocationSchema, restrictionFormSchema } from './peopleSchemas';
 import { recordForm } from './recordForm';
 
 /** The allocation form offers "team | worker" pairs in one list; this splits the choice. */
@@ -44,11 +44,8 @@ export function peopleAccessRoutes(app: FastifyInstance, services: Services) {
     audit: 'child.restricted',
     template: 'people/views/restriction.njk',
     title: (r) => `${r.restricted ? 'Lift the restriction' : 'Restrict the record'}: ${fullName(r.details)}`,
-    schema: restrictionSchema,
-    save: async (context, id, input) => {
-      const record = await people.find(id);
-      return record?.restricted ? people.liftRestriction(context, id, input.reason) : people.restrict(context, id, input.reason);
-    },
+    schema: restrictionFormSchema,
+    save: (context, id, input) => (input.action === 'lift' ? people.liftRestriction(context, id, input.reason) : people.restrict(context, id, input.reason)),
     done: (r) => (r.restricted ? 'The restriction has been lifted.' : 'The record is now restricted.'),
   });
 

@@ -7,6 +7,7 @@ import { validationProblems } from '../../platform/http/problems';
 import { parseCursor } from '../../platform/events/eventStore';
 import type { Services } from '../../services';
 import { childDetailView, childSummaryView, eventView } from './peopleApiViews';
+import { mentionedPeople } from './describeEvent';
 import { correctionSchema, registrationSchema, searchSchema } from './peopleSchemas';
 import { childDetailSchema, childSummarySchema, correctionResultSchema, duplicatesSchema, historySchema, refusals, searchResultSchema } from './peopleApiSchemas';
 
@@ -103,7 +104,8 @@ export function peopleApiRoutes(app: FastifyInstance, services: Services) {
       const record = await people.find(request.params.id);
       if (!record || record.kind !== 'child') throw new NotFoundError('The child');
       const history = await people.history(contextOf(request), request.params.id, parseCursor(request.query.before));
-      return { events: history.events.map(eventView), nextBefore: history.nextBefore ?? null };
+      const visible = await people.visibleAmong(contextOf(request), history.events.flatMap(mentionedPeople));
+      return { events: history.events.map((e) => eventView(e, visible)), nextBefore: history.nextBefore ?? null };
     },
   });
 

@@ -1,5 +1,6 @@
 import { londonDate } from '../../domain/calendar/localDate';
 import type { RecordedEvent } from '../../domain/records/events';
+import { mentionedPeople } from './describeEvent';
 import type { PersonRecord } from './peopleRepository';
 import type { viewRecord } from './viewRecord';
 
@@ -23,14 +24,20 @@ export function childSummaryView(record: PersonRecord) {
   };
 }
 
-export function eventView(event: RecordedEvent) {
+/**
+ * An event as the API gives it. A mention of a person the caller may not see (a relationship to
+ * a restricted child) is withheld: the id is replaced and `restrictedPersonWithheld` says so.
+ */
+export function eventView(event: RecordedEvent, visible: ReadonlySet<string> = new Set()) {
+  const hidden = mentionedPeople(event).filter((id) => !visible.has(id));
+  const data = hidden.length > 0 ? { ...event.data, relatedPersonId: null, restrictedPersonWithheld: true } : event.data;
   return {
     id: event.id,
     type: event.type,
     occurredAt: event.occurredAt.toISOString(),
     recordedAt: event.recordedAt.toISOString(),
     recordedBy: event.recordedByName,
-    data: event.data,
+    data,
     reason: event.reason,
     refersTo: event.refersTo,
   };

@@ -7,6 +7,7 @@ import { idParam } from './peopleForms';
 import { addressSchema, endSchema, relationshipSchema, warningSchema } from './peopleSchemas';
 import { recordForm } from './recordForm';
 import { requiredText } from '../../platform/validation';
+import { ValidationError } from '../../platform/errors';
 
 /** Forms that add to a record's dated entries, end them, or mark one as recorded in error. */
 export function peopleEntryRoutes(app: FastifyInstance, services: Services) {
@@ -47,7 +48,7 @@ export function peopleEntryRoutes(app: FastifyInstance, services: Services) {
       schema: endSchema,
       extra: async (request, record, context) => {
         const entry = await people.entryEvent(context, record.id, idParam(request, 'entryId'));
-        return { entry: describeEvent(entry), what: kind === 'warnings' ? 'warning' : 'relationship' };
+        return { entry: describeEvent(entry, await people.namesFor(context, [entry])), what: kind === 'warnings' ? 'warning' : 'relationship' };
       },
       save: (context, id, input, request) =>
         kind === 'warnings'
@@ -66,11 +67,19 @@ export function peopleEntryRoutes(app: FastifyInstance, services: Services) {
     dates: [{ name: 'startDate', label: 'Date the relationship started', required: true }],
     schema: relationshipSchema,
     extra: async (request, record, context) => {
-      const query = request.query as Record<string, string>;
-      const body = (request.body ?? {}) as Record<string, string>;
-      const q = (query.q ?? body.q ?? '').trim().slice(0, 100);
-      const found = q ? await people.search(context, { q, page: 1, pageSize: 15, dateOfBirth: null, kind: null }) : null;
-      return { q, candidates: found?.records.filter((p) => p.id !== record.id) ?? null };
+      const query = request.query as Record<string, unknown>;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const raw = query.q ?? body.q;
+      const q = typeof raw === 'string' ? raw.trim() : '';
+      if (!q) return { q, candidates: null };
+      if (q.length > 100) return { q, candidates: null, searchProblem: { text: 'Search must be 100 characters or fewer' } };
+      try {
+        const found = await people.search(context, { q, page: 1, pageSize: 15, dateOfBirth: null, kind: null });
+        return { q, candidates: found.records.filter((p) => p.id !== record.id) };
+      } catch (error) {
+        if (error instanceof ValidationError) return { q, candidates: null, searchProblem: { text: error.problems[0]?.message } };
+        throw error;
+      }
     },
     save: (context, id, input) => people.recordRelationship(context, id, input),
     done: () => 'The relationship has been recorded.',
@@ -83,7 +92,10 @@ export function peopleEntryRoutes(app: FastifyInstance, services: Services) {
     template: 'people/views/inError.njk',
     title: (r) => `Mark an entry as recorded in error: ${fullName(r.details)}`,
     schema: z.object({ reason: requiredText('Enter why the entry was recorded in error', 500, 'Reason') }),
-    extra: async (request, record, context) => ({ entry: describeEvent(await people.entryEvent(context, record.id, idParam(request, 'entryId'))) }),
+    extra: async (request, record, context) => {
+      const entry = await people.entryEvent(context, record.id, idParam(request, 'entryId'));
+      return { entry: describeEvent(entry, await people.namesFor(context, [entry])) };
+    },
     save: (context, id, input, request) => people.markInError(context, id, { eventId: idParam(request, 'entryId'), reason: input.reason }),
     done: () => 'The entry has been marked as recorded in error. It no longer shows on the record; the history keeps it, with your reason.',
   });

@@ -41,7 +41,13 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
       const parsed = parseWith(searchSchema, { q: query.q, kind: query.kind, page: query.page, dateOfBirth: dob.value }, dob.problem ? [dob.problem] : []);
       if (!searched) return reply.page('people/views/search.njk', { pageTitle: 'Find a person', form });
       if (!parsed.data) return formAgain(reply, 'people/views/search.njk', { pageTitle: 'Find a person', form }, parsed.problems);
-      const results = await people.search(contextOf(request), parsed.data);
+      let results;
+      try {
+        results = await people.search(contextOf(request), parsed.data);
+      } catch (error) {
+        if (error instanceof ValidationError) return formAgain(reply, 'people/views/search.njk', { pageTitle: 'Find a person', form }, error.problems);
+        throw error;
+      }
       const base = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'page'));
       return reply.page('people/views/search.njk', { pageTitle: 'Find a person', form, results, pageBase: `/people?${base.toString()}&page=` });
     },
@@ -101,7 +107,8 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
     audit: 'child.viewed',
     handler: async (request, reply) => {
       const sheet = await people.frontSheet(contextOf(request), idParam(request));
-      const recent = sheet.recent.map((e) => ({ event: e, description: describeEvent(e) }));
+      const nameOf = await people.namesFor(contextOf(request), sheet.recent);
+      const recent = sheet.recent.map((e) => ({ event: e, description: describeEvent(e, nameOf) }));
       return reply.page('people/views/frontSheet.njk', { pageTitle: fullName(sheet.record.details), sheet, recent });
     },
   });
@@ -114,7 +121,8 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
     handler: async (request, reply) => {
       const before = parseCursor((request.query as Record<string, string>).before);
       const history = await people.history(contextOf(request), idParam(request), before);
-      const events = history.events.map((e) => ({ event: e, description: describeEvent(e), inError: history.inError.get(e.id) ?? null }));
+      const nameOf = await people.namesFor(contextOf(request), history.events);
+      const events = history.events.map((e) => ({ event: e, description: describeEvent(e, nameOf), inError: history.inError.get(e.id) ?? null }));
       return reply.page('people/views/history.njk', { pageTitle: `History: ${fullName(history.record.details)}`, record: history.record, events, nextBefore: history.nextBefore });
     },
   });

@@ -62,7 +62,7 @@ export const addressSchema = z.object({
   town: requiredText('Enter the town or city', 60, 'Town or city'),
   postcode,
   startDate: isoDate('Date they started living here'),
-});
+}).strict();
 export type AddressInput = z.infer<typeof addressSchema>;
 
 export const registrationSchema = z.object({
@@ -72,14 +72,14 @@ export const registrationSchema = z.object({
   externalId: optionalText(64, 'External ID'),
   /** The user has seen the likely duplicates and says this is someone else. */
   confirmNotDuplicate: yesNo.optional(),
-});
+}).strict();
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
 /** A correction names only the fields it changes, and why. */
 export const correctionSchema = z.object({
   changes: z.object(detailShape).partial().strict(),
   reason: requiredText('Enter the reason for the correction, like "date of birth confirmed by birth certificate"', 500, 'Reason'),
-});
+}).strict();
 export type CorrectionInput = z.infer<typeof correctionSchema>;
 
 export const warningSchema = z.object({
@@ -117,6 +117,11 @@ export type AllocationInput = z.infer<typeof allocationSchema>;
 
 export const restrictionSchema = z.object({
   reason: requiredText('Enter why the record is restricted, like "child of a member of staff"', 500, 'Reason'),
+});
+
+/** The restriction form says which it asks for, so sending it twice cannot undo it. */
+export const restrictionFormSchema = restrictionSchema.extend({
+  action: z.enum(['restrict', 'lift'], { error: 'Choose whether to restrict the record or lift the restriction' }),
 });
 
 export const accessGrantSchema = z.object({

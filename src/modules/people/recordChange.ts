@@ -12,6 +12,25 @@ import { peopleRepository, type PersonRecord } from './peopleRepository';
 
 class Denied extends Error {}
 
+/** Refused because of another record the change touches (the other side of a relationship). */
+export class DeniedOn extends Error {
+  constructor(readonly personId: string) {
+    super('denied');
+  }
+}
+
+/**
+ * A change that also alters what another record shows (a relationship appears on both people's
+ * front sheets) needs permission to change that record too, and is audited on it as well.
+ */
+export async function alsoChanging(tx: Executor, context: RequestContext, action: string, personId: string, otherId: string): Promise<PersonRecord> {
+  const other = await peopleRepository.find(tx, otherId);
+  if (!other) throw new NotFoundError('The related person');
+  if (!can(context.actor, 'child:correct', other)) throw new DeniedOn(otherId);
+  await audit.record(tx, context, { action, personId: otherId, details: { changedFrom: personId } });
+  return other;
+}
+
 export type NewEventFor = Omit<NewEvent, 'id' | 'personId'> & { personId?: string };
 
 /**
@@ -51,6 +70,10 @@ export function recordChanges(db: Db, clock: Clock) {
         return recorded;
       });
     } catch (error) {
+      if (error instanceof DeniedOn) {
+        await audit.record(db, context, { action, outcome: 'denied', personId: error.personId, details: { changedFrom: personId } });
+        throw new ForbiddenError("You do not have permission to change the other person's record, which this would change too");
+      }
       if (!(error instanceof Denied)) throw error;
       await audit.record(db, context, { action, outcome: 'denied', personId });
       throw new ForbiddenError('You do not have permission to change this record');

@@ -99,7 +99,11 @@ export function registerAndCorrect(db: Db, clock: Clock, change: RecordChange) {
 
       if (!input.confirmNotDuplicate) {
         const duplicates = await peopleRepository.likelyDuplicates(db, context.actor, details);
-        if (duplicates.length > 0) return { outcome: 'possible-duplicates', duplicates };
+        if (duplicates.length > 0) {
+          // Showing them is a read of their records, like a search.
+          await audit.record(db, context, { action: 'child.searched', details: { for: 'likely duplicates', shown: duplicates.map((d) => d.id) } });
+          return { outcome: 'possible-duplicates', duplicates };
+        }
       }
 
       const personId = randomUUID();

@@ -9,10 +9,11 @@ import type { RecordedEvent } from '../../domain/records/events';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
-import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { eventStore, formatCursor, type HistoryCursor } from '../../platform/events/eventStore';
 import type { StaffDirectory } from '../staff/staffDirectory';
 import { peopleRepository, type PersonRecord } from './peopleRepository';
+import { mentionedPeople, type NameOf } from './describeEvent';
 import type { SearchInput } from './peopleSchemas';
 
 export interface RelatedPerson {
@@ -36,6 +37,11 @@ export interface RelationshipView {
 }
 
 const historyPageSize = 50;
+
+/** A restricted record's name is not given even to an auditor: its Hearth ID is enough to follow it. */
+function identityName(record: PersonRecord): string {
+  return record.restricted ? 'Restricted record' : fullName(record.details);
+}
 
 /** Reading records: search, the front sheet and the history. Every read is audited. */
 export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
@@ -91,6 +97,9 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
   return {
     async search(context: RequestContext, input: SearchInput) {
       const parsed = parseSearchText(input.q);
+      if (input.q && parsed.nameTerms.length === 0 && parsed.nhsNumber === null && parsed.hearthId === null) {
+        throw new ValidationError([{ field: 'q', message: `Search by a name, an NHS number or a Hearth ID: "${input.q}" has none` }]);
+      }
       const criteria = { ...parsed, dateOfBirth: input.dateOfBirth, kind: input.kind as PersonRecord['kind'] | null };
       const offset = (input.page - 1) * input.pageSize;
       const result = await peopleRepository.search(db, context.actor, criteria, { limit: input.pageSize, offset });
@@ -190,17 +199,34 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
     },
 
     /**
+     * The names of the people these events mention, as the reader may see them: a restricted
+     * record the reader may not open is named "Restricted record".
+     */
+    async namesFor(context: RequestContext, events: RecordedEvent[]): Promise<NameOf> {
+      const ids = [...new Set(events.flatMap(mentionedPeople))];
+      const found = await peopleRepository.findMany(db, ids);
+      const names = new Map(found.map((p) => [p.id, canSee(context.actor, p) ? fullName(p.details) : 'Restricted record']));
+      return (id) => names.get(id);
+    },
+
+    /** The ids of these people the reader may see (for the API's event data). */
+    async visibleAmong(context: RequestContext, personIds: string[]): Promise<Set<string>> {
+      const found = await peopleRepository.findMany(db, [...new Set(personIds)]);
+      return new Set(found.filter((p) => canSee(context.actor, p)).map((p) => p.id));
+    },
+
+    /**
      * Who a record is (Hearth ID and name) and nothing else: for the audit search, where an
      * auditor must be able to say whose record was opened without being able to open it.
      */
     async identity(hearthId: number) {
       const record = await peopleRepository.findByHearthId(db, hearthId);
-      return record ? { id: record.id, hearthId: record.hearthId, name: fullName(record.details) } : null;
+      return record ? { id: record.id, hearthId: record.hearthId, name: identityName(record) } : null;
     },
 
     async identities(personIds: string[]): Promise<Record<string, { hearthId: number; name: string }>> {
       const records = await peopleRepository.findMany(db, personIds);
-      return Object.fromEntries(records.map((r) => [r.id, { hearthId: r.hearthId, name: fullName(r.details) }]));
+      return Object.fromEntries(records.map((r) => [r.id, { hearthId: r.hearthId, name: identityName(r) }]));
     },
 
     /** A record found without auditing a view: for other services that only need its identity. */

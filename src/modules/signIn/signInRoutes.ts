@@ -21,7 +21,7 @@ function where(request: FastifyRequest) {
   return { ipAddress: request.ip, method: request.method, path: request.url.split('?')[0] ?? null };
 }
 
-export function signInRoutes(app: FastifyInstance, services: Services) {
+export function signInRoutes(app: FastifyInstance, services: Services, limitPerMinute: number) {
   addRoute(app, {
     method: 'GET',
     url: '/sign-in',
@@ -44,7 +44,8 @@ export function signInRoutes(app: FastifyInstance, services: Services) {
     url: '/sign-in',
     permission: 'public',
     audit: 'auth.signed_in',
-    rateLimit: { max: 30, timeWindow: '1 minute' },
+    // Counted by address alone: what the client sends (a cookie, a header) must not buy a new allowance.
+    rateLimit: { max: limitPerMinute, timeWindow: '1 minute', keyGenerator: (request) => `sign-in:${request.ip}` },
     handler: async (request, reply) => {
       const body = formBody(request.body);
       const parsed = signInSchema.safeParse(body);

@@ -2,7 +2,8 @@ import { lockedUntil, lockoutPolicy } from '../../domain/access/lockout';
 import type { Actor } from '../../domain/access/can';
 import { audit } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
+import { sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../platform/db/database';
 import { decoyPasswordHash, verifyPassword } from '../../platform/auth/passwords';
 import { sha256 } from '../../platform/auth/tokens';
 import { actorFrom } from './staffDirectory';
@@ -21,49 +22,46 @@ export type SignInResult =
 
 /** Signing in with a username and password, and API tokens. */
 export function signInService(db: Db, clock: Clock) {
-  async function lockState(username: string, now: Date) {
+  async function lockState(executor: Executor, username: string, now: Date) {
     const since = new Date(now.getTime() - lockoutPolicy.windowMinutes * 60_000);
-    return lockedUntil(await staffRepository.recentAttempts(db, username, since), now);
+    return lockedUntil(await staffRepository.recentAttempts(executor, username, since), now);
   }
 
   return {
+    /**
+     * Checks a password. Attempts for one username take turns (an advisory lock held for the
+     * check and its record), so that many attempts sent at once cannot all be tried before the
+     * failures that should lock the account have been counted.
+     */
     async signIn(username: string, password: string, where: Where): Promise<SignInResult> {
       const now = clock.now();
       const name = username.trim();
-      const locked = await lockState(name, now);
-      if (locked) {
-        await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${name.toLowerCase()}`}))`);
+        const locked = await lockState(tx, name, now);
+        if (locked) {
           await staffRepository.recordAttempt(tx, name, 'refused-locked', where.ipAddress, now);
           await audit.recordAnonymous(tx, where, { username: name, action: 'auth.sign_in_refused_locked', outcome: 'denied' });
-        });
-        return { outcome: 'locked', until: locked };
-      }
-
-      const user = await staffRepository.findByUsername(db, name);
-      const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-      if (!user || !user.active || !user.passwordHash || !passwordOk) {
-        await db.transaction(async (tx) => {
-          await staffRepository.recordAttempt(tx, name, 'failed', where.ipAddress, now);
-          await audit.recordAnonymous(tx, where, {
-            username: name,
-            userId: user?.id ?? null,
-            action: 'auth.sign_in_failed',
-            outcome: 'failed',
-          });
-        });
-        const nowLocked = await lockState(name, now);
-        if (nowLocked) {
-          await audit.recordAnonymous(db, where, { username: name, userId: user?.id ?? null, action: 'auth.locked_out', outcome: 'denied' });
-          return { outcome: 'locked', until: nowLocked };
+          return { outcome: 'locked', until: locked };
         }
-        return { outcome: 'invalid' };
-      }
 
-      await db.transaction(async (tx) => {
+        const user = await staffRepository.findByUsername(tx, name);
+        const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+        if (!user || !user.active || !user.passwordHash || !passwordOk) {
+          await staffRepository.recordAttempt(tx, name, 'failed', where.ipAddress, now);
+          await audit.recordAnonymous(tx, where, { username: name, userId: user?.id ?? null, action: 'auth.sign_in_failed', outcome: 'failed' });
+          const nowLocked = await lockState(tx, name, now);
+          if (nowLocked) {
+            await audit.recordAnonymous(tx, where, { username: name, userId: user?.id ?? null, action: 'auth.locked_out', outcome: 'denied' });
+            return { outcome: 'locked', until: nowLocked };
+          }
+          return { outcome: 'invalid' };
+        }
+
         await staffRepository.recordAttempt(tx, name, 'succeeded', where.ipAddress, now);
         await audit.recordAnonymous(tx, where, { username: user.username, userId: user.id, action: 'auth.signed_in' });
+        return { outcome: 'signed-in', actor: actorFrom(user, 'session') };
       });
-      return { outcome: 'signed-in', actor: actorFrom(user, 'session') };
     },
 
     /** The actor an API token acts for, or null for an unknown, revoked or disabled one. */

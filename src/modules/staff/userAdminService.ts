@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/database';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords';
 import { newApiToken, sha256 } from '../../platform/auth/tokens';
+import { endSessionsOf } from '../../platform/auth/sessionStore';
 import { staffRepository } from './staffRepository';
 import type { AccessChange, NewTeam, NewUser } from './staffSchemas';
 
@@ -61,8 +62,10 @@ export function userAdminService(db: Db, clock: Clock) {
       requireManage(context);
       const user = await existingUser(userId);
       await checkTeams(change.teamIds);
-      if (user.id === context.actor.userId && user.roles.includes('administrator') && !change.roles.includes('administrator')) {
-        throw new ValidationError([{ field: 'roles', message: 'You cannot remove your own administrator role: ask another administrator' }]);
+      // Separation of duties: no one changes their own access, so an administrator cannot give
+      // themselves a case-work role and, through it, children's records.
+      if (user.id === context.actor.userId) {
+        throw new ValidationError([{ field: 'roles', message: 'You cannot change your own roles or teams: ask another administrator' }]);
       }
       const by = context.actor.via === 'cli' ? null : context.actor.userId;
       const added = change.roles.filter((r) => !user.roles.includes(r));
@@ -89,6 +92,7 @@ export function userAdminService(db: Db, clock: Clock) {
       }
       await db.transaction(async (tx) => {
         await staffRepository.setActive(tx, userId, active);
+        if (!active) await endSessionsOf(tx, userId);
         await audit.record(tx, context, { action: 'user.active_changed', details: { userId, active } });
       });
     },
@@ -101,6 +105,8 @@ export function userAdminService(db: Db, clock: Clock) {
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
         await staffRepository.setPasswordHash(tx, userId, passwordHash);
+        // Whoever knew the old password is signed out everywhere.
+        await endSessionsOf(tx, userId);
         await audit.record(tx, context, { action: 'user.password_reset', details: { userId } });
       });
     },

@@ -2,7 +2,7 @@ import type { SessionStore } from '@fastify/session';
 import type { Session } from 'fastify';
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
-import type { Db } from '../db/database';
+import type { Db, Executor } from '../db/database';
 import { sessions } from './sessionTables';
 import { sha256 } from './tokens';
 
@@ -58,4 +58,9 @@ export class DatabaseSessionStore implements SessionStore {
       .returning({ idHash: sessions.idHash });
     return removed.length;
   }
+}
+
+/** Ends every session of a user: after their password is reset or their account disabled. */
+export async function endSessionsOf(executor: Executor, userId: string): Promise<void> {
+  await executor.delete(sessions).where(eq(sessions.userId, userId));
 }

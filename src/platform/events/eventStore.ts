@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/access/can';
 import type { NewEvent, RecordedEvent } from '../../domain/records/events';
 import type { Executor } from '../db/database';
+import { ValidationError } from '../errors';
 import { events } from './eventTables';
 
 function toRecorded(row: typeof events.$inferSelect): RecordedEvent {
@@ -31,9 +32,19 @@ export function formatCursor(cursor: HistoryCursor): string {
   return `${cursor.occurredAt.getTime()}.${cursor.seq}`;
 }
 
+/** Years a cursor may point into: anything else did not come from a page of history. */
+const earliest = Date.UTC(1900, 0, 1);
+const latest = Date.UTC(9999, 11, 31);
+
+/** A cursor from a link or an API call: absent is the first page; anything malformed is refused. */
 export function parseCursor(value: unknown): HistoryCursor | undefined {
+  if (value === undefined || value === '') return undefined;
   const match = typeof value === 'string' ? /^(\d{1,15})\.(\d{1,15})$/.exec(value) : null;
-  return match ? { occurredAt: new Date(Number(match[1])), seq: Number(match[2]) } : undefined;
+  const at = match ? Number(match[1]) : NaN;
+  if (!match || at < earliest || at > latest) {
+    throw new ValidationError([{ field: 'before', message: 'before must be the nextBefore of the previous page' }]);
+  }
+  return { occurredAt: new Date(at), seq: Number(match[2]) };
 }
 
 /** Appends to people's event streams. Nothing here can change or remove an event. */

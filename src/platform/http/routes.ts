@@ -69,8 +69,8 @@ export interface PageRoute extends RouteDeclaration {
   method: 'GET' | 'POST';
   url: string;
   handler: Handler;
-  /** A tighter ceiling than the global one (signing in). */
-  rateLimit?: { max: number; timeWindow: string };
+  /** A tighter ceiling than the global one (signing in), counted per `keyGenerator`. */
+  rateLimit?: { max: number; timeWindow: string; keyGenerator?: (request: FastifyRequest) => string };
 }
 
 /** Registers a route with its declaration. The shape keeps the permission beside the path. */

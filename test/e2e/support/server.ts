@@ -19,7 +19,7 @@ export async function startHearth(): Promise<RunningHearth> {
   await runMigrations(database);
   const s = services(database.db, systemClock);
   await seedDemonstrationAuthority(s, 'hearth-demo-2026');
-  const config = loadConfig({ HEARTH_DATA_DIR: '/nonexistent', HEARTH_LOG_LEVEL: 'silent', HEARTH_RATE_LIMIT_PER_MINUTE: '100000' });
+  const config = loadConfig({ HEARTH_DATA_DIR: '/nonexistent', HEARTH_LOG_LEVEL: 'silent', HEARTH_RATE_LIMIT_PER_MINUTE: '100000', HEARTH_SIGN_IN_LIMIT_PER_MINUTE: '1000' });
   const app: FastifyInstance = await createApp(s, { config, authorityName: 'Wealdmoor Borough Council', logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
