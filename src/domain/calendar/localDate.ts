@@ -46,3 +46,20 @@ export function addMonths(date: string, months: number): string {
   firstOfTarget.setUTCDate(Math.min(d, lastDay));
   return firstOfTarget.toISOString().slice(0, 10);
 }
+
+/**
+ * The instant a London date begins. Midnight is never inside a clock change (those happen at
+ * 01:00 UTC), so London's offset at UTC midnight of that date is the offset at its midnight.
+ */
+export function londonStartOfDay(date: string): Date {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  const londonHour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(utcMidnight),
+  );
+  return new Date(utcMidnight.getTime() - londonHour * 3_600_000);
+}
+
+/** The last instant of a London date: anything done up to it was done that day. */
+export function londonEndOfDay(date: string): Date {
+  return new Date(londonStartOfDay(addDays(date, 1)).getTime() - 1);
+}

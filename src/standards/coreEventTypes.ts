@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { codeValues, legalStatuses } from '../domain/people/codes';
+import type { EventTypeDefinition } from './catalogueTypes';
+
+/**
+ * The event types of a child's journey that issue 3 names, which later modules record from
+ * their pages and an authority's old system can import. Data holds at least what the rules
+ * read; other keys are kept. More are declared beside the rules that use them.
+ */
+const passthrough = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
+const legalStatus = z.enum(codeValues(legalStatuses), { error: 'legalStatus must be an SSDA903 legal status code, like C2 or V2' });
+
+export const coreEventTypes: readonly EventTypeDefinition[] = [
+  {
+    type: 'child.registered',
+    title: 'Child added',
+    data: passthrough({
+      name: z.string({ error: 'name is needed to add a child' }).trim().min(1, 'name is needed to add a child').max(200).optional(),
+      dateOfBirth: z.iso.date({ error: 'dateOfBirth must be a real date written YYYY-MM-DD' }).optional(),
+    }),
+  },
+  {
+    type: 'contact.received',
+    title: 'Contact received',
+    data: passthrough({ recordedAt: z.iso.datetime({ offset: true, error: 'recordedAt must be an ISO-8601 instant with an offset' }).optional() }),
+  },
+  {
+    type: 'mash_enquiry.started',
+    title: 'MASH enquiry started',
+    data: passthrough({ grade: z.enum(['red', 'amber'], { error: 'grade must be red or amber' }) }),
+  },
+  { type: 'mash_enquiry.completed', title: 'MASH enquiry completed', after: [{ type: 'mash_enquiry.started' }] },
+  {
+    type: 'threshold.decided',
+    title: 'Threshold decision',
+    data: passthrough({
+      outcome: z.enum(['no_further_action', 'early_help', 'assessment', 'strategy_discussion'], {
+        error: 'outcome must be no_further_action, early_help, assessment or strategy_discussion',
+      }),
+    }),
+  },
+  { type: 'assessment.allocated', title: 'Child and Family Assessment allocated' },
+  { type: 'assessment.child_seen', title: 'Child seen for the assessment', during: 'assessment' },
+  { type: 'assessment.completed', title: 'Child and Family Assessment completed', during: 'assessment' },
+  {
+    type: 'strategy.discussion_held',
+    title: 'Strategy discussion held',
+    data: passthrough({ section47ThresholdMet: z.boolean({ error: 'section47ThresholdMet must be true or false' }).optional() }),
+  },
+  { type: 'strategy.minutes_distributed', title: 'Strategy discussion minutes distributed', after: [{ type: 'strategy.discussion_held' }] },
+  { type: 's47.started', title: 'Section 47 enquiry started' },
+  { type: 's47.child_visited', title: 'Child visited for the Section 47 enquiry', during: 'section-47' },
+  {
+    type: 's47.completed',
+    title: 'Section 47 enquiry completed',
+    during: 'section-47',
+    data: passthrough({
+      outcome: z.enum(['initial_conference', 'child_in_need_plan', 'no_further_action'], { error: 'outcome must be initial_conference, child_in_need_plan or no_further_action' }).optional(),
+    }),
+  },
+  {
+    type: 'cp.conference_held',
+    title: 'Child protection conference held',
+    data: passthrough({
+      kind: z.enum(['initial', 'review'], { error: 'kind must be initial or review' }),
+      planMade: z.boolean().optional(),
+      planContinues: z.boolean().optional(),
+      category: z.enum(['neglect', 'physical', 'sexual', 'emotional', 'multiple'], { error: 'category must be neglect, physical, sexual, emotional or multiple' }).optional(),
+    }),
+  },
+  { type: 'cp.decision_circulated', title: 'Conference decision circulated', after: [{ type: 'cp.conference_held' }] },
+  { type: 'cp.core_group_held', title: 'Core group meeting held', during: 'cp-plan' },
+  { type: 'cp.visit', title: 'Child protection visit', during: 'cp-plan' },
+  { type: 'cp.plan_ended', title: 'Child protection plan ended', during: 'cp-plan' },
+  { type: 'cin.plan_started', title: 'Child in need plan started' },
+  { type: 'cin.visit', title: 'Child in need visit', during: 'cin-plan' },
+  { type: 'cin.review_held', title: 'Child in need review held', during: 'cin-plan' },
+  { type: 'cin.plan_ended', title: 'Child in need plan ended', during: 'cin-plan' },
+  { type: 'cic.started', title: 'Became looked after', data: passthrough({ legalStatus }) },
+  { type: 'cic.legal_status_changed', title: 'Legal status changed', during: 'in-care', data: passthrough({ legalStatus }) },
+  { type: 'cic.notification_sent', title: 'Child in care notification sent', during: 'in-care' },
+  { type: 'cic.iro_appointed', title: 'Independent reviewing officer appointed', during: 'in-care' },
+  { type: 'cic.placement_started', title: 'Placement started', during: 'in-care' },
+  { type: 'cic.placement_ended', title: 'Placement ended', during: 'in-care', after: [{ type: 'cic.placement_started' }] },
+  { type: 'cic.placement_planning_meeting_held', title: 'Placement planning meeting held', during: 'in-care' },
+  { type: 'cic.care_plan_completed', title: 'Care plan completed', during: 'in-care' },
+  { type: 'cic.health_assessment_completed', title: 'Health assessment completed', during: 'in-care' },
+  { type: 'cic.review_held', title: 'Child in care review held', during: 'in-care' },
+  { type: 'cic.visit', title: 'Child in care visit', during: 'in-care' },
+  { type: 'cic.missing_started', title: 'Went missing' },
+  { type: 'cic.missing_ended', title: 'Returned from missing', during: 'missing' },
+  { type: 'cic.return_interview_held', title: 'Return home interview held', after: [{ type: 'cic.missing_ended' }] },
+  { type: 'cic.ended', title: 'Stopped being looked after', during: 'in-care' },
+  { type: 'care_leaver.pa_allocated', title: 'Personal adviser allocated' },
+  { type: 'care_leaver.contact', title: 'Personal adviser contact', during: 'care-leaver' },
+  { type: 'care_leaver.pathway_plan_completed', title: 'Pathway plan completed' },
+  { type: 'care_leaver.support_ended', title: 'Care leaver support ended', during: 'care-leaver' },
+  { type: 'lado.allegation_received', title: 'Allegation received by the LADO' },
+  { type: 'lado.strategy_meeting_held', title: 'LADO strategy meeting held', during: 'allegation' },
+  { type: 'lado.allegation_concluded', title: 'Allegation concluded', during: 'allegation' },
+];

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isRole } from '../domain/access/roles';
+import { policyDocuments, type EventMatch, type Rule } from '../domain/standards/rule';
+import { catalogueRules, episodes, eventTypes, ruleById } from './index';
+
+const referencedEvents = (rule: Rule): EventMatch[] => [...rule.starts, ...rule.satisfiedBy, ...(rule.cancelledBy ?? []), ...(rule.countFrom ?? [])];
+
+describe('the standards catalogue', () => {
+  it('has every rule issue 3 names', () => {
+    const named = [
+      'front-door.contact-recorded', 'front-door.mash-enquiry-red', 'front-door.mash-enquiry-amber', 'front-door.threshold-decision',
+      'assessment.complete', 'strategy.minutes', 's47.child-visited', 's47.complete', 'cp.icpc', 'cp.decision-circulated',
+      'cp.first-core-group', 'cp.core-group', 'cp.visit', 'cp.first-review-conference', 'cp.review-conference', 'cin.visit', 'cin.review',
+      'cic.notification', 'cic.iro-appointed', 'cic.placement-planning-meeting', 'cic.care-plan', 'cic.health-assessment', 'cic.first-review',
+      'cic.second-review', 'cic.visit', 'cic.return-interview', 'care-leaver.pa-allocated', 'care-leaver.contact', 'lado.strategy-meeting',
+    ];
+    for (const id of named) expect(ruleById(id), id).toBeDefined();
+  });
+
+  it('gives every rule a unique stable id, a citation, its words and a responsible role', () => {
+    const ids = catalogueRules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of catalogueRules) {
+      expect(rule.id, rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(Object.keys(policyDocuments), rule.id).toContain(rule.citation.document);
+      expect(rule.citation.section.length, rule.id).toBeGreaterThan(3);
+      expect(rule.citation.paragraph, rule.id).toMatch(/\S/);
+      expect(rule.quote.length, rule.id).toBeGreaterThan(15);
+      expect(isRole(rule.responsible), `${rule.id}: ${rule.responsible}`).toBe(true);
+      expect(rule.title.length, rule.id).toBeGreaterThan(10);
+    }
+  });
+
+  it('uses only declared event types and episodes, and whole positive intervals', () => {
+    const declared = new Set(eventTypes.map((e) => e.type));
+    const episodeIds = new Set(episodes.map((e) => e.id));
+    for (const rule of catalogueRules) {
+      for (const match of referencedEvents(rule)) expect(declared.has(match.type), `${rule.id} uses ${match.type}`).toBe(true);
+      if (rule.episode) expect(episodeIds.has(rule.episode), `${rule.id}: episode ${rule.episode}`).toBe(true);
+      const intervals = rule.kind === 'after' ? [rule.within] : rule.kind === 'recurring' ? [rule.every, ...(rule.first ? [rule.first] : [])] : [rule.ahead];
+      for (const interval of intervals) {
+        expect(Number.isInteger(interval.amount) && interval.amount >= 0, `${rule.id}: ${interval.amount}`).toBe(true);
+      }
+      if (!rule.satisfiedByRecording) expect(rule.satisfiedBy.length, rule.id).toBeGreaterThan(0);
+      if (rule.alternativeTo) expect(ruleById(rule.alternativeTo), `${rule.id} is an alternative to ${rule.alternativeTo}`).toBeDefined();
+    }
+    for (const episode of episodes) {
+      for (const match of [...episode.starts, ...episode.ends]) expect(declared.has(match.type), `${episode.id} uses ${match.type}`).toBe(true);
+    }
+    for (const definition of eventTypes) {
+      if (definition.during) expect(episodeIds.has(definition.during), definition.type).toBe(true);
+    }
+  });
+});
