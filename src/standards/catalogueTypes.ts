@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { EventMatch, Rule } from '../domain/standards/rule';
+import type { Citation, Episode, EventMatch, Rule } from '../domain/standards/rule';
 
 /**
  * An event type Hearth accepts on a child's record (issue 3: "Event types Hearth accepts").
@@ -15,10 +15,23 @@ export interface EventTypeDefinition {
   data?: z.ZodType;
 }
 
+/**
+ * A definite timescale the engine does not follow yet, kept with its citation and the reason, so
+ * that the catalogue says what it leaves out (for example one about a provider or a member of
+ * staff rather than a child, which a later module will track).
+ */
+export interface NotModelled {
+  citation: Citation;
+  quote: string;
+  reason: string;
+}
+
 /** One file of the catalogue: the rules of one policy (or one section of it) and the events they use. */
 export interface CatalogueFile {
   rules: readonly Rule[];
   eventTypes: readonly EventTypeDefinition[];
+  episodes?: readonly Episode[];
+  notModelled?: readonly NotModelled[];
 }
 
 /** Rules are written as plain objects; this keeps their types checked where they are written. */

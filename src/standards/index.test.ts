@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isRole } from '../domain/access/roles';
 import { policyDocuments, type EventMatch, type Rule } from '../domain/standards/rule';
-import { catalogueRules, episodes, eventTypes, ruleById } from './index';
+import { catalogueRules, episodes, eventTypes, notModelled, ruleById } from './index';
 
 const referencedEvents = (rule: Rule): EventMatch[] => [...rule.starts, ...rule.satisfiedBy, ...(rule.cancelledBy ?? []), ...(rule.countFrom ?? [])];
 
@@ -28,6 +28,16 @@ describe('the standards catalogue', () => {
       expect(rule.quote.length, rule.id).toBeGreaterThan(15);
       expect(isRole(rule.responsible), `${rule.id}: ${rule.responsible}`).toBe(true);
       expect(rule.title.length, rule.id).toBeGreaterThan(10);
+    }
+  });
+
+  it('gives each episode a unique id, and cites what it leaves out', () => {
+    const ids = episodes.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const left of notModelled) {
+      expect(Object.keys(policyDocuments)).toContain(left.citation.document);
+      expect(left.quote.length, left.citation.paragraph).toBeGreaterThan(10);
+      expect(left.reason.length, left.citation.paragraph).toBeGreaterThan(10);
     }
   });
 

@@ -1,18 +1,35 @@
 import type { RuleTimeline } from '../domain/standards/evaluate';
-import type { Rule } from '../domain/standards/rule';
-import type { CatalogueFile, EventTypeDefinition } from './catalogueTypes';
+import type { Episode, Rule } from '../domain/standards/rule';
+import type { CatalogueFile, EventTypeDefinition, NotModelled } from './catalogueTypes';
 import { coreEventTypes } from './coreEventTypes';
-import { episodes } from './episodes';
+import { episodes as commonEpisodes } from './episodes';
+import { placementStabilityGuidance } from './placementStabilityGuidance';
+import { section1 } from './practice-standards/section1EarlyHelpAndDisabilities';
 import { section2 } from './practice-standards/section2ReferralAndAssessment';
 import { section3 } from './practice-standards/section3CorporateParenting';
 import { section4Conferences } from './practice-standards/section4ChildProtectionConferences';
 import { section4Reviews } from './practice-standards/section4ReviewsAndAllegations';
+import { section5 } from './practice-standards/section5Recording';
+import { resourceAndCarePanelPolicy } from './resourceAndCarePanelPolicy';
+import { resourceServicePolicy } from './resourceServicePolicy';
+import { specialistServiceStatement } from './specialistServiceStatement';
 
 /**
  * The practice standards catalogue: every rule, the episodes they live in and the event types
  * they read, gathered from one file per source policy (or per section of the long one).
  */
-export const catalogueFiles: readonly CatalogueFile[] = [section2, section3, section4Conferences, section4Reviews];
+export const catalogueFiles: readonly CatalogueFile[] = [
+  section1,
+  section2,
+  section3,
+  section4Conferences,
+  section4Reviews,
+  section5,
+  specialistServiceStatement,
+  resourceServicePolicy,
+  resourceAndCarePanelPolicy,
+  placementStabilityGuidance,
+];
 
 export const catalogueRules: readonly Rule[] = catalogueFiles.flatMap((f) => f.rules);
 
@@ -24,7 +41,11 @@ export const eventTypes: readonly EventTypeDefinition[] = (() => {
   return [...byType.values()];
 })();
 
-export { episodes };
+/** The episodes rules live within: the common ones, and any a catalogue file adds. */
+export const episodes: readonly Episode[] = [...commonEpisodes, ...catalogueFiles.flatMap((f) => f.episodes ?? [])];
+
+/** Definite timescales the engine does not follow yet, with why. */
+export const notModelled: readonly NotModelled[] = catalogueFiles.flatMap((f) => f.notModelled ?? []);
 
 /** The date the catalogue's own versions of the rules take effect from. */
 export const catalogueEffectiveFrom = '1900-01-01';

@@ -1,0 +1,7 @@
+import type { CatalogueFile } from '../catalogueTypes';
+import { rules } from '../catalogueTypes';
+
+export const section5: CatalogueFile = {
+  eventTypes: [],
+  rules: rules([]),
+};

@@ -1,0 +1,7 @@
+import type { CatalogueFile } from './catalogueTypes';
+import { rules } from './catalogueTypes';
+
+export const resourceServicePolicy: CatalogueFile = {
+  eventTypes: [],
+  rules: rules([]),
+};
