@@ -5,17 +5,34 @@ import { auditService } from './modules/audit/auditService';
 import { signInService } from './modules/staff/signInService';
 import { staffDirectory } from './modules/staff/staffDirectory';
 import { userAdminService } from './modules/staff/userAdminService';
+import { standardsService } from './modules/standards/standardsService';
+import { eventImportService } from './modules/eventImport/eventImportService';
+import type { RecordHooks } from './modules/people/recordHooks';
 
 /** Composition root 2: every service, built from the database and the clock. */
 export function services(db: Db, clock: Clock) {
   const staff = staffDirectory(db);
+  // Recording an event recomputes the person's obligations in the same transaction; the
+  // standards read the person's facts back through the people and staff modules.
+  const hooks: RecordHooks = { afterRecorded: async () => {} };
+  const people = peopleService(db, clock, staff, hooks);
+  const standards = standardsService(db, clock, {
+    factsFor: async (executor, personId) => {
+      const facts = await people.factsFor(executor, personId);
+      return { dateOfBirth: facts.dateOfBirth, teamSpecialism: await staff.teamSpecialismOf(executor, facts.allocatedTeamId) };
+    },
+    allocationSql: people.allocationSql,
+  });
+  hooks.afterRecorded = (executor, personIds) => standards.recompute(executor, personIds);
   return {
     db,
     clock,
     staff,
     signIn: signInService(db, clock),
     userAdmin: userAdminService(db, clock),
-    people: peopleService(db, clock, staff),
+    people,
+    standards,
+    eventImport: eventImportService(people),
     audit: auditService(db),
   };
 }

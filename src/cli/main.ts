@@ -12,6 +12,7 @@ import { maintainEmbeddedDatabase } from '../platform/db/maintenance';
 import { ValidationError } from '../platform/errors';
 import { services as buildServices } from '../services';
 import { cliContext, readStdin, UsageError } from './cliContext';
+import { calendarAddWorkingDays, eventsImport, obligationsCommand, standardsDue, standardsList, standardsRecompute } from './standardsCommands';
 
 const usage = `Usage: npx hearth <command>
 
@@ -19,6 +20,16 @@ const usage = `Usage: npx hearth <command>
   migrate                        bring the database up to date
   seed                           add the demonstration authority to an empty database
   projections rebuild            rebuild the record tables from the events (after a fix)
+  events import FILE [--all-or-nothing]
+                                 import newline-delimited JSON events from another system
+  obligations --child <external id> [--at <instant>] --json
+                                 a child's obligations as they stood at an instant
+  standards list [--json]        the practice standards catalogue
+  standards due <rule id> --from <instant>
+                                 when a standard falls due, counted from an instant
+  standards recompute            work out every obligation again from the events
+  calendar add-working-days <YYYY-MM-DD> <N>
+                                 the Nth working day after a date (England and Wales)
   user add <username> --role <role> [--role <role>…] [--team <team name>…]
            [--name "<full name>"] --password-stdin
                                  add a user; the password is read from standard input
@@ -162,6 +173,19 @@ export async function main(argv: string[]): Promise<number> {
           console.log(`Rebuilt the records of ${people} people from ${events} events.`);
           return 0;
         });
+      case 'events':
+        if (sub !== 'import') throw new UsageError('Did you mean: npx hearth events import FILE');
+        return await eventsImport(rest, (run) => withDatabase(config, run));
+      case 'obligations':
+        return await obligationsCommand(argv.slice(1), (run) => withDatabase(config, run));
+      case 'standards':
+        if (sub === 'list') return standardsList(rest);
+        if (sub === 'due') return await standardsDue(rest, (run) => withDatabase(config, run));
+        if (sub === 'recompute') return await standardsRecompute((run) => withDatabase(config, run));
+        throw new UsageError('Did you mean: npx hearth standards list | due <rule id> --from <instant> | recompute');
+      case 'calendar':
+        if (sub !== 'add-working-days') throw new UsageError('Did you mean: npx hearth calendar add-working-days <YYYY-MM-DD> <N>');
+        return calendarAddWorkingDays(rest);
       case 'user':
         if (sub !== 'add') throw new UsageError('Did you mean: npx hearth user add <username> --role <role> --password-stdin');
         return await userAdd(config, rest);

@@ -13,19 +13,19 @@ const expectedMatrix: Record<Role, Permission[]> = {
   'social-worker': recorder,
   'personal-adviser': recorder,
   'early-help-worker': recorder,
-  'assistant-team-manager': [...recorder, 'child:allocate'],
-  'team-manager': [...recorder, 'child:allocate', 'child:restrict'],
-  'service-manager': [...recorder, 'child:allocate', 'child:restrict'],
-  'head-of-service': [...recorder, 'child:allocate', 'child:restrict'],
-  iro: reader,
-  'cp-chair': reader,
+  'assistant-team-manager': [...recorder, 'child:allocate', 'compliance:read'],
+  'team-manager': [...recorder, 'child:allocate', 'child:restrict', 'compliance:read'],
+  'service-manager': [...recorder, 'child:allocate', 'child:restrict', 'compliance:read'],
+  'head-of-service': [...recorder, 'child:allocate', 'child:restrict', 'compliance:read', 'standards:manage'],
+  iro: [...reader, 'compliance:read'],
+  'cp-chair': [...reader, 'compliance:read'],
   'placements-officer': reader,
   'family-time-worker': reader,
   'panel-chair': ['child:search', 'child:read', 'team:read'],
   'finance-officer': ['team:read'],
   'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read'],
   lado: recorder,
-  administrator: ['user:manage', 'token:manage', 'team:read'],
+  administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],
   auditor: ['audit:read'],
 };
 
@@ -39,7 +39,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the eleven permissions', () => {
+  it('lists the thirteen permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -50,6 +50,8 @@ describe('the permission matrix', () => {
         'child:read',
         'child:restrict',
         'child:search',
+        'compliance:read',
+        'standards:manage',
         'team:read',
         'token:manage',
         'user:manage',

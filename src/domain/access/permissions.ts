@@ -16,6 +16,8 @@ export const permissions = [
   'audit:read', // search the audit log
   'user:manage', // create users, assign roles and teams, unlock accounts
   'token:manage', // issue and revoke API tokens
+  'compliance:read', // how the practice standards are being met, by team and worker
+  'standards:manage', // change a standard's timescale, or switch it off, from a date
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -25,18 +27,19 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 
 const caseReader: Permission[] = ['child:search', 'child:read', 'caseload:read', 'team:read'];
 const caseRecorder: Permission[] = [...caseReader, 'child:create', 'child:correct'];
-const manager: Permission[] = [...caseRecorder, 'child:allocate', 'child:restrict'];
+const manager: Permission[] = [...caseRecorder, 'child:allocate', 'child:restrict', 'compliance:read'];
 
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
   'social-worker': caseRecorder,
   'personal-adviser': caseRecorder,
   'early-help-worker': caseRecorder,
-  'assistant-team-manager': [...caseRecorder, 'child:allocate'],
+  'assistant-team-manager': [...caseRecorder, 'child:allocate', 'compliance:read'],
   'team-manager': manager,
   'service-manager': manager,
-  'head-of-service': manager,
-  iro: caseReader,
-  'cp-chair': caseReader,
+  'head-of-service': [...manager, 'standards:manage'],
+  // Reviewing officers and conference chairs watch the timeliness of reviews and conferences.
+  iro: [...caseReader, 'compliance:read'],
+  'cp-chair': [...caseReader, 'compliance:read'],
   'placements-officer': caseReader,
   'family-time-worker': caseReader,
   'panel-chair': ['child:search', 'child:read', 'team:read'],
@@ -46,7 +49,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read'],
   lado: caseRecorder,
   // An administrator manages users but, like anyone, sees children only through a case-work role.
-  administrator: ['user:manage', 'token:manage', 'team:read'],
+  administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],
   auditor: ['audit:read'],
 };
 

@@ -67,25 +67,40 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
         { ...contact, daysAgo: d + 16 },
         { type: 'threshold.decided', daysAgo: d + 16, hour: 15, data: { outcome: 'strategy_discussion', summary: 'Significant harm suspected: strategy discussion' } },
         { type: 'strategy.discussion_held', daysAgo: d + 15, data: { section47ThresholdMet: true, summary: 'Strategy discussion with police and health: section 47 threshold met' } },
+        { type: 'strategy.minutes_distributed', daysAgo: family.late ? d + 13 : d + 15, hour: family.late ? 10 : 17, data: {} },
         { type: 's47.started', daysAgo: d + 15, hour: 16, data: {} },
         { type: 's47.child_visited', daysAgo: d + 14, data: { seenAlone: true } },
         { type: 's47.completed', daysAgo: d + 10, data: { outcome: 'initial_conference', summary: 'Section 47 enquiry completed: initial child protection conference' } },
         { type: 'cp.conference_held', daysAgo: d, data: { kind: 'initial', planMade: true, category: family.category ?? 'neglect', summary: `Initial child protection conference: child protection plan under the category of ${family.category ?? 'neglect'}` } },
+        { type: 'cp.decision_circulated', daysAgo: family.late ? d - 3 : d, hour: 16, data: {} },
         ...every(d, 42, lastVisit, (v) => ({ type: 'cp.core_group_held', daysAgo: v, data: {} })),
         ...every(d, 10, lastVisit, (v) => ({ type: 'cp.visit', daysAgo: v, data: { seenAlone: v % 3 !== 0 } })),
-        ...(d > 91 ? [{ type: 'cp.conference_held', daysAgo: d - 91, data: { kind: 'review', planContinues: true, summary: 'Review child protection conference: plan continues' } }] : []),
+        ...(d > 91
+          ? [
+              { type: 'cp.conference_held', daysAgo: d - 91, data: { kind: 'review', planContinues: true, summary: 'Review child protection conference: plan continues' } },
+              { type: 'cp.decision_circulated', daysAgo: d - 91, hour: 16, data: {} },
+            ]
+          : []),
       ];
     case 'in-care': {
       const statuses = family.legalStatuses ?? [['V2', d]];
       const [firstStatus, ...changes] = statuses;
       return [
         { ...contact, daysAgo: d + 1 },
+        { type: 'threshold.decided', daysAgo: d + 1, hour: 16, data: { outcome: 'strategy_discussion', summary: 'Immediate safeguarding concerns' } },
         { type: 'cic.started', daysAgo: d, data: { legalStatus: firstStatus?.[0], summary: 'Became looked after' } },
         { type: 'cic.notification_sent', daysAgo: d, hour: 17, data: {} },
         { type: 'cic.placement_started', daysAgo: d, hour: 18, data: { summary: 'Placed' } },
         { type: 'cic.iro_appointed', daysAgo: d - 1, data: {} },
+        { type: 'cic.placement_planning_meeting_held', daysAgo: d - 3, data: {} },
+        // A late family's care plan and health assessment are still outstanding.
+        ...(family.late ? [] : [
+          { type: 'cic.care_plan_completed', daysAgo: d - 7, data: {} },
+          { type: 'cic.health_assessment_completed', daysAgo: d - 21, data: { summary: 'Initial health assessment' } },
+        ]),
         ...changes.map(([status, ago]) => ({ type: 'cic.legal_status_changed', daysAgo: ago, data: { legalStatus: status } })),
         ...(d > 20 ? [{ type: 'cic.review_held', daysAgo: d - 20, data: { summary: 'First child in care review' } }] : []),
+        ...(d > 115 ? [{ type: 'cic.review_held', daysAgo: d - 105, data: { summary: 'Second child in care review' } }] : []),
         ...every(d, 42, lastVisit, (v) => ({ type: 'cic.visit', daysAgo: v, data: { seenAlone: true } })),
       ];
     }
@@ -104,8 +119,16 @@ export function careLeaverJourney(dateOfBirth: string, today: string, late: bool
   const lastContact = late ? 70 : 10;
   return [
     { type: 'contact.received', daysAgo: started + 1, data: { summary: 'Referral' } },
+    { type: 'threshold.decided', daysAgo: started + 1, hour: 15, data: { outcome: 'strategy_discussion' } },
     { type: 'cic.started', daysAgo: started, data: { legalStatus: 'V2', summary: 'Became looked after' } },
+    { type: 'cic.notification_sent', daysAgo: started, hour: 17, data: {} },
     { type: 'cic.placement_started', daysAgo: started, hour: 18, data: {} },
+    { type: 'cic.iro_appointed', daysAgo: started - 1, data: {} },
+    { type: 'cic.placement_planning_meeting_held', daysAgo: started - 4, data: {} },
+    { type: 'cic.care_plan_completed', daysAgo: started - 8, data: {} },
+    { type: 'cic.health_assessment_completed', daysAgo: started - 20, data: {} },
+    { type: 'cic.review_held', daysAgo: started - 18, data: { summary: 'First child in care review' } },
+    { type: 'cic.review_held', daysAgo: started - 100, data: { summary: 'Second child in care review' } },
     { type: 'care_leaver.pa_allocated', daysAgo: paAllocated, data: { summary: 'Personal adviser allocated' } },
     { type: 'care_leaver.pathway_plan_completed', daysAgo: paAllocated - 30, data: { summary: 'First pathway plan' } },
     { type: 'cic.ended', daysAgo: ended, data: { reason: 'E11', summary: 'Turned 18: moved to independent living' } },

@@ -68,7 +68,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
 
   clock.set(at(1200));
   const teamIds: Record<string, string> = {};
-  for (const team of demoTeams) teamIds[team.key] = await s.userAdmin.createTeam(admin, { name: team.name, service: team.service, purpose: team.purpose });
+  for (const team of demoTeams) teamIds[team.key] = await s.userAdmin.createTeam(admin, { name: team.name, service: team.service, purpose: team.purpose, specialism: team.specialism });
   const actors: Record<string, Actor> = {};
   for (const member of demoStaff) {
     const id = await s.userAdmin.createUser(admin, {

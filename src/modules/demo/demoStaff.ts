@@ -12,18 +12,18 @@ const resource = 'Resource Service';
  * teams of resource-service-policy.txt 1.3, and the units IROs, chairs, LADO and early help sit in.
  */
 export const demoTeams = [
-  { key: 'mash', name: 'Front Door (MASH)', service: 'Front Door', purpose: 'Receives every contact, runs MASH enquiries with partner agencies and makes threshold decisions.' },
-  { key: 'cras', name: 'Contact, Referral and Assessment Service', service: specialist, purpose: 'CFAIT (6.1.1): referrals accepted at the front door, Child and Family Assessments and children in need.' },
-  { key: 'cpc', name: 'Child Protection and Court Service', service: specialist, purpose: 'CFAIT (6.1.1): child protection plans and care proceedings.' },
-  { key: 'scypf', name: 'Specialist Children, Young People and Families Team', service: specialist, purpose: 'Interventions to prevent family breakdown and avoid admissions to care, for 0 to 19 year olds (6.2).' },
-  { key: 'dct', name: "Disabled Children's Team", service: specialist, purpose: 'Social work and occupational therapy for disabled children, and the hospital duty service (6.3).' },
-  { key: 'cic', name: 'Children in Care and Moving On Team', service: specialist, purpose: 'Children in care, permanence, young people leaving care and care leavers (6.4).' },
-  { key: 'fpt', name: 'Family Placement Team', service: specialist, purpose: "The council's fostering (including Family Link) and adoption services (6.5)." },
-  { key: 'placements', name: 'Placements Team (Frogna Team)', service: resource, purpose: 'Finds and commissions placements from providers rated Good or better (resource-service-policy 1.3).' },
-  { key: 'familyTime', name: 'Family Time Team (Primrose Hill Team)', service: resource, purpose: 'Supervised family time for children and their families (resource-service-policy 2.2).' },
-  { key: 'pathways', name: 'Pathways Project (FitzJohns Team)', service: resource, purpose: 'The Pathways Project (resource-service-policy 1.3).' },
-  { key: 'qa', name: 'Safeguarding and Quality Assurance Unit', service: 'Quality Assurance', purpose: 'Independent reviewing officers, child protection conference chairs and the LADO.' },
-  { key: 'earlyHelp', name: 'Early Help Hub', service: 'Early Help', purpose: 'Integrated early help for families below the social care threshold.' },
+  { key: 'mash', specialism: 'front-door', name: 'Front Door (MASH)', service: 'Front Door', purpose: 'Receives every contact, runs MASH enquiries with partner agencies and makes threshold decisions.' },
+  { key: 'cras', specialism: 'assessment', name: 'Contact, Referral and Assessment Service', service: specialist, purpose: 'CFAIT (6.1.1): referrals accepted at the front door, Child and Family Assessments and children in need.' },
+  { key: 'cpc', specialism: 'child-protection', name: 'Child Protection and Court Service', service: specialist, purpose: 'CFAIT (6.1.1): child protection plans and care proceedings.' },
+  { key: 'scypf', specialism: 'family-support', name: 'Specialist Children, Young People and Families Team', service: specialist, purpose: 'Interventions to prevent family breakdown and avoid admissions to care, for 0 to 19 year olds (6.2).' },
+  { key: 'dct', specialism: 'disabled-children', name: "Disabled Children's Team", service: specialist, purpose: 'Social work and occupational therapy for disabled children, and the hospital duty service (6.3).' },
+  { key: 'cic', specialism: 'children-in-care', name: 'Children in Care and Moving On Team', service: specialist, purpose: 'Children in care, permanence, young people leaving care and care leavers (6.4).' },
+  { key: 'fpt', specialism: 'family-placement', name: 'Family Placement Team', service: specialist, purpose: "The council's fostering (including Family Link) and adoption services (6.5)." },
+  { key: 'placements', specialism: 'placements', name: 'Placements Team (Frogna Team)', service: resource, purpose: 'Finds and commissions placements from providers rated Good or better (resource-service-policy 1.3).' },
+  { key: 'familyTime', specialism: 'family-time', name: 'Family Time Team (Primrose Hill Team)', service: resource, purpose: 'Supervised family time for children and their families (resource-service-policy 2.2).' },
+  { key: 'pathways', specialism: 'pathways', name: 'Pathways Project (FitzJohns Team)', service: resource, purpose: 'The Pathways Project (resource-service-policy 1.3).' },
+  { key: 'qa', specialism: 'quality-assurance', name: 'Safeguarding and Quality Assurance Unit', service: 'Quality Assurance', purpose: 'Independent reviewing officers, child protection conference chairs and the LADO.' },
+  { key: 'earlyHelp', specialism: 'early-help', name: 'Early Help Hub', service: 'Early Help', purpose: 'Integrated early help for families below the social care threshold.' },
 ] as const;
 
 export type DemoTeamKey = (typeof demoTeams)[number]['key'];

@@ -8,6 +8,7 @@ import { ForbiddenError } from '../../platform/errors';
 import { eventStore } from '../../platform/events/eventStore';
 import { project } from './peopleProjector';
 import { peopleRepository } from './peopleRepository';
+import type { RecordHooks } from './recordHooks';
 
 export interface ImportedEvent {
   personId: string;
@@ -24,7 +25,7 @@ export interface ImportedEvent {
  * its old system, or the demonstration authority. They go through the same projections and
  * are audited; only an administrator at the command line can do this.
  */
-export function importEvents(db: Db, clock: Clock) {
+export function importEvents(db: Db, clock: Clock, hooks: RecordHooks) {
   return {
     async importEvents(context: RequestContext, incoming: readonly ImportedEvent[]): Promise<RecordedEvent[]> {
       if (context.actor.via !== 'cli') throw new ForbiddenError('Events are imported only from the command line');
@@ -43,6 +44,7 @@ export function importEvents(db: Db, clock: Clock) {
           await project(tx, saved);
           recorded.push(saved);
         }
+        await hooks.afterRecorded(tx, [...new Set(recorded.map((e) => e.personId))]);
         // One audit row per person, so that searching the audit log by child finds the import.
         for (const personId of new Set(recorded.map((e) => e.personId))) {
           await audit.record(tx, context, { action: 'child.events_imported', personId, details: { events: recorded.filter((e) => e.personId === personId).length } });

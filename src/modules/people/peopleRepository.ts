@@ -134,6 +134,11 @@ export const peopleRepository = {
     return (await withGrants(executor, [row]))[0] ?? null;
   },
 
+  async findByExternalId(executor: Executor, externalId: string): Promise<PersonRecord | null> {
+    const [row] = await executor.select().from(people).where(eq(people.externalId, externalId)).limit(1);
+    return row ? ((await withGrants(executor, [row]))[0] ?? null) : null;
+  },
+
   async externalIdTaken(executor: Executor, externalId: string): Promise<boolean> {
     const rows = await executor.select({ id: people.id }).from(people).where(eq(people.externalId, externalId)).limit(1);
     return rows.length > 0;

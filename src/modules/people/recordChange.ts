@@ -8,6 +8,7 @@ import type { Db, Executor } from '../../platform/db/database';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import { eventStore } from '../../platform/events/eventStore';
 import { project } from './peopleProjector';
+import type { RecordHooks } from './recordHooks';
 import { peopleRepository, type PersonRecord } from './peopleRepository';
 
 class Denied extends Error {}
@@ -39,7 +40,7 @@ export type NewEventFor = Omit<NewEvent, 'id' | 'personId'> & { personId?: strin
  * append them, bring the projections up to date, and write the audit row. A refusal of access
  * is audited too, after the transaction has been rolled back.
  */
-export function recordChanges(db: Db, clock: Clock) {
+export function recordChanges(db: Db, clock: Clock, hooks: RecordHooks) {
   return async function change(
     context: RequestContext,
     personId: string,
@@ -62,6 +63,7 @@ export function recordChanges(db: Db, clock: Clock) {
           now,
         );
         for (const event of recorded) await project(tx, event);
+        await hooks.afterRecorded(tx, [...new Set(recorded.map((e) => e.personId))]);
         await audit.record(tx, context, {
           action,
           personId,

@@ -25,6 +25,7 @@ import { project } from './peopleProjector';
 import { peopleRepository, type PersonRecord } from './peopleRepository';
 import { correctionSchema, detailShape, registrationSchema, type CorrectionInput, type RegistrationInput } from './peopleSchemas';
 import type { RecordChange } from './recordChange';
+import type { RecordHooks } from './recordHooks';
 
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
@@ -64,7 +65,7 @@ function asObject(value: unknown): Record<string, unknown> {
 
 export type RegistrationResult = { outcome: 'registered'; record: PersonRecord } | { outcome: 'possible-duplicates'; duplicates: PersonRecord[] };
 
-export function registerAndCorrect(db: Db, clock: Clock, change: RecordChange) {
+export function registerAndCorrect(db: Db, clock: Clock, change: RecordChange, hooks: RecordHooks) {
   /** Every problem with a registration, from the form, the schema and the rules, in one list. */
   async function registrationProblems(input: Record<string, unknown>, formProblems: Problem[], today: string) {
     const parsed = registrationSchema.safeParse(input);
@@ -116,6 +117,7 @@ export function registerAndCorrect(db: Db, clock: Clock, change: RecordChange) {
         ];
         const recorded = await eventStore.append(tx, newEvents, context.actor, now);
         for (const event of recorded) await project(tx, event);
+        await hooks.afterRecorded(tx, [personId]);
         await audit.record(tx, context, {
           action: 'child.registered',
           personId,

@@ -7,7 +7,7 @@ import { addRoute, contextOf } from '../../platform/http/routes';
 import { flash } from '../../platform/views/setUpViews';
 import { problemsOf } from '../../platform/validation';
 import type { Services } from '../../services';
-import { accessChangeSchema, newTeamSchema, newUserSchema, passwordResetSchema, tokenIssueSchema } from './staffSchemas';
+import { accessChangeSchema, newTeamSchema, newUserSchema, passwordResetSchema, teamSpecialisms, tokenIssueSchema } from './staffSchemas';
 
 function userIdParam(request: FastifyRequest): string {
   const parsed = z.uuid().safeParse((request.params as { userId?: string }).userId);
@@ -124,7 +124,7 @@ export function adminRoutes(app: FastifyInstance, services: Services) {
     url: '/admin/teams/new',
     permission: 'user:manage',
     audit: 'none',
-    handler: (_request, reply) => reply.page('staff/views/newTeam.njk', { pageTitle: 'Add a team', values: {} }),
+    handler: (_request, reply) => reply.page('staff/views/newTeam.njk', { pageTitle: 'Add a team', values: {}, specialisms: teamSpecialisms }),
   });
 
   addRoute(app, {
@@ -134,7 +134,7 @@ export function adminRoutes(app: FastifyInstance, services: Services) {
     audit: 'team.created',
     handler: async (request, reply) => {
       const body = formBody(request.body);
-      const again = (problems: { field: string; message: string }[]) => reply.code(400).page('staff/views/newTeam.njk', { pageTitle: 'Add a team', values: body, ...errorView(problems) });
+      const again = (problems: { field: string; message: string }[]) => reply.code(400).page('staff/views/newTeam.njk', { pageTitle: 'Add a team', values: body, specialisms: teamSpecialisms, ...errorView(problems) });
       const parsed = newTeamSchema.safeParse(body);
       if (!parsed.success) return again(problemsOf(parsed.error));
       try {

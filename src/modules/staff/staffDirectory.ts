@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/access/can';
-import type { Db } from '../../platform/db/database';
+import type { Db, Executor } from '../../platform/db/database';
 import { staffRepository, type StaffMember, type Team } from './staffRepository';
 
 export function actorFrom(member: StaffMember, via: Actor['via']): Actor {
@@ -32,6 +32,11 @@ export function staffDirectory(db: Db) {
     membersOf: (teamId: string) => staffRepository.membersOf(db, teamId),
     teams: (): Promise<Team[]> => staffRepository.teams(db),
     team: (teamId: string): Promise<Team | null> => staffRepository.teamById(db, teamId),
+    /** A team's specialism, read with the caller's transaction (the standards engine's cohorts). */
+    async teamSpecialismOf(executor: Executor, teamId: string | null): Promise<string | null> {
+      if (!teamId) return null;
+      return (await staffRepository.teamById(executor, teamId))?.specialism ?? null;
+    },
     teamByName: (name: string) => staffRepository.teamByName(db, name),
     allMembers: () => staffRepository.list(db),
   };

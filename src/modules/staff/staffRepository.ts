@@ -21,6 +21,7 @@ export interface Team {
   name: string;
   service: string;
   purpose: string | null;
+  specialism: string | null;
 }
 
 type UserRow = typeof users.$inferSelect;
@@ -130,14 +131,14 @@ export const staffRepository = {
 
   async teams(executor: Executor): Promise<Team[]> {
     return executor
-      .select({ id: teams.id, name: teams.name, service: teams.service, purpose: teams.purpose })
+      .select({ id: teams.id, name: teams.name, service: teams.service, purpose: teams.purpose, specialism: teams.specialism })
       .from(teams)
       .orderBy(asc(teams.service), asc(teams.name));
   },
 
   async teamById(executor: Executor, id: string): Promise<Team | null> {
     const [row] = await executor
-      .select({ id: teams.id, name: teams.name, service: teams.service, purpose: teams.purpose })
+      .select({ id: teams.id, name: teams.name, service: teams.service, purpose: teams.purpose, specialism: teams.specialism })
       .from(teams)
       .where(eq(teams.id, id))
       .limit(1);
@@ -146,7 +147,7 @@ export const staffRepository = {
 
   async teamByName(executor: Executor, name: string): Promise<Team | null> {
     const [row] = await executor
-      .select({ id: teams.id, name: teams.name, service: teams.service, purpose: teams.purpose })
+      .select({ id: teams.id, name: teams.name, service: teams.service, purpose: teams.purpose, specialism: teams.specialism })
       .from(teams)
       .where(sql`lower(${teams.name}) = lower(${name})`)
       .limit(1);

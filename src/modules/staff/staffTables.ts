@@ -7,6 +7,11 @@ export const teams = pgTable('teams', {
   /** The service the team belongs to, e.g. "Children and Young People's Specialist Service". */
   service: text('service').notNull(),
   purpose: text('purpose'),
+  /**
+   * What kind of team it is, where a practice standard depends on it ("disabled-children": the
+   * Children with Disabilities standards of practice-standards.txt Section 1).
+   */
+  specialism: text('specialism'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
