@@ -20,6 +20,9 @@ import { signInRoutes } from './modules/signIn/signInRoutes';
 import { adminRoutes } from './modules/staff/adminRoutes';
 import { teamRoutes } from './modules/staff/teamRoutes';
 import type { Services } from './services';
+import { stateLabels } from './modules/standards/obligationViews';
+import { catalogueRoutes } from './modules/standards/catalogueRoutes';
+import { complianceRoutes } from './modules/standards/complianceRoutes';
 
 export interface AppOptions {
   config: Config;
@@ -45,7 +48,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   await app.register(formbody);
   await setUpSession(app, { db: services.db, clock: services.clock, config });
   await setUpRateLimit(app, config.rateLimitPerMinute);
-  await setUpViews(app, { authorityName: options.authorityName, production: true });
+  await setUpViews(app, { authorityName: options.authorityName, production: true, globals: { stateLabels } });
   setUpAuthentication(app, {
     authenticator: {
       actorForUser: (userId) => services.staff.actorFor(userId, 'session'),
@@ -65,6 +68,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
   peopleRoutes(app, services);
   peopleApiRoutes(app, services);
   teamRoutes(app, services);
+  catalogueRoutes(app, services);
+  complianceRoutes(app, services);
   auditRoutes(app, services);
   adminRoutes(app, services);
 

@@ -44,8 +44,8 @@ export function world(db: Db, now: string | Date = '2026-06-15T10:00:00Z'): Test
   return { services: services(db, clock), clock, db };
 }
 
-export async function makeTeam(s: Services, name = `Team ${unique()}`): Promise<string> {
-  return s.userAdmin.createTeam(cliContext(), { name, service: 'Test Service', purpose: null });
+export async function makeTeam(s: Services, name = `Team ${unique()}`, specialism: string | null = null): Promise<string> {
+  return s.userAdmin.createTeam(cliContext(), { name, service: 'Test Service', purpose: null, specialism });
 }
 
 export async function makeUser(

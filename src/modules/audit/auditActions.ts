@@ -33,4 +33,6 @@ export const auditActionLabels: Record<string, string> = {
   'token.issued': 'Issued an API token',
   'token.revoked': 'Revoked an API token',
   'team.created': 'Added a team',
+  'compliance.viewed': 'Looked at compliance with the standards',
+  'standards.changed': 'Changed a practice standard',
 };

@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { rolesAllow } from '../../domain/access/can';
 import { ageOn, londonDate } from '../../domain/calendar/localDate';
+import { fullName } from '../../domain/people/personDetails';
 import { addRoute, contextOf } from '../../platform/http/routes';
 import type { Services } from '../../services';
+import { obligationItems } from '../standards/obligationViews';
 
-/** The home page: the signed-in worker's caseload, or where their role starts from. */
+/**
+ * The home page, "My work" (issue 3): the worker's obligations, overdue first, then due in the
+ * next 10 working days, each linked to the child and the standard; then their caseload.
+ */
 export function caseloadRoutes(app: FastifyInstance, services: Services) {
   addRoute(app, {
     method: 'GET',
@@ -13,16 +18,27 @@ export function caseloadRoutes(app: FastifyInstance, services: Services) {
     audit: 'caseload.viewed',
     handler: async (request, reply) => {
       const context = contextOf(request);
-      const today = londonDate(services.clock.now());
       if (!rolesAllow(context.actor, 'caseload:read')) {
         return reply.page('caseload/views/home.njk', { pageTitle: 'Home', caseload: null });
       }
+      const today = londonDate(services.clock.now());
       const records = await services.people.caseload(context, context.actor.userId);
+      const ids = records.map((r) => r.id);
+      const [open, counts] = [await services.standards.openFor(ids), await services.standards.openCounts(ids)];
+      const names = new Map(records.map((r) => [r.id, { name: fullName(r.details), hearthId: r.hearthId }]));
+      const items = obligationItems(open, names);
       const caseload = records.map((r) => ({
         record: r,
         age: r.details.dateOfBirth ? ageOn(r.details.dateOfBirth, today) : null,
+        overdue: counts.get(r.id)?.overdue ?? 0,
+        dueSoon: counts.get(r.id)?.dueSoon ?? 0,
       }));
-      return reply.page('caseload/views/home.njk', { pageTitle: 'My caseload', caseload });
+      return reply.page('caseload/views/home.njk', {
+        pageTitle: 'My work',
+        caseload,
+        overdue: items.filter((i) => i.state === 'overdue'),
+        dueSoon: items.filter((i) => i.state === 'due'),
+      });
     },
   });
 }

@@ -216,6 +216,14 @@ export const peopleRepository = {
     return withGrants(executor, rows);
   },
 
+  /** The people allocated to a team, with their worker: for the team's figures. */
+  async allocatedToTeam(executor: Executor, teamId: string) {
+    return executor
+      .select({ id: people.id, workerId: people.allocatedWorkerId })
+      .from(people)
+      .where(eq(people.allocatedTeamId, teamId));
+  },
+
   async countsByWorker(executor: Executor, teamId: string): Promise<Map<string, number>> {
     const rows = await executor
       .select({ workerId: people.allocatedWorkerId, n: sql<number>`count(*)::int` })

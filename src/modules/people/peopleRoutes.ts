@@ -13,6 +13,7 @@ import { peopleAccessRoutes } from './peopleAccessRoutes';
 import { detailValues, idParam, parseWith, personDateFields, personDates, withDates } from './peopleForms';
 import { searchSchema } from './peopleSchemas';
 import { describeEvent } from './describeEvent';
+import { obligationItems } from '../standards/obligationViews';
 
 const kinds: PersonKind[] = ['child', 'adult', 'professional'];
 
@@ -109,7 +110,14 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
       const sheet = await people.frontSheet(contextOf(request), idParam(request));
       const nameOf = await people.namesFor(contextOf(request), sheet.recent);
       const recent = sheet.recent.map((e) => ({ event: e, description: describeEvent(e, nameOf) }));
-      return reply.page('people/views/frontSheet.njk', { pageTitle: fullName(sheet.record.details), sheet, recent });
+      const standards = obligationItems(await services.standards.forPerson(sheet.record.id));
+      return reply.page('people/views/frontSheet.njk', {
+        pageTitle: fullName(sheet.record.details),
+        sheet,
+        recent,
+        openStandards: standards.filter((o) => o.state === 'overdue' || o.state === 'due'),
+        doneStandards: standards.filter((o) => o.state === 'met' || o.state === 'met_late').reverse().slice(0, 20),
+      });
     },
   });
 

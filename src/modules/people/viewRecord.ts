@@ -187,6 +187,9 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
       return records;
     },
 
+    /** Who is allocated to a team, and to which worker: ids only, for the team's figures. */
+    allocatedToTeam: (teamId: string) => peopleRepository.allocatedToTeam(db, teamId),
+
     /** How many children are allocated to each worker in a team (team lists and caseload counts). */
     countsByWorker: (teamId: string) => peopleRepository.countsByWorker(db, teamId),
 
@@ -207,6 +210,12 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
       const found = await peopleRepository.findMany(db, ids);
       const names = new Map(found.map((p) => [p.id, canSee(context.actor, p) ? fullName(p.details) : 'Restricted record']));
       return (id) => names.get(id);
+    },
+
+    /** These people's records, only those the reader may see (lists built elsewhere: compliance, teams). */
+    async visibleRecords(context: RequestContext, personIds: string[]): Promise<Map<string, PersonRecord>> {
+      const found = await peopleRepository.findMany(db, [...new Set(personIds)]);
+      return new Map(found.filter((p) => canSee(context.actor, p)).map((p) => [p.id, p]));
     },
 
     /** The ids of these people the reader may see (for the API's event data). */

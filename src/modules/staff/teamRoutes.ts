@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError } from '../../platform/errors';
-import { addRoute } from '../../platform/http/routes';
+import { addRoute, contextOf } from '../../platform/http/routes';
+import { rolesAllow } from '../../domain/access/can';
 import type { Services } from '../../services';
 
 /** Team lists: who is in each team, their roles, and how many children each holds. */
@@ -27,11 +28,23 @@ export function teamRoutes(app: FastifyInstance, services: Services) {
       const teamId = z.uuid().safeParse((request.params as { teamId: string }).teamId);
       const team = teamId.success ? await services.staff.team(teamId.data) : null;
       if (!team) throw new NotFoundError('The team');
-      const [members, counts] = await Promise.all([services.staff.membersOf(team.id), services.people.countsByWorker(team.id)]);
+      const [members, counts, allocated] = await Promise.all([services.staff.membersOf(team.id), services.people.countsByWorker(team.id), services.people.allocatedToTeam(team.id)]);
+      // The team's standards (issue 3, Team): how many overdue and due soon, worker by worker.
+      const open = await services.standards.openCounts(allocated.map((a) => a.id));
+      const standards = new Map<string, { overdue: number; dueSoon: number }>();
+      for (const a of allocated) {
+        const key = a.workerId ?? '';
+        const sum = standards.get(key) ?? { overdue: 0, dueSoon: 0 };
+        sum.overdue += open.get(a.id)?.overdue ?? 0;
+        sum.dueSoon += open.get(a.id)?.dueSoon ?? 0;
+        standards.set(key, sum);
+      }
       return reply.page('staff/views/team.njk', {
         pageTitle: team.name,
         team,
-        members: members.map((m) => ({ member: m, caseload: counts.get(m.id) ?? 0 })),
+        members: members.map((m) => ({ member: m, caseload: counts.get(m.id) ?? 0, standards: standards.get(m.id) ?? { overdue: 0, dueSoon: 0 } })),
+        unallocatedStandards: standards.get('') ?? { overdue: 0, dueSoon: 0 },
+        canSeeCompliance: rolesAllow(contextOf(request).actor, 'compliance:read'),
         unallocated: counts.get('') ?? 0,
         total: [...counts.values()].reduce((a, b) => a + b, 0),
       });

@@ -34,10 +34,12 @@ interface NavItem {
 }
 
 const navigationItems: NavItem[] = [
-  { text: 'My caseload', href: '/', needs: 'caseload:read' },
+  { text: 'My work', href: '/', needs: 'caseload:read' },
   { text: 'Find a person', href: '/people', needs: 'child:search' },
   { text: 'Add a person', href: '/people/new', needs: 'child:create' },
   { text: 'Teams', href: '/teams', needs: 'team:read' },
+  { text: 'Compliance', href: '/compliance', needs: 'compliance:read' },
+  { text: 'Standards', href: '/standards', needs: 'authenticated' },
   { text: 'Audit log', href: '/audit', needs: 'audit:read' },
   { text: 'Users', href: '/admin/users', needs: 'user:manage' },
 ];
@@ -53,7 +55,8 @@ function navigationFor(actor: Actor | null, currentPath: string) {
     }));
 }
 
-export async function setUpViews(app: FastifyInstance, deps: { authorityName: string; production: boolean }) {
+/** `globals`: values every template may use, given by the modules through app.ts. */
+export async function setUpViews(app: FastifyInstance, deps: { authorityName: string; production: boolean; globals?: Record<string, unknown> }) {
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: [
@@ -68,6 +71,7 @@ export async function setUpViews(app: FastifyInstance, deps: { authorityName: st
         env.addGlobal('codes', codes);
         env.addGlobal('roleLabels', roleLabels);
         env.addGlobal('authorityName', deps.authorityName);
+        for (const [name, value] of Object.entries(deps.globals ?? {})) env.addGlobal(name, value);
       },
     },
   });

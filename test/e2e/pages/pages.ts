@@ -19,12 +19,20 @@ export class SignInPage extends HearthPage {
 export class CaseloadPage extends HearthPage {
   static async arrive(page: Page) {
     const caseload = new CaseloadPage(page);
-    await caseload.arrived('My caseload');
+    await caseload.arrived('My work');
     return caseload;
   }
 
   async children(): Promise<string[]> {
-    return this.page.locator('main table tbody tr td:first-child a').allInnerTexts();
+    return this.page.locator('#caseload tbody tr td:first-child a').allInnerTexts();
+  }
+
+  /** The standards listed as overdue: [child, standard]. */
+  async overdue(): Promise<string[][]> {
+    const rows = this.page.locator('table:has(caption:text-is("Overdue")) tbody tr');
+    const result: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++) result.push((await rows.nth(i).locator('td').allInnerTexts()).slice(0, 2).map((t) => t.trim()));
+    return result;
   }
 
   async findAPerson() {
