@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueOf, ev, obligationsOf } from '../../../test/support/standardsCases';
+import { dueOf, ev, obligationsOf, stateAt } from '../../../test/support/standardsCases';
+import { ruleById } from '../index';
 
 describe('Section 4: Child Protection Conferences', () => {
   it('cp.icpc: 15 working days from the strategy discussion (standard 1; DESIGN.md worked example)', () => {
@@ -36,6 +37,86 @@ describe('Section 4: Child Protection Conferences', () => {
       ['2027-02-19', 'met'],
       ['2027-08-20', 'open'],
     ]);
+  });
+});
+
+describe('Section 4: Child Protection Conferences, before the conference (standards 2, 3, 4 and 30)', () => {
+  // Initial conference Tue 14 April 2026, the week after Easter (Good Friday 3 April, Easter Monday 6 April).
+  const strategy = ev('strategy.discussion_held', '2026-03-26T10:00:00Z', { section47ThresholdMet: true });
+  const icpc = ev('cp.conference_held', '2026-04-14T10:00:00+01:00', { kind: 'initial', planMade: true });
+
+  it('cp.conference-setup-form (7 working days), cp.conference-invites (5) and cp.chair-early-conversation (3): counted back over Easter', () => {
+    // Back from Tue 14 April: Mon 13 (1), Fri 10 (2), Thu 9 (3), Wed 8 (4), Tue 7 (5); Easter
+    // Monday, the weekend and Good Friday are skipped: Thu 2 (6), Wed 1 April (7).
+    const events = [strategy, ev('cp.conference_setup_submitted', '2026-04-01T16:00:00+01:00'), ev('cp.conference_invites_sent', '2026-04-08T09:00:00+01:00'), icpc];
+    const [setup] = obligationsOf('cp.conference-setup-form', events);
+    expect([dueOf(setup!), setup!.outcome]).toEqual(['2026-04-01', 'met']);
+    const [invites] = obligationsOf('cp.conference-invites', events);
+    expect([dueOf(invites!), invites!.outcome]).toEqual(['2026-04-07', 'met_late']);
+    const [conversation] = obligationsOf('cp.chair-early-conversation', events);
+    expect([dueOf(conversation!), conversation!.outcome]).toEqual(['2026-04-09', 'missed']);
+    expect(stateAt(conversation!, new Date('2026-04-14T12:00:00+01:00'))).toBe('overdue');
+    // A review conference needs its own invitations: those sent for the initial conference do not count.
+    const withReview = obligationsOf('cp.conference-invites', [...events, ev('cp.conference_held', '2026-07-14T10:00:00+01:00', { kind: 'review', planContinues: true })]);
+    expect(withReview.map((o) => [dueOf(o), o.outcome])).toEqual([
+      ['2026-04-07', 'met_late'],
+      ['2026-07-07', 'missed'], // Tue 14 July back 5 working days: 13, 10, 9, 8, Tue 7 July
+    ]);
+  });
+
+  it("cp.icpc-report-submitted and cp.icpc-report-shared: at least 2 calendar days before the initial conference (standard 4)", () => {
+    // Tue 14 April - 2 days = Sun 12 April.
+    const events = [strategy, ev('cp.conference_report_submitted', '2026-04-10T12:00:00+01:00'), ev('cp.conference_report_shared', '2026-04-13T12:00:00+01:00'), icpc];
+    const [submitted] = obligationsOf('cp.icpc-report-submitted', events);
+    expect([dueOf(submitted!), submitted!.outcome]).toEqual(['2026-04-12', 'met']);
+    const [shared] = obligationsOf('cp.icpc-report-shared', events);
+    expect([dueOf(shared!), shared!.outcome]).toEqual(['2026-04-12', 'met_late']);
+    // Review conferences have their own standard (16): these open none for them.
+    expect(obligationsOf('cp.icpc-report-shared', [ev('cp.conference_held', '2026-07-14T10:00:00+01:00', { kind: 'review', planContinues: true })])).toEqual([]);
+  });
+});
+
+describe('Section 4: Child Protection Conferences, after the conference (standards 12, 16 and 19)', () => {
+  it('cp.conference-minutes: 10 working days (local target); cp.conference-minutes-20-days: 20, off by default (standard 12)', () => {
+    expect(ruleById('cp.conference-minutes')!.enabled).toBeUndefined();
+    expect(ruleById('cp.conference-minutes-20-days')!.enabled).toBe(false);
+    expect(ruleById('cp.conference-minutes-20-days')!.alternativeTo).toBe('cp.conference-minutes');
+    // Thu 17 December 2026: 18, 21, 22, 23, 24 (5), [25–28 December], 29, 30, 31 (8), [1–3 January],
+    // Mon 4 (9), Tue 5 January 2027 (10); then 6, 7, 8, 11, 12, 13, 14, 15, 18, Tue 19 January (20).
+    const events = [ev('cp.conference_held', '2026-12-17T10:00:00Z', { kind: 'review', planContinues: true }), ev('cp.conference_minutes_sent', '2027-01-07T10:00:00Z')];
+    const [local] = obligationsOf('cp.conference-minutes', events);
+    expect([dueOf(local!), local!.outcome]).toEqual(['2027-01-05', 'met_late']);
+    const [outer] = obligationsOf('cp.conference-minutes-20-days', events);
+    expect([dueOf(outer!), outer!.outcome]).toEqual(['2027-01-19', 'met']);
+  });
+
+  it('cp.review-report-shared-5-days: 5 working days before a review conference, off by default (standard 16)', () => {
+    expect(ruleById('cp.review-report-shared-5-days')!.enabled).toBe(false);
+    expect(ruleById('cp.review-report-shared-5-days')!.alternativeTo).toBe('cp.review-report-shared');
+    // Review Tue 14 April 2026: back 13, 10, 9, 8, Tue 7 April.
+    const events = [
+      ev('cp.conference_held', '2026-01-15T10:00:00Z', { kind: 'initial', planMade: true }),
+      ev('cp.conference_report_shared', '2026-04-08T17:00:00+01:00'),
+      ev('cp.conference_held', '2026-04-14T10:00:00+01:00', { kind: 'review', planContinues: true }),
+    ];
+    const [obligation] = obligationsOf('cp.review-report-shared-5-days', events);
+    expect([dueOf(obligation!), obligation!.outcome]).toEqual(['2026-04-07', 'met_late']);
+  });
+
+  it("cp.inquorate-views-sought and cp.inquorate-views-received: 10 working days, then a further 10 (standard 19)", () => {
+    // Fri 28 August 2026; Mon 31 August is a bank holiday: 1–4 September (4), 7–11 (9), Mon 14 September (10).
+    const conference = ev('cp.conference_held', '2026-08-28T10:00:00+01:00', { kind: 'review', planContinues: false });
+    const decided = ev('cp.inquorate_discontinuation_decided', '2026-08-28T10:00:00+01:00');
+    const sought = ev('cp.agency_views_sought', '2026-09-11T10:00:00+01:00');
+    const [views] = obligationsOf('cp.inquorate-views-sought', [conference, decided, sought]);
+    expect([dueOf(views!), views!.outcome]).toEqual(['2026-09-14', 'met']);
+    // From Fri 11 September: 14–18 (5), 21–25 September (10).
+    const [responses] = obligationsOf('cp.inquorate-views-received', [conference, decided, sought]);
+    expect([dueOf(responses!), responses!.outcome]).toEqual(['2026-09-25', 'open']);
+    expect(stateAt(responses!, new Date('2026-09-25T23:59:59+01:00'))).toBe('due');
+    expect(stateAt(responses!, new Date('2026-09-26T00:00:00+01:00'))).toBe('overdue');
+    // A quorate conference opens neither.
+    expect(obligationsOf('cp.inquorate-views-sought', [conference])).toEqual([]);
   });
 });
 
