@@ -1,7 +1,129 @@
+import { z } from 'zod';
 import type { CatalogueFile } from './catalogueTypes';
 import { rules } from './catalogueTypes';
 
+/**
+ * resource-and-care-panel-policy.txt: Resource and Care Panel Policy (revised August 2019). The
+ * panel meets weekly; a child's record holds their referral to it, each time their case is
+ * presented and the decision made then.
+ */
+const document = 'resource-and-care-panel-policy' as const;
+const purpose = { document, section: 'Purpose of Resource and Care Panel' };
+const principles = { document, section: 'Principles of this Policy' };
+const timeAndVenue = { document, section: 'Time and Venue' };
+const referral = { document, section: 'Referral Process to Panel' };
+const outcomes = { document, section: 'Outcomes and Decision Making' };
+const appendix = { document, section: 'Appendix A Referral and decision forms for resource and care panel' };
+
+const passthrough = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
+
+/** Why a case comes to panel: 1.1 a) to f) and 1.4 g) to i), and a review the panel asked for (1.20). */
+export const panelReasons = [
+  'care_needed',
+  'continued_placement',
+  'newly_looked_after',
+  'provider_request',
+  'support_package',
+  'panel_request',
+  'leaving_care_placement',
+  'intentionally_homeless',
+  'review',
+] as const;
+
 export const resourceAndCarePanelPolicy: CatalogueFile = {
-  eventTypes: [],
-  rules: rules([]),
+  eventTypes: [
+    { type: 'panel.referral_submitted', title: 'Referral to the Resource and Care Panel submitted' },
+    {
+      type: 'panel.considered',
+      title: 'Case presented at the Resource and Care Panel',
+      data: passthrough({
+        reason: z.enum(panelReasons, { error: `reason must be one of ${panelReasons.join(', ')}` }).optional(),
+      }),
+    },
+    { type: 'panel.decision_made', title: 'Resource and Care Panel decision recorded', after: [{ type: 'panel.considered' }] },
+  ],
+  rules: rules([
+    {
+      id: 'panel.newly-looked-after',
+      kind: 'after',
+      title: 'Child who became looked after discussed at the next weekly panel',
+      citation: { ...purpose, paragraph: '1.1 c)' },
+      quote: 'A child becomes looked after in the week since the last panel and will be discussed',
+      notes:
+        "The panel meets every week (1.5), so Hearth reads 'in the week since the last panel' as presented within 7 days of becoming looked after. Leaving care first cancels it.",
+      responsible: 'social-worker',
+      starts: [{ type: 'cic.started' }],
+      satisfiedBy: [{ type: 'panel.considered' }],
+      episode: 'in-care',
+      within: { amount: 7, unit: 'days' },
+    },
+    {
+      id: 'panel.leaving-care-placement',
+      kind: 'before-birthday',
+      title: 'External placement after 18 presented to panel after the last review and before the 18th birthday',
+      citation: { ...principles, paragraph: '1.4 g)' },
+      quote:
+        "Agree and review external placements for young adults leaving our care including unaccompanied asylum seeking children. The request MUST be presented to the panel following the child's last looked after children's review and before his/her 18th birthday.",
+      notes:
+        "Opened by the last review before the 18th birthday of a young person whose plan is an external placement after 18 (the review's `data.lastBeforeEighteen` and `data.externalPlacementAfterEighteen`); met by a presentation for that reason (`data.reason` 'leaving_care_placement') after the review and by the day before the birthday.",
+      responsible: 'social-worker',
+      starts: [{ type: 'cic.review_held', where: { lastBeforeEighteen: true, externalPlacementAfterEighteen: true } }],
+      satisfiedBy: [{ type: 'panel.considered', where: { reason: 'leaving_care_placement' } }],
+      age: 18,
+      ahead: { amount: 1, unit: 'days' },
+    },
+    {
+      id: 'panel.referral-deadline',
+      kind: 'before-event',
+      title: 'Referral sent to the panel administrator 3 working days before the panel',
+      citation: { ...referral, paragraph: 'I.9' },
+      quote: "All referrals to panel are to be emailed no later than three working days before to the panel's administrator",
+      notes:
+        "Known once the case has been presented: the referral must be sent since the case's previous presentation and by the third working day before this one. Appendix A: 'referrals that are submitted late, incomplete, or unsigned may be rejected and deferred by the panel chair'.",
+      responsible: 'social-worker',
+      starts: [{ type: 'panel.considered' }],
+      satisfiedBy: [{ type: 'panel.referral_submitted' }],
+      ahead: { amount: 3, unit: 'working-days' },
+    },
+    {
+      id: 'panel.decision-recorded',
+      kind: 'after',
+      title: "Panel decision recorded on the child's record the day of the panel",
+      citation: { ...outcomes, paragraph: 'I.18' },
+      quote:
+        "The chair will confirm the decision and summarise the reasons for this at the end of each presentation, this will be recorded in an action log of each meeting and directly onto the child/young person's electronic case record.",
+      notes: "'At the end of each presentation … directly onto the … case record' is read as the same London day as the presentation (0 days).",
+      responsible: 'panel-chair',
+      starts: [{ type: 'panel.considered' }],
+      satisfiedBy: [{ type: 'panel.decision_made' }],
+      within: { amount: 0, unit: 'days' },
+    },
+  ]),
+  notModelled: [
+    {
+      citation: { ...purpose, paragraph: '1.1 c)' },
+      quote: 'The panel chair may decide to review the case each week until such time as they are satisfied that suitable support is being given to the child and their family',
+      reason: 'The chair decides case by case whether and for how long; the frequency is the one recorded with the decision (1.20), which the engine cannot read from event data yet.',
+    },
+    {
+      citation: { ...timeAndVenue, paragraph: '1.5' },
+      quote: 'The panel will meet weekly on a Thursday at 2:00pm',
+      reason: "The panel's own calendar, not an obligation on a person's record.",
+    },
+    {
+      citation: { ...outcomes, paragraph: 'I.19 c)' },
+      quote: 'Defer the funding request to another panel date',
+      reason: "Due on the date the panel sets, recorded in the decision's data (`data.deferredTo`): the engine cannot take a due date from event data yet.",
+    },
+    {
+      citation: { ...outcomes, paragraph: '1.20' },
+      quote: 'The panel may further decide that any case where funding for a resource is approved be reviewed again by the panel, with a date and/or frequency specified.',
+      reason: "Due on the return date or at the frequency the panel sets, recorded in the decision's data (`data.returnDate`, `data.returnFrequency`): the engine cannot take a due date from event data yet.",
+    },
+    {
+      citation: { ...appendix, paragraph: 'Part B' },
+      quote: 'Deferred to: _____ … Return to panel (date or frequency): _____',
+      reason: "The decision sheet's dates are the panel's own (1.19 c and 1.20): a due date from event data, which the engine cannot use yet.",
+    },
+  ],
 };

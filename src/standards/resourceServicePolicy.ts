@@ -1,7 +1,118 @@
 import type { CatalogueFile } from './catalogueTypes';
 import { rules } from './catalogueTypes';
 
+/**
+ * resource-service-policy.txt: Resource Service Policy and Procedures. The Resource Service
+ * commissions placements from private and voluntary fostering agencies, children's homes and
+ * supported accommodation (4.1), and watches over each child's placement there.
+ */
+const document = 'resource-service-policy' as const;
+const role = { document, section: '1.1 Role of the Service' };
+const objectives = { document, section: '1.2 Resources Service objectives' };
+const information = { document, section: '2.1 Providing information and advice' };
+const missing = { document, section: '5.3 Missing from placement' };
+
+/**
+ * What a placement is, as `cic.placement_started` says it in `data.setting` (issue 7's placements
+ * module will give it a code list): these are the Resource Service's own placements (4.1).
+ */
+const commissioned = ['independent_fostering', 'residential', 'supported_accommodation'] as const;
+
 export const resourceServicePolicy: CatalogueFile = {
-  eventTypes: [],
-  rules: rules([]),
+  episodes: [
+    {
+      id: 'placement',
+      title: 'One placement of a child in care, from its start to its end or the end of care',
+      starts: [{ type: 'cic.placement_started' }],
+      ends: [{ type: 'cic.placement_ended' }, { type: 'cic.ended' }],
+    },
+  ],
+  eventTypes: [
+    { type: 'placements.site_visited', title: 'Placement visited by the Resource Service before it was agreed' },
+    { type: 'placements.quality_assurance_visit_made', title: 'Placement Quality Assurance and Monitoring visit made', during: 'placement' },
+    { type: 'placements.stability_meeting_held', title: 'Placement Stability Meeting (Placement Support Meeting) held', during: 'placement' },
+    { type: 'placements.notice_to_quit_accepted', title: 'Notice to Quit from the placement provider accepted', during: 'placement' },
+  ],
+  rules: rules([
+    {
+      id: 'placements.site-visit',
+      kind: 'before-event',
+      title: 'Placement visited before it is made, for a child with complex needs or at risk of disruption',
+      citation: { ...role, paragraph: '2' },
+      quote:
+        "When a child has complex needs or there is a risk of placement disruption, the assigned Placement social worker will conduct a site visit before finalizing the placement to confirm that the provider can meet the child's needs and maintain a high standard of care.",
+      notes:
+        "Hearth has no event for a placement being finalised, so the visit is due by the day the placement starts (0 days before it) and must come before it is recorded. Which placements need one is `data.complexNeeds` or `data.riskOfDisruption` on the placement; a placement and its visit are tied by `data.placementId` when both carry one.",
+      responsible: 'placements-officer',
+      starts: [
+        { type: 'cic.placement_started', where: { complexNeeds: true } },
+        { type: 'cic.placement_started', where: { riskOfDisruption: true } },
+      ],
+      satisfiedBy: [{ type: 'placements.site_visited' }],
+      correlate: 'placementId',
+      ahead: { amount: 0, unit: 'days' },
+    },
+    {
+      id: 'placements.quality-assurance-visit',
+      kind: 'recurring',
+      title: 'Placement Quality Assurance and Monitoring visit every 6 months (residential and supported accommodation)',
+      citation: { ...objectives, paragraph: 'bullet 4' },
+      quote:
+        'conduct Placement Quality Assurance and Monitoring visits every six months for children in supported accommodation and residential settings, ensuring the ongoing quality and compliance of care plans and placements in accordance with statutory guidance.',
+      notes:
+        "Six calendar months from the placement's start, then from each visit, until the placement ends. The setting is the placement's `data.setting`. 1.1 says the same of 'each placement' the service commissions (placements.quality-assurance-visit-all, off): this objective names the settings, so it is the one on.",
+      responsible: 'placements-officer',
+      starts: [{ type: 'cic.placement_started', where: { setting: ['residential', 'supported_accommodation'] } }],
+      satisfiedBy: [{ type: 'placements.quality_assurance_visit_made' }],
+      episode: 'placement',
+      every: { amount: 6, unit: 'months' },
+    },
+    {
+      id: 'placements.quality-assurance-visit-all',
+      kind: 'recurring',
+      title: 'Placement Quality Assurance and Monitoring visit every 6 months (every commissioned placement)',
+      citation: { ...role, paragraph: '2' },
+      quote: 'regularly reviews each placement through Placement Quality Assurance and Monitoring visits every six months, or sooner if necessary.',
+      notes:
+        "Read as every placement the Resource Service commissions: independent fostering, residential and supported accommodation (4.1). Off by default: 1.2 limits the visits to supported accommodation and residential settings (placements.quality-assurance-visit).",
+      responsible: 'placements-officer',
+      starts: [{ type: 'cic.placement_started', where: { setting: commissioned } }],
+      satisfiedBy: [{ type: 'placements.quality_assurance_visit_made' }],
+      episode: 'placement',
+      every: { amount: 6, unit: 'months' },
+      enabled: false,
+      alternativeTo: 'placements.quality-assurance-visit',
+    },
+    {
+      id: 'placements.notice-to-quit',
+      kind: 'before-event',
+      title: 'Placement Stability Meeting held before a Notice to Quit is accepted',
+      citation: { ...role, paragraph: '4' },
+      quote: 'The Resource Service will not accept a Notice to Quit without first holding a Placement Stability Meeting to explore all options for maintaining stability.',
+      notes: 'Due by the day the notice is accepted (0 days before it); only a meeting held during the same placement, and since any earlier notice, counts.',
+      responsible: 'placements-officer',
+      starts: [{ type: 'placements.notice_to_quit_accepted' }],
+      satisfiedBy: [{ type: 'placements.stability_meeting_held' }],
+      episode: 'placement',
+      ahead: { amount: 0, unit: 'days' },
+    },
+  ]),
+  notModelled: [
+    {
+      citation: { ...objectives, paragraph: 'bullet 9' },
+      quote: 'ensuring the Placement team receive monthly reg 44 report',
+      reason: 'A provider’s, tracked by the placements module (issue 7).',
+    },
+    {
+      citation: { ...information, paragraph: '2' },
+      quote: 'The Resources service operates a daily duty system so that a Placement social worker is available to discuss requests for services, placements and accommodation prior to a formal request being made.',
+      reason: "How the service staffs its duty rota, not an obligation on a person's record.",
+    },
+    {
+      citation: { ...missing, paragraph: '3' },
+      quote: 'the Emergency Duty Team will notify the Resources Duty Team each morning of any missing children or young people',
+      reason:
+        "A daily handover between two teams listing every missing child, not a timescale counted from one child's events; the engine also has no time of day to be due by ('each morning').",
+    },
+  ],
 };

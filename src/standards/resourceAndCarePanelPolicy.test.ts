@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { dueOf, ev, obligationsOf, stateAt } from '../../test/support/standardsCases';
+
+// Dates used: the spring bank holiday Monday 25 May 2026; Christmas Day Friday 25 December 2026,
+// Boxing Day's substitute Monday 28 December 2026 and New Year's Day Friday 1 January 2027. The
+// panel meets on Thursdays.
+
+describe('Purpose of Resource and Care Panel', () => {
+  it('panel.newly-looked-after: at the panel within 7 days of becoming looked after (1.1 c)', () => {
+    // In care on Thursday 24 December 2026, after that day's panel: + 7 days = Thursday 31 December,
+    // the next panel (Christmas and Boxing Day's substitute do not matter to calendar days).
+    const inCare = ev('cic.started', '2026-12-24T15:00:00Z', { legalStatus: 'V2' });
+    const [met] = obligationsOf('panel.newly-looked-after', [inCare, ev('panel.considered', '2026-12-31T14:00:00Z', { reason: 'newly_looked_after' })]);
+    expect(dueOf(met!)).toBe('2026-12-31');
+    expect(met!.outcome).toBe('met');
+    const [open] = obligationsOf('panel.newly-looked-after', [inCare]);
+    expect(stateAt(open!, new Date('2027-01-01T00:00:00Z'))).toBe('overdue');
+    const [left] = obligationsOf('panel.newly-looked-after', [inCare, ev('cic.ended', '2026-12-28T10:00:00Z')]);
+    expect(left!.outcome).toBe('cancelled');
+  });
+});
+
+describe('Principles of this Policy', () => {
+  it('panel.leaving-care-placement: after the last review, before the 18th birthday (1.4 g)', () => {
+    // Born 2 January 2009: 18 on Saturday 2 January 2027. "Before the birthday" is the day before,
+    // Friday 1 January 2027, New Year's Day: a calendar day, not moved off the bank holiday.
+    const facts = { dateOfBirth: '2009-01-02' };
+    const lastReview = ev('cic.review_held', '2026-11-05T10:00:00Z', { lastBeforeEighteen: true, externalPlacementAfterEighteen: true });
+    const atPanel = (at: string, reason = 'leaving_care_placement') => ev('panel.considered', at, { reason });
+    const [met] = obligationsOf('panel.leaving-care-placement', [lastReview, atPanel('2026-12-31T14:00:00Z')], facts);
+    expect(dueOf(met!)).toBe('2027-01-01');
+    expect(met!.outcome).toBe('met');
+    const [late] = obligationsOf('panel.leaving-care-placement', [lastReview, atPanel('2027-01-07T14:00:00Z')], facts);
+    expect(late!.outcome).toBe('met_late');
+    // A presentation before the last review, or for something else, is not this one.
+    const [notYet] = obligationsOf('panel.leaving-care-placement', [atPanel('2026-10-01T13:00:00+01:00'), lastReview, atPanel('2026-12-10T14:00:00Z', 'support_package')], facts);
+    expect(notYet!.outcome).toBe('open');
+    expect(stateAt(notYet!, new Date('2027-01-02T00:00:00Z'))).toBe('overdue');
+    // No external placement planned, or the review after the birthday: none.
+    expect(obligationsOf('panel.leaving-care-placement', [ev('cic.review_held', '2026-11-05T10:00:00Z', { lastBeforeEighteen: true })], facts)).toEqual([]);
+    expect(obligationsOf('panel.leaving-care-placement', [ev('cic.review_held', '2027-01-05T10:00:00Z', { lastBeforeEighteen: true, externalPlacementAfterEighteen: true })], facts)).toEqual([]);
+  });
+});
+
+describe('Referral Process to Panel', () => {
+  it('panel.referral-deadline: 3 working days before each panel, over the spring bank holiday (I.9)', () => {
+    // Thursday 28 May 2026 is day 0: Wed 27 (1), Tue 26 (2); Monday 25 May is a bank holiday; Fri 22 May (3).
+    // Thursday 4 June: Wed 3 (1), Tue 2 (2), Mon 1 June (3); the referral of 22 May was for the earlier panel.
+    const obligations = obligationsOf('panel.referral-deadline', [
+      ev('panel.referral_submitted', '2026-05-22T16:00:00+01:00'),
+      ev('panel.considered', '2026-05-28T14:00:00+01:00', { reason: 'care_needed' }),
+      ev('panel.considered', '2026-06-04T14:00:00+01:00', { reason: 'review' }),
+    ]);
+    expect(obligations.map((o) => [dueOf(o), o.outcome])).toEqual([
+      ['2026-05-22', 'met'],
+      ['2026-06-01', 'missed'],
+    ]);
+    const [late] = obligationsOf('panel.referral-deadline', [ev('panel.referral_submitted', '2026-05-26T09:00:00+01:00'), ev('panel.considered', '2026-05-28T14:00:00+01:00')]);
+    expect(late!.outcome).toBe('met_late');
+  });
+});
+
+describe('Outcomes and Decision Making', () => {
+  it("panel.decision-recorded: on the child's record the day of the panel, before New Year's Day (I.18)", () => {
+    const panel = ev('panel.considered', '2026-12-31T14:30:00Z', { reason: 'support_package' });
+    const [met] = obligationsOf('panel.decision-recorded', [panel, ev('panel.decision_made', '2026-12-31T16:00:00Z', { decision: 'approved' })]);
+    // Thursday 31 December itself (0 days), not the next working day (Monday 4 January).
+    expect(dueOf(met!)).toBe('2026-12-31');
+    expect(met!.outcome).toBe('met');
+    const [late] = obligationsOf('panel.decision-recorded', [panel, ev('panel.decision_made', '2027-01-04T09:00:00Z', { decision: 'approved' })]);
+    expect(late!.outcome).toBe('met_late');
+  });
+});
