@@ -10,6 +10,7 @@ import { services as buildServices, type Services } from '../../services';
 import { cliContext } from '../../cli/cliContext';
 import { actorFrom } from '../staff/staffDirectory';
 import { careLeaverJourney, journey, type ScriptedEvent } from './demoEvents';
+import { keepUp } from './demoUpkeep';
 import { demoFamilies, demoProfessionals, type DemoChild, type DemoFamily } from './demoFamilies';
 import { demoAuthorityName, demoStaff, demoTeams } from './demoStaff';
 
@@ -95,6 +96,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   }
 
   let n = 0;
+  const keptUp: { personId: string; recordedBy: Actor }[] = [];
   for (const [index, family] of demoFamilies.entries()) {
     const worker = family.worker ? as(family.worker) : duty;
     const script = family.stage === 'care-leaver' ? null : journey(family, index);
@@ -166,8 +168,11 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
       }
     }
     await showcase(s, family, childIds, worker, today, clock, at);
+    // Contacts still at the front door and the late families keep what is overdue.
+    if (!family.late && family.stage !== 'contact') for (const id of childIds) keptUp.push({ personId: id, recordedBy: worker.actor });
   }
   clock.set(now);
+  await keepUp(s, keptUp, now);
 }
 
 /** A few corrections and entries in error, so the history shows what Hearth keeps. */

@@ -82,7 +82,7 @@ export function catalogueRoutes(app: FastifyInstance, services: Services) {
     handler: async (request, reply) => {
       const { ruleId } = request.params as { ruleId: string };
       const body = formBody(request.body);
-      const date = readDateInput(body, 'effectiveFrom', 'Date the change takes effect', true);
+      const date = readDateInput(body, 'effectiveFrom', 'The date the change takes effect', true);
       const parsed = overrideSchema.safeParse({ ...body, effectiveFrom: date.value ?? '' });
       const again = async (problems: { field: string; message: string }[]) =>
         reply.code(400).page('standards/views/standard.njk', { ...(await rulePage(ruleId, true)), values: body, ...errorView(problems, ['effectiveFrom']) });

@@ -1,0 +1,154 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliContext } from '../../src/cli/cliContext';
+import { stateAt } from '../../src/domain/standards/obligation';
+import { ForbiddenError } from '../../src/platform/errors';
+import { engines, testDatabase } from '../support/testDatabase';
+import { Client, mainText, testApp } from '../support/testApp';
+import { allocatedCase, makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
+
+const at = (iso: string) => new Date(iso);
+
+describe.each(engines())('the practice standards on %s', (engine) => {
+  let t: TestWorld;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    t = world((await testDatabase(engine)).db, '2026-06-15T10:00:00Z');
+    app = await testApp(t);
+  });
+  afterAll(() => app.close());
+
+  const record = (personId: string, type: string, occurredAt: string, data: Record<string, unknown> = {}) =>
+    t.services.people.importEvents(cliContext(), [{ personId, type, occurredAt: at(occurredAt), data }]);
+
+  async function obligationsOf(personId: string, ruleId: string) {
+    return (await t.services.standards.forPerson(personId)).filter((r) => r.obligation.ruleId === ruleId).map((r) => ({ ...r.obligation, state: r.state }));
+  }
+
+  it('works out obligations in the same transaction as each event, and again with each new one', async () => {
+    const { child } = await allocatedCase(t.services);
+    await record(child.id, 'cic.started', '2026-05-01T16:00:00+01:00', { legalStatus: 'V2' });
+    let visits = await obligationsOf(child.id, 'cic.visit');
+    expect(visits.map((o) => [o.dueDate, o.state])).toEqual([['2026-06-12', 'overdue']]);
+    await record(child.id, 'cic.visit', '2026-06-10T10:00:00+01:00');
+    visits = await obligationsOf(child.id, 'cic.visit');
+    expect(visits.map((o) => [o.dueDate, o.state])).toEqual([
+      ['2026-06-12', 'met'],
+      ['2026-07-22', 'due'],
+    ]);
+    // A failed change leaves the obligations as they were: they are written in its transaction.
+    await expect(t.services.people.importEvents({ ...cliContext(), actor: { ...cliContext().actor, via: 'session' } }, [])).rejects.toThrow(ForbiddenError);
+  });
+
+  it("follows the child's team: the Disabled Children's Team's children are not on the 6-weekly visits", async () => {
+    const team = await makeTeam(t.services, undefined, 'disabled-children');
+    const { manager, child } = await allocatedCase(t.services);
+    await record(child.id, 'cic.started', '2026-05-01T16:00:00+01:00', { legalStatus: 'C2' });
+    expect(await obligationsOf(child.id, 'cic.visit')).toHaveLength(1);
+    const head = await makeUser(t.services, { roles: ['head-of-service'] });
+    await t.services.people.allocate(head, child.id, { teamId: team, workerId: null });
+    expect(await obligationsOf(child.id, 'cic.visit')).toEqual([]);
+    void manager;
+  });
+
+  it('applies an authority change from its date, keeps the version an obligation started under, and audits it', async () => {
+    const { child } = await allocatedCase(t.services);
+    const admin = await makeUser(t.services, { roles: ['administrator'] });
+    const ruleId = 'cic.health-assessment';
+    await record(child.id, 'cic.started', '2026-05-01T10:00:00+01:00', { legalStatus: 'V2' });
+    await record(child.id, 'cic.ended', '2026-05-03T10:00:00+01:00');
+    await record(child.id, 'cic.started', '2026-06-05T10:00:00+01:00', { legalStatus: 'V2' });
+    const result = await t.services.standards.override(admin, { ruleId, effectiveFrom: '2026-06-01', enabled: true, amount: 20, unit: 'days', reason: 'Local health agreement' });
+    expect(result.recomputed).toBeGreaterThan(0);
+    const assessments = await obligationsOf(child.id, ruleId);
+    // Started 1 May under version 1 (28 days, cancelled by the end of care) and 5 June under version 2 (20 days).
+    expect(assessments.map((o) => [o.ruleVersion, o.dueDate, o.state])).toEqual([
+      [1, '2026-05-29', 'cancelled'],
+      [2, '2026-06-25', 'due'],
+    ]);
+    const auditor = await makeUser(t.services, { roles: ['auditor'] });
+    const log = await t.services.audit.search(auditor, { personId: null, username: admin.actor.username, from: null, to: null, page: 1 });
+    expect(log.rows.map((r) => r.action)).toContain('standards.changed');
+    await expect(t.db.execute(sql`update rule_overrides set amount = 1`)).rejects.toThrow();
+    const worker = await makeUser(t.services, { roles: ['social-worker'] });
+    await expect(t.services.standards.override(worker, { ruleId, effectiveFrom: '2026-06-01', enabled: false, amount: null, unit: null, reason: 'x' })).rejects.toThrow(ForbiddenError);
+    // Switched off from a date: nothing opens after it.
+    await t.services.standards.override(admin, { ruleId, effectiveFrom: '2026-07-01', enabled: false, amount: null, unit: null, reason: 'Paused' });
+    const later = await allocatedCase(t.services);
+    await record(later.child.id, 'cic.started', '2026-07-02T10:00:00+01:00', { legalStatus: 'V2' });
+    expect(await obligationsOf(later.child.id, ruleId)).toEqual([]);
+    await t.services.standards.override(admin, { ruleId, effectiveFrom: '2026-07-01', enabled: true, amount: 28, unit: 'days', reason: 'Back to the statutory 28 days' });
+  });
+
+  it('shows a worker their overdue obligations first, then those due in the next 10 working days', async () => {
+    const { worker, manager, teamId, child } = await allocatedCase(t.services);
+    const elsewhere = await allocatedCase(t.services);
+    await record(child.id, 'cin.plan_started', '2026-05-01T10:00:00+01:00');
+    // A second child of the same worker, visited on 1 June: the next visit is due 15 working days later, 22 June.
+    const second = await registerChild(t.services, worker);
+    await t.services.people.allocate(manager, second.id, { teamId, workerId: worker.actor.userId });
+    await record(second.id, 'cin.plan_started', '2026-05-29T10:00:00+01:00');
+    await record(second.id, 'cin.visit', '2026-06-01T10:00:00+01:00');
+    await record(elsewhere.child.id, 'cin.plan_started', '2026-05-01T10:00:00+01:00');
+    const browser = new Client(app);
+    await browser.signIn(worker.actor.username, worker.password);
+    const page = mainText((await browser.get('/')).body);
+    expect(page).toMatch(/My work .* \d+ overdue/);
+    expect(page.indexOf('Overdue')).toBeLessThan(page.indexOf('Due in the next 10 working days'));
+    expect(page).toContain(`${child.details.givenNames} ${child.details.familyName}`);
+    expect(page).toContain('Child in need visit at least every 15 working days');
+    const dueSoon = page.slice(page.indexOf('Due in the next 10 working days'));
+    expect(dueSoon).toContain(`${second.details.givenNames} ${second.details.familyName}`);
+    expect(dueSoon).toContain('22 June 2026');
+    expect(page).not.toContain(elsewhere.child.details.familyName);
+  });
+
+  it('counts compliance by standard for a period, and lists only the children the reader may see', async () => {
+    const { manager, child } = await allocatedCase(t.services);
+    await record(child.id, 'cin.plan_started', '2026-03-02T10:00:00Z');
+    await record(child.id, 'cin.visit', '2026-03-20T10:00:00Z');
+    const iro = await makeUser(t.services, { roles: ['iro'] });
+    const browser = new Client(app);
+    await browser.signIn(iro.actor.username, iro.password);
+    const page = mainText((await browser.get('/compliance?from-day=1&from-month=3&from-year=2026&to-day=31&to-month=3&to-year=2026')).body);
+    expect(page).toContain('Child in need visit at least every 15 working days');
+    await t.services.people.restrict(manager, child.id, 'Staff relative');
+    const drill = mainText((await browser.get('/compliance/cin.visit?from-day=1&from-month=3&from-year=2026&to-day=31&to-month=3&to-year=2026')).body);
+    expect(drill).not.toContain(child.details.familyName);
+    expect(drill).toMatch(/more belong to restricted records/);
+    const bad = await browser.get('/compliance?from-day=31&from-month=2&from-year=2026');
+    expect(bad.statusCode).toBe(400);
+    const worker = new Client(app);
+    const sw = await makeUser(t.services, { roles: ['social-worker'] });
+    await worker.signIn(sw.actor.username, sw.password);
+    expect((await worker.get('/compliance')).statusCode).toBe(403);
+  });
+
+  it('shows each standard with its citation and words, and lets the head of service change it', async () => {
+    const head = await makeUser(t.services, { roles: ['head-of-service'] });
+    const browser = new Client(app);
+    await browser.signIn(head.actor.username, head.password);
+    const page = mainText((await browser.get('/standards/cp.icpc')).body);
+    expect(page).toContain('The Initial Child Protection Conference (ICPC) should take place within 15 working days');
+    expect(page).toContain('Section 4: Child Protection Conferences, paragraph 1');
+    expect(page).toContain('within 15 working days');
+    const refused = await browser.post('/standards/cp.icpc/changes', { enabled: 'yes', amount: '10', unit: '', reason: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(mainText(refused.body)).toContain('Enter the date the change takes effect');
+    const list = mainText((await browser.get('/standards')).body);
+    expect(list).toContain('Initial child protection conference within 15 working days of the strategy discussion');
+  });
+
+  it('gives a child their obligations as they stood at an instant, from the events up to then', async () => {
+    const { child } = await allocatedCase(t.services);
+    await record(child.id, 'cp.conference_held', '2026-05-29T10:00:00+01:00', { kind: 'initial', planMade: true });
+    await record(child.id, 'cp.conference_held', '2026-08-20T10:00:00+01:00', { kind: 'review', planContinues: true });
+    const before = await t.services.standards.asAt(child.id, at('2026-08-01T00:00:00Z'));
+    const first = before.find((o) => o.ruleId === 'cp.first-review-conference');
+    expect([first?.dueDate, first && stateAt(first, at('2026-08-01T00:00:00Z'))]).toEqual(['2026-08-28', 'due']);
+    const after = await t.services.standards.asAt(child.id, at('2026-09-01T00:00:00Z'));
+    expect(after.find((o) => o.ruleId === 'cp.first-review-conference')?.outcome).toBe('met');
+  });
+});
