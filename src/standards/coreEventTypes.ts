@@ -8,6 +8,22 @@ import type { EventTypeDefinition } from './catalogueTypes';
  * read; other keys are kept. More are declared beside the rules that use them.
  */
 const passthrough = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
+const yesNo = (field: string) => z.boolean({ error: `${field} must be true or false` }).optional();
+/**
+ * Where a child is placed, as `cic.placement_started` says it in `data.setting`: the Resource
+ * Service commissions independent fostering, residential and supported accommodation
+ * (resource-service-policy.txt 4.1); the rest are the authority's own or family arrangements.
+ */
+export const placementSettings = [
+  'in_house_fostering',
+  'connected_person',
+  'independent_fostering',
+  'residential',
+  'supported_accommodation',
+  'placed_with_parents',
+  'secure',
+  'other',
+] as const;
 const legalStatus = z.enum(codeValues(legalStatuses), { error: 'legalStatus must be an SSDA903 legal status code, like C2 or V2' });
 
 export const coreEventTypes: readonly EventTypeDefinition[] = [
@@ -80,12 +96,29 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   { type: 'cic.legal_status_changed', title: 'Legal status changed', during: 'in-care', data: passthrough({ legalStatus }) },
   { type: 'cic.notification_sent', title: 'Child in care notification sent', during: 'in-care' },
   { type: 'cic.iro_appointed', title: 'Independent reviewing officer appointed', during: 'in-care' },
-  { type: 'cic.placement_started', title: 'Placement started', during: 'in-care' },
+  {
+    type: 'cic.placement_started',
+    title: 'Placement started',
+    during: 'in-care',
+    // What the Resource Service's rules read of a placement (resource-service-policy.txt 1.2, 4.1, 4.4).
+    data: passthrough({
+      setting: z.enum(placementSettings, { error: `setting must be one of ${placementSettings.join(', ')}` }).optional(),
+      placementId: z.string({ error: 'placementId must be text' }).trim().min(1).max(100).optional(),
+      complexNeeds: yesNo('complexNeeds'),
+      riskOfDisruption: yesNo('riskOfDisruption'),
+    }),
+  },
   { type: 'cic.placement_ended', title: 'Placement ended', during: 'in-care', after: [{ type: 'cic.placement_started' }] },
   { type: 'cic.placement_planning_meeting_held', title: 'Placement planning meeting held', during: 'in-care' },
   { type: 'cic.care_plan_completed', title: 'Care plan completed', during: 'in-care' },
   { type: 'cic.health_assessment_completed', title: 'Health assessment completed', during: 'in-care' },
-  { type: 'cic.review_held', title: 'Child in care review held', during: 'in-care' },
+  {
+    type: 'cic.review_held',
+    title: 'Child in care review held',
+    during: 'in-care',
+    // The Resource and Care Panel's leaving-care rule reads these (resource-and-care-panel-policy.txt 1.4 g).
+    data: passthrough({ lastBeforeEighteen: yesNo('lastBeforeEighteen'), externalPlacementAfterEighteen: yesNo('externalPlacementAfterEighteen') }),
+  },
   { type: 'cic.visit', title: 'Child in care visit', during: 'in-care' },
   { type: 'cic.missing_started', title: 'Went missing' },
   { type: 'cic.missing_ended', title: 'Returned from missing', during: 'missing' },

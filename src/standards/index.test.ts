@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { isRole } from '../domain/access/roles';
 import { policyDocuments, type EventMatch, type Rule } from '../domain/standards/rule';
 import { catalogueRules, episodes, eventTypes, notModelled, ruleById } from './index';
@@ -41,6 +42,12 @@ describe('the standards catalogue', () => {
     }
   });
 
+  it('declares each event type once, so its schema and title are not two different things', () => {
+    const types = eventTypes.map((e) => e.type);
+    const twice = types.filter((type, i) => types.indexOf(type) !== i);
+    expect(twice).toEqual([]);
+  });
+
   it('uses only declared event types and episodes, and whole positive intervals', () => {
     const declared = new Set(eventTypes.map((e) => e.type));
     const episodeIds = new Set(episodes.map((e) => e.id));
@@ -60,5 +67,23 @@ describe('the standards catalogue', () => {
     for (const definition of eventTypes) {
       if (definition.during) expect(episodeIds.has(definition.during), definition.type).toBe(true);
     }
+  });
+
+  it('declares in the event type every data field a rule or episode reads, so a typo cannot silently never match', () => {
+    const byType = new Map(eventTypes.map((e) => [e.type, e]));
+    const fieldsOf = (type: string): string[] => {
+      const data = byType.get(type)?.data;
+      return data instanceof z.ZodObject ? Object.keys(data.shape) : [];
+    };
+    const matches: [string, EventMatch][] = [
+      ...catalogueRules.flatMap((rule) => referencedEvents(rule).map((m): [string, EventMatch] => [rule.id, m])),
+      ...episodes.flatMap((episode) => [...episode.starts, ...episode.ends].map((m): [string, EventMatch] => [episode.id, m])),
+    ];
+    const undeclared = matches.flatMap(([owner, match]) =>
+      Object.keys(match.where ?? {})
+        .filter((field) => !fieldsOf(match.type).includes(field))
+        .map((field) => `${owner} reads ${match.type}.${field}`),
+    );
+    expect(undeclared).toEqual([]);
   });
 });

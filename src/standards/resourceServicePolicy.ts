@@ -1,5 +1,6 @@
 import type { CatalogueFile } from './catalogueTypes';
 import { rules } from './catalogueTypes';
+import type { placementSettings } from './coreEventTypes';
 
 /**
  * resource-service-policy.txt: Resource Service Policy and Procedures. The Resource Service
@@ -12,11 +13,8 @@ const objectives = { document, section: '1.2 Resources Service objectives' };
 const information = { document, section: '2.1 Providing information and advice' };
 const missing = { document, section: '5.3 Missing from placement' };
 
-/**
- * What a placement is, as `cic.placement_started` says it in `data.setting` (issue 7's placements
- * module will give it a code list): these are the Resource Service's own placements (4.1).
- */
-const commissioned = ['independent_fostering', 'residential', 'supported_accommodation'] as const;
+/** The placements the Resource Service commissions (4.1), among `cic.placement_started`'s `data.setting` values (placementSettings). */
+const commissioned = ['independent_fostering', 'residential', 'supported_accommodation'] as const satisfies readonly (typeof placementSettings)[number][];
 
 export const resourceServicePolicy: CatalogueFile = {
   episodes: [

@@ -19,5 +19,6 @@ describe('timescales in words', () => {
     expect(timescaleText({ ...base, kind: 'before-birthday', age: 18, ahead: { amount: 1, unit: 'months' } } as Rule)).toBe('1 month before the 18th birthday');
     expect(timescaleText({ ...base, kind: 'before-birthday', age: 21, ahead: { amount: 1, unit: 'days' } } as Rule)).toBe('before the 21st birthday');
     expect(timescaleText({ ...base, kind: 'before-event', ahead: { amount: 5, unit: 'working-days' } } as Rule)).toBe('5 working days before');
+    expect(timescaleText({ ...base, kind: 'before-event', ahead: { amount: 0, unit: 'days' } } as Rule)).toBe('by the day of it');
   });
 });

@@ -24,11 +24,12 @@ export function timescaleText(rule: Rule): string {
     case 'before-birthday':
       return rule.ahead.unit === 'days' && rule.ahead.amount === 1 ? `before the ${ordinal(rule.age)} birthday` : `${intervalText(rule.ahead)} before the ${ordinal(rule.age)} birthday`;
     case 'before-event':
-      return `${intervalText(rule.ahead)} before`;
+      // "0 days before" is the day of the event itself.
+      return rule.ahead.amount === 0 ? (rule.ahead.unit === 'hours' ? 'before it starts' : 'by the day of it') : `${intervalText(rule.ahead)} before`;
   }
 }
 
-function ordinal(n: number): string {
+export function ordinal(n: number): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
   return `${n}${suffix}`;
 }

@@ -76,6 +76,24 @@ describe('evaluate', () => {
     ]);
   });
 
+  it('opens a rule only for the nth start event in an episode, or from the nth on', () => {
+    const report: Rule = { ...base, id: 'test.report', kind: 'before-event', starts: [{ type: 'meeting' }], satisfiedBy: [{ type: 'report.shared' }], episode: 'plan', ahead: { amount: 3, unit: 'working-days' } };
+    const events = [
+      ev('plan.started', '2030-03-01T10:00:00Z'),
+      ev('meeting', '2030-03-06T10:00:00Z'),
+      ev('meeting', '2030-03-20T10:00:00Z'),
+      ev('meeting', '2030-04-03T10:00:00Z'),
+      ev('plan.ended', '2030-04-04T10:00:00Z'),
+      ev('plan.started', '2030-05-01T10:00:00Z'),
+      ev('meeting', '2030-05-08T10:00:00Z'), // the first of a new plan
+      ev('meeting', '2030-05-22T10:00:00Z'),
+    ];
+    const dueDates = (rule: Rule) => run([timeline(rule)], events).map((o) => o.dueDate);
+    expect(dueDates({ ...report, occurrence: 2 })).toEqual(['2030-03-15', '2030-05-17']);
+    expect(dueDates({ ...report, fromOccurrence: 2 })).toEqual(['2030-03-15', '2030-03-29', '2030-05-17']);
+    expect(dueDates(report)).toHaveLength(5);
+  });
+
   it('applies a rule only to the children of the teams it names', () => {
     const rule: Rule = { ...visits, id: 'test.cohort', cohort: { teamSpecialisms: ['disabled-children'] } };
     const events = [ev('plan.started', '2030-01-01T10:00:00Z')];

@@ -132,6 +132,7 @@ export function evaluate(input: StandardsInput): Obligation[] {
       const seen = (counts.get(spanKey) ?? 0) + 1;
       counts.set(spanKey, seen);
       if (rule.occurrence !== undefined && seen !== rule.occurrence) return;
+      if (rule.fromOccurrence !== undefined && seen < rule.fromOccurrence) return;
 
       // The first event after the start that closes the obligation: its episode's end, or a cancelling event.
       let closeIndex = span.endIndex;

@@ -73,6 +73,8 @@ interface RuleBase {
   /** Events that open an obligation (each one, or only the nth within its episode). */
   starts: readonly EventMatch[];
   occurrence?: number;
+  /** Only the nth and later within its episode: "before the next review" leaves the first out. */
+  fromOccurrence?: number;
   satisfiedBy: readonly EventMatch[];
   /**
    * Met by recording the start event itself, at its recording time ("the contact will be added

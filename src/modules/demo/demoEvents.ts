@@ -90,7 +90,7 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
         { type: 'threshold.decided', daysAgo: d + 1, hour: 16, data: { outcome: 'strategy_discussion', summary: 'Immediate safeguarding concerns' } },
         { type: 'cic.started', daysAgo: d, data: { legalStatus: firstStatus?.[0], summary: 'Became looked after' } },
         { type: 'cic.notification_sent', daysAgo: d, hour: 17, data: {} },
-        { type: 'cic.placement_started', daysAgo: d, hour: 18, data: { summary: 'Placed' } },
+        { type: 'cic.placement_started', daysAgo: d, hour: 18, data: { summary: 'Placed', setting: family.placement ?? 'in_house_fostering' } },
         { type: 'cic.iro_appointed', daysAgo: d - 1, data: {} },
         { type: 'cic.placement_planning_meeting_held', daysAgo: d - 3, data: {} },
         // A late family's care plan and health assessment are still outstanding.
@@ -122,7 +122,7 @@ export function careLeaverJourney(dateOfBirth: string, today: string, late: bool
     { type: 'threshold.decided', daysAgo: started + 1, hour: 15, data: { outcome: 'strategy_discussion' } },
     { type: 'cic.started', daysAgo: started, data: { legalStatus: 'V2', summary: 'Became looked after' } },
     { type: 'cic.notification_sent', daysAgo: started, hour: 17, data: {} },
-    { type: 'cic.placement_started', daysAgo: started, hour: 18, data: {} },
+    { type: 'cic.placement_started', daysAgo: started, hour: 18, data: { setting: 'in_house_fostering' } },
     { type: 'cic.iro_appointed', daysAgo: started - 1, data: {} },
     { type: 'cic.placement_planning_meeting_held', daysAgo: started - 4, data: {} },
     { type: 'cic.care_plan_completed', daysAgo: started - 8, data: {} },

@@ -1,3 +1,5 @@
+import type { placementSettings } from '../../standards/coreEventTypes';
+
 /**
  * The families of the demonstration authority. Everyone here is invented; any likeness to a
  * real person is chance. Ages and days are counted back from the day the demonstration is
@@ -56,6 +58,8 @@ export interface DemoFamily {
   late?: boolean;
   category?: 'neglect' | 'physical' | 'sexual' | 'emotional' | 'multiple';
   legalStatuses?: [status: string, daysAgo: number][];
+  /** Where a child in care lives (`cic.placement_started`'s setting); in-house fostering if not said. */
+  placement?: (typeof placementSettings)[number];
   restricted?: { reason: string; grantTo: string };
 }
 
@@ -255,13 +259,13 @@ export const demoFamilies: DemoFamily[] = [
     children: [{ given: 'Kayden', sex: 'M', age: 11 }],
     professionals: ['vs-dunn', 'cafcass-wray'], source: 'police',
     concern: 'Kayden found wandering at 2am; mother intoxicated and unable to care for him.' },
-  { surname: 'Tesfaye', stage: 'in-care', team: 'cic', worker: 'daniel.hughes', daysAgo: 210, ethnicity: 'BAFR', language: 'Tigrinya', religion: 'christian', address: ['Supported lodgings, 3 Canal Street', 'Wealdmoor', 'WM1 3EF'],
+  { surname: 'Tesfaye', stage: 'in-care', placement: 'supported_accommodation', team: 'cic', worker: 'daniel.hughes', daysAgo: 210, ethnicity: 'BAFR', language: 'Tigrinya', religion: 'christian', address: ['Supported lodgings, 3 Canal Street', 'Wealdmoor', 'WM1 3EF'],
     legalStatuses: [['V2', 210]],
     adults: [],
     children: [{ given: 'Samuel', sex: 'M', age: 16, uasc: true, immigrationStatus: 'asylum-claim-pending' }],
     professionals: ['vs-dunn'], source: 'police',
     concern: 'Arrived in the back of a lorry at the services on the motorway; says he is 16 and travelled alone from Eritrea.' },
-  { surname: 'Doherty', stage: 'in-care', team: 'cic', worker: 'daniel.hughes', daysAgo: 90, late: true, ethnicity: 'WIRT', religion: 'christian', address: ['Plot 4, Riverside Site', 'Ashbury', 'WM3 7GH'],
+  { surname: 'Doherty', stage: 'in-care', placement: 'connected_person', team: 'cic', worker: 'daniel.hughes', daysAgo: 90, late: true, ethnicity: 'WIRT', religion: 'christian', address: ['Plot 4, Riverside Site', 'Ashbury', 'WM3 7GH'],
     legalStatuses: [['C1', 90]],
     adults: [
       { key: 'mum', given: 'Bridget', sex: 'F', age: 38, relationship: 'parent', parentalResponsibility: true },
@@ -276,19 +280,19 @@ export const demoFamilies: DemoFamily[] = [
     children: [{ given: 'Isla', sex: 'F', age: 2 }],
     professionals: ['cafcass-wray', 'hv-marsden'], source: 'hospital',
     concern: 'Newborn with withdrawal symptoms; mother left hospital without her.' },
-  { surname: 'Lakatos', stage: 'in-care', team: 'cic', worker: 'daniel.hughes', daysAgo: 160, ethnicity: 'WROM', language: 'Romani', address: ['Children\'s home (address withheld)', 'Kingsford', 'WM5 5LM'],
+  { surname: 'Lakatos', stage: 'in-care', placement: 'residential', team: 'cic', worker: 'daniel.hughes', daysAgo: 160, ethnicity: 'WROM', language: 'Romani', address: ['Children\'s home (address withheld)', 'Kingsford', 'WM5 5LM'],
     legalStatuses: [['V2', 160]],
     adults: [{ key: 'mum', given: 'Maria', sex: 'F', age: 39, relationship: 'parent', parentalResponsibility: true }],
     children: [{ given: 'Elena', sex: 'F', age: 15 }],
     professionals: ['vs-dunn', 'camhs-chen'], source: 'self',
     concern: 'Elena asked to be accommodated after repeated arguments at home; mother agreed to section 20.' },
-  { surname: 'Walker', stage: 'in-care', team: 'cic', worker: 'daniel.hughes', daysAgo: 900, ethnicity: 'WBRI', address: ['Oakfield House children\'s home', 'Ashbury', 'WM3 4NP'],
+  { surname: 'Walker', stage: 'in-care', placement: 'residential', team: 'cic', worker: 'daniel.hughes', daysAgo: 900, ethnicity: 'WBRI', address: ['Oakfield House children\'s home', 'Ashbury', 'WM3 4NP'],
     legalStatuses: [['C1', 900], ['C2', 700]],
     adults: [{ key: 'mum', given: 'Tina', sex: 'F', age: 41, relationship: 'parent', parentalResponsibility: true }],
     children: [{ given: 'Mason', sex: 'M', age: 16 }],
     professionals: ['vs-dunn'], source: 'police',
     concern: 'Long-standing neglect; Mason placed after his mother\'s partner assaulted him.' },
-  { surname: 'Jones', stage: 'in-care', team: 'cic', worker: 'daniel.hughes', daysAgo: 400, ethnicity: 'WBRI', address: ['Foster placement (address held by the Family Placement Team)', 'Kingsford', 'WM5 7QR'],
+  { surname: 'Jones', stage: 'in-care', placement: 'independent_fostering', team: 'cic', worker: 'daniel.hughes', daysAgo: 400, ethnicity: 'WBRI', address: ['Foster placement (address held by the Family Placement Team)', 'Kingsford', 'WM5 7QR'],
     legalStatuses: [['C1', 400], ['C2', 200]],
     adults: [
       { key: 'mum', given: 'Kelly', sex: 'F', age: 30, relationship: 'parent', parentalResponsibility: true },
@@ -298,7 +302,7 @@ export const demoFamilies: DemoFamily[] = [
     children: [{ given: 'Tia', sex: 'F', age: 9 }, { given: 'Riley', sex: 'M', age: 7 }],
     professionals: ['dsl-grainger', 'vs-dunn'], source: 'school',
     concern: 'Siblings disclosed they were locked in their bedroom for days at a time.' },
-  { surname: 'Mwangi', stage: 'in-care', team: 'cic', worker: 'daniel.hughes', daysAgo: 600, ethnicity: 'BAFR', language: 'Swahili', religion: 'christian', address: ['Semi-independent flat, 9 Mill Court', 'Wealdmoor', 'WM2 9ST'],
+  { surname: 'Mwangi', stage: 'in-care', placement: 'supported_accommodation', team: 'cic', worker: 'daniel.hughes', daysAgo: 600, ethnicity: 'BAFR', language: 'Swahili', religion: 'christian', address: ['Semi-independent flat, 9 Mill Court', 'Wealdmoor', 'WM2 9ST'],
     legalStatuses: [['V2', 600]],
     adults: [],
     children: [{ given: 'Amani', sex: 'F', age: 17, immigrationStatus: 'limited-leave' }],

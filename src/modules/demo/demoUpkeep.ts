@@ -1,3 +1,4 @@
+import { addDays, londonDate, londonStartOfDay } from '../../domain/calendar/localDate';
 import { dueAfter } from '../../domain/standards/due';
 import { stateAt } from '../../domain/standards/obligation';
 import type { Actor } from '../../domain/access/can';
@@ -20,7 +21,7 @@ const firstValue = (value: MatchValue) => (Array.isArray(value) ? value[0] : val
  */
 export async function keepUp(s: Services, people: { personId: string; recordedBy: Actor }[], now: Date): Promise<void> {
   const calendar = englandAndWalesCalendar();
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 6; round++) {
     const events: Parameters<Services['people']['importEvents']>[1][number][] = [];
     for (const { personId, recordedBy } of people) {
       for (const obligation of await s.standards.asAt(personId, now)) {
@@ -30,14 +31,19 @@ export async function keepUp(s: Services, people: { personId: string; recordedBy
         const match = rule?.satisfiedBy[0];
         if (!rule || !match || rule.satisfiedByRecording) continue;
         const data = Object.fromEntries(Object.entries(match.where ?? {}).map(([k, v]) => [k, firstValue(v)]));
-        // A report before a meeting is done before the meeting; anything else after what started it.
-        const earliest = rule.kind === 'before-event' ? 0 : obligation.startedAt.getTime() + hourMs;
-        let at = new Date(Math.max(earliest, obligation.deadline.getTime() - 3 * hourMs));
+        // What prepares for a meeting is done a little before the meeting (the obligation's start);
+        // anything else a little before its deadline, after what started it.
+        let at =
+          rule.kind === 'before-event'
+            ? aLittleBefore(new Date(Math.min(obligation.deadline.getTime(), obligation.startedAt.getTime() - hourMs)), new Date(0))
+            : aLittleBefore(obligation.deadline, new Date(obligation.startedAt.getTime() + hourMs));
         events.push({ personId, type: match.type, occurredAt: at, data, recordedBy });
-        if (rule.kind !== 'recurring' || obligation.outcome !== 'open') continue;
+        if (rule.kind !== 'recurring') continue;
+        // The rest of a recurring chain, up to yesterday or the end of its episode.
+        const until = Math.min(now.getTime() - 24 * hourMs, (obligation.closedAt?.getTime() ?? Number.POSITIVE_INFINITY) - hourMs);
         for (let n = 0; n < 500; n++) {
-          const next = new Date(dueAfter(at, rule.every, calendar).deadline.getTime() - 3 * hourMs);
-          if (next.getTime() > now.getTime() - 24 * hourMs) break;
+          const next = aLittleBefore(dueAfter(at, rule.every, calendar).deadline, new Date(at.getTime() + hourMs));
+          if (next.getTime() > until) break;
           events.push({ personId, type: match.type, occurredAt: next, data, recordedBy });
           at = next;
         }
@@ -46,4 +52,15 @@ export async function keepUp(s: Services, people: { personId: string; recordedBy
     if (events.length === 0) return;
     await s.people.importEvents(cliContext(), events);
   }
+}
+
+/**
+ * A time in office hours shortly before a deadline: 10am the day before it, or half way from the
+ * earliest it may be if that is later (a deadline hours away).
+ */
+function aLittleBefore(deadline: Date, notBefore: Date): Date {
+  const dayBefore = londonStartOfDay(addDays(londonDate(deadline), -1));
+  const tenAm = new Date(dayBefore.getTime() + 10 * hourMs);
+  if (tenAm.getTime() >= notBefore.getTime() && tenAm.getTime() < deadline.getTime()) return tenAm;
+  return new Date(notBefore.getTime() + Math.max(0, deadline.getTime() - notBefore.getTime()) / 2);
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { rolesAllow } from '../../domain/access/can';
 import { roleLabels } from '../../domain/access/roles';
-import { intervalText, timescaleText } from '../../domain/standards/describe';
+import { intervalText, ordinal, timescaleText } from '../../domain/standards/describe';
 import { policyDocuments, type EventMatch } from '../../domain/standards/rule';
 import { ValidationError } from '../../platform/errors';
 import { errorView, formBody } from '../../platform/http/forms';
@@ -33,7 +33,7 @@ export function catalogueRoutes(app: FastifyInstance, services: Services) {
       timescale: timescaleText(rule),
       interval: ruleInterval(rule),
       intervalText,
-      starts: rule.starts.map(eventTitle),
+      starts: [...rule.starts.map(eventTitle), ...(rule.occurrence ? [`only the ${ordinal(rule.occurrence)} in each episode`] : []), ...(rule.fromOccurrence ? [`from the ${ordinal(rule.fromOccurrence)} in each episode on`] : [])],
       satisfiedBy: rule.satisfiedByRecording ? ['Recording the event that started it'] : rule.satisfiedBy.map(eventTitle),
       cancelledBy: [...(rule.episode ? [`the end of ${episodes.find((e) => e.id === rule.episode)?.title.toLowerCase() ?? rule.episode}`] : []), ...(rule.cancelledBy ?? []).map(eventTitle)],
       responsible: roleLabels[rule.responsible],

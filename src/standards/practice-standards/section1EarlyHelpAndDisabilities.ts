@@ -336,7 +336,7 @@ export const section1: CatalogueFile = {
       quote:
         'Stable Children in Need … these children will be seen a minimum of 4 weekly … Children receiving overnight short breaks … These children will be seen a minimum of 4 weekly … Children receiving family based overnight short breaks … These children will be seen a minimum of 4 weekly.',
       notes:
-        'Applies once the Team Manager has agreed the exception (`cwd.visiting_frequency_agreed`, `data.arrangement`); the next visit is due 4 weeks from the last visit (or the plan starting), then 4 weeks from each. The general 15 working day rule (cin.visit) should end at the agreement. The first agreement in a plan sets its schedule: a later change is not followed.',
+        'Applies once the Team Manager has agreed the exception (`cwd.visiting_frequency_agreed`, `data.arrangement`); the next visit is due 4 weeks from the last visit (or the plan starting), then 4 weeks from each. The general 15 working day rule (cin.visit) ends at the agreement. The first agreement in a plan sets its schedule: a later change is not followed.',
       responsible: 'social-worker',
       starts: [{ type: 'cwd.visiting_frequency_agreed', where: { arrangement: shortBreakOrStable } }],
       countFrom: [{ type: 'cin.visit' }, { type: 'cin.plan_started' }],
@@ -368,7 +368,7 @@ export const section1: CatalogueFile = {
       citation: { ...cwd, paragraph: '7' },
       quote: 'Child in Need reviews will be held on a 3 monthly basis at a minimum.',
       notes:
-        'For every agreed exception (standard 8: "Child in Need reviews should not exceed a 3 monthly minimum"). Due 3 months from the last review (or the plan starting), then from each. The general 6 week rule (cin.review) should end at the agreement.',
+        'For every agreed exception (standard 8: "Child in Need reviews should not exceed a 3 monthly minimum"). Due 3 months from the last review (or the plan starting), then from each. The general 6 week rule (cin.review) ends at the agreement.',
       responsible: 'social-worker',
       starts: [{ type: 'cwd.visiting_frequency_agreed', where: { arrangement: arrangements } }],
       countFrom: [{ type: 'cin.review_held' }, { type: 'cin.plan_started' }],

@@ -133,6 +133,19 @@ describe('Section 2: Child in Need Plans and Reviews', () => {
     expect(missed[0]!.outcome).toBe('missed');
     expect(stateAt(missed[0]!, new Date('2027-02-01T00:00:00Z'))).toBe('overdue');
   });
+
+  it("cin.visit and cin.review end when the Disabled Children's Team agrees another frequency (Children with Disabilities 7–8)", () => {
+    const events = [
+      ev('cin.plan_started', '2026-12-14T10:00:00Z'),
+      ev('cin.visit', '2026-12-21T10:00:00Z'),
+      ev('cwd.visiting_frequency_agreed', '2026-12-22T10:00:00Z', { arrangement: 'stable' }),
+    ];
+    // The visit on 21 December met the first; the second, due 15 working days later, is cancelled.
+    expect(obligationsOf('cin.visit', events).map((o) => o.outcome)).toEqual(['met', 'cancelled']);
+    expect(obligationsOf('cin.review', events).map((o) => o.outcome)).toEqual(['cancelled']);
+    // Without the agreement the chain goes on.
+    expect(obligationsOf('cin.visit', events.slice(0, 2)).map((o) => o.outcome)).toEqual(['met', 'open']);
+  });
 });
 
 describe('Section 2: Duty Team (MASH), the rest of the standards', () => {

@@ -62,8 +62,8 @@ describe('Section 4: Reviews for Children in Care, before the review', () => {
     expect([dueOf(plans!), stateAt(plans!, new Date('2027-01-06T12:00:00Z'))]).toEqual(['2026-12-31', 'overdue']);
     // Before the review, on the day at the latest.
     expect(chainOf('cic.iro-sees-child', events)).toEqual([['2027-01-06', 'met']]);
-    // 15 working days back: on from Fri 18 December (10), Thu 17 (11), Wed 16 (12), Tue 15 (13), Mon 14 (14), Fri 11 December (15).
-    expect(chainOf('cic.iro-meets-social-worker', events)).toEqual([['2026-12-11', 'met_late']]);
+    // Not before the first review: standard 55 asks it before "the next review".
+    expect(chainOf('cic.iro-meets-social-worker', events)).toEqual([]);
   });
 
   it('cic.second-review-invitations and cic.outline-permanency-plan: for the second review on Thursday 1 April 2027 (standards 58 and 59)', () => {

@@ -331,9 +331,11 @@ export const section4Reviews: CatalogueFile = {
       title: 'IRO meets the social worker at least 15 working days before the review',
       citation: { ...reviews, paragraph: '55' },
       quote: 'The IRO will meet with the social worker at least 15 working days before the next review to discuss core issues affecting the review meeting.',
-      notes: 'Every review, the first included: the engine cannot leave the first out of a before-event rule. A meeting since the previous review (or since coming into care) counts.',
+      notes:
+        "Read as every review after the first ('the next review'): the first is within 20 working days of coming into care (standard 43), so 15 working days before it falls in the child's first days in care, often before the IRO is appointed (standard 37). A meeting since the previous review counts.",
       responsible: 'iro',
       starts: [{ type: 'cic.review_held' }],
+      fromOccurrence: 2,
       satisfiedBy: [{ type: 'cic.iro_met_social_worker' }],
       episode: 'in-care',
       ahead: { amount: 15, unit: 'working-days' },
