@@ -32,7 +32,7 @@ export function services(db: Db, clock: Clock) {
     userAdmin: userAdminService(db, clock),
     people,
     standards,
-    eventImport: eventImportService(people),
+    eventImport: eventImportService(people, clock),
     audit: auditService(db),
   };
 }

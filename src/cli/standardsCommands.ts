@@ -75,7 +75,7 @@ export async function obligationsCommand(args: string[], withDatabase: WithDatab
       rule: o.ruleId,
       state: stateAt(o, at),
       due: o.dueDate ?? o.deadline.toISOString(),
-      doneAt: o.doneAt && o.doneAt.getTime() <= at.getTime() ? o.doneAt.toISOString() : null,
+      doneAt: o.doneAt ? o.doneAt.toISOString() : null,
     }));
     if (values.json) console.log(JSON.stringify(list, null, 2));
     else for (const o of list) console.log(`${o.rule.padEnd(40)} ${o.state.padEnd(9)} due ${o.due}${o.doneAt ? `, done ${o.doneAt}` : ''}`);

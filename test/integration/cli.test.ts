@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,25 +6,7 @@ import { openDatabase } from '../../src/platform/db/database';
 import { runMigrations } from '../../src/platform/db/migrate';
 import { services } from '../../src/services';
 import { systemClock } from '../../src/platform/clock';
-
-const root = path.resolve(__dirname, '../..');
-
-/** Runs `npx hearth …` as an administrator would, optionally piping standard input. */
-function hearth(args: string[], env: Record<string, string>, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/hearth.js'), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '', HEARTH_LOG_LEVEL: 'warn', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    if (stdin !== undefined) child.stdin.end(stdin);
-    else child.stdin.end();
-  });
-}
+import { hearth } from '../support/hearthCommand';
 
 describe('the hearth command on the embedded database', () => {
   let dataDir: string;

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isIsoDate, londonDate } from '../../domain/calendar/localDate';
 import { emptyDetails } from '../../domain/people/personDetails';
-import { outOfOrder, type OrderedEvent, type OrderRequirement } from '../../domain/standards/order';
+import { outOfOrder, type OrderedEvent } from '../../domain/standards/order';
 import type { RequestContext } from '../../platform/audit/auditLog';
+import type { Clock } from '../../platform/clock';
 import { ForbiddenError } from '../../platform/errors';
 import { problemsOf } from '../../platform/validation';
-import { episodes, eventTypes } from '../../standards/index';
+import { episodesById, eventTypeOf, eventTypesByType } from '../../standards/index';
 import type { PeopleService } from '../people/peopleService';
 
 /**
@@ -46,10 +47,6 @@ interface GoodLine {
   data: Record<string, unknown>;
 }
 
-const definitions = new Map(eventTypes.map((d) => [d.type, d]));
-const requirements: ReadonlyMap<string, OrderRequirement> = definitions;
-const episodeMap = new Map(episodes.map((e) => [e.id, e]));
-
 /** "Leo Taylor" → given names "Leo", family name "Taylor"; the last word is the family name. */
 function splitName(name: string): { givenNames: string; familyName: string } | null {
   const words = name.trim().split(/\s+/);
@@ -57,12 +54,13 @@ function splitName(name: string): { givenNames: string; familyName: string } | n
   return { givenNames: words.slice(0, -1).join(' '), familyName: words.at(-1) as string };
 }
 
-export function eventImportService(people: PeopleService) {
+export function eventImportService(people: PeopleService, clock: Clock) {
   return {
     async importLines(context: RequestContext, text: string, options: { allOrNothing: boolean }): Promise<ImportReport> {
       if (context.actor.via !== 'cli') throw new ForbiddenError('Events are imported only from the command line');
       const problems: LineProblem[] = [];
       const good: GoodLine[] = [];
+      const now = clock.now();
       text.split(/\r?\n/).forEach((raw, index) => {
         const line = index + 1;
         if (raw.trim() === '') return;
@@ -78,7 +76,11 @@ export function eventImportService(people: PeopleService) {
           problems.push({ line, reason: problemsOf(parsed.error).map((p) => p.message).join('; ') });
           return;
         }
-        const definition = definitions.get(parsed.data.type);
+        if (Date.parse(parsed.data.at) > now.getTime()) {
+          problems.push({ line, reason: `at ${parsed.data.at} is in the future: import what has happened` });
+          return;
+        }
+        const definition = eventTypeOf(parsed.data.type);
         if (!definition) {
           problems.push({ line, reason: `unknown event type "${parsed.data.type}": see npx hearth standards list, and the event types in the README` });
           return;
@@ -128,8 +130,8 @@ export function eventImportService(people: PeopleService) {
         const order = outOfOrder(
           stream.map((e) => ({ key: e.id, type: e.type, at: e.occurredAt, data: e.data })),
           events.map((l): OrderedEvent => ({ key: String(l.line), type: l.type, at: l.at, data: l.data })),
-          requirements,
-          episodeMap,
+          eventTypesByType,
+          episodesById,
         );
         for (const l of events) if (order.has(String(l.line))) refuse(l, order.get(String(l.line)) as string);
         accepted.push({ personId: existing?.id ?? randomUUID(), isNew: !existing, registration, lines: events.filter((l) => !order.has(String(l.line))) });

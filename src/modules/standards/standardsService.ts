@@ -111,7 +111,14 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
 
     /** A person's obligations as they stood at an instant: only the events up to then count. */
     async asAt(personId: string, at: Date) {
-      return obligationsFor(db, personId, await timelines(db), at);
+      const obligations = await obligationsFor(db, personId, await timelines(db), at);
+      // Met by recording something that was recorded only after `at` (an imported visit recorded
+      // "within 2 days", say): at that instant it was not done yet.
+      return obligations.map((o) =>
+        o.doneAt && o.doneAt.getTime() > at.getTime()
+          ? { ...o, outcome: o.closedAt && o.closedAt.getTime() <= at.getTime() ? ('missed' as const) : ('open' as const), doneAt: null, doneEventId: null, lateReason: null }
+          : o,
+      );
     },
 
     forPerson: (personId: string) => standardsRepository.forPerson(db, personId, clock.now()),
