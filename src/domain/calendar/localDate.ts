@@ -10,9 +10,25 @@ const londonDateFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const hourMs = 3_600_000;
+/** From 1900 London's offset is a whole number of hours and changes on the hour (UTC). */
+const wholeHoursFrom = Date.UTC(1900, 0, 1);
+/** London dates by UTC hour: formatting is slow, and the engine asks for the same hours again and again. */
+const dateOfHour = new Map<number, string>();
+
 /** The local date in Europe/London of an instant, as YYYY-MM-DD. */
 export function londonDate(instant: Date): string {
-  return londonDateFormat.format(instant);
+  const time = instant.getTime();
+  // Every instant of a UTC hour has the same London date (midnight in London falls on an hour).
+  if (!(time >= wholeHoursFrom)) return londonDateFormat.format(instant);
+  const hour = Math.floor(time / hourMs);
+  let date = dateOfHour.get(hour);
+  if (date === undefined) {
+    if (dateOfHour.size >= 500_000) dateOfHour.clear();
+    date = londonDateFormat.format(hour * hourMs);
+    dateOfHour.set(hour, date);
+  }
+  return date;
 }
 
 /** Is the string a real calendar date written YYYY-MM-DD (no 31 April, no 29 February 2027)? */
@@ -52,14 +68,31 @@ export function addMonths(date: string, months: number): string {
  * 01:00 UTC), so London's offset at UTC midnight of that date is the offset at its midnight.
  */
 export function londonStartOfDay(date: string): Date {
-  const utcMidnight = new Date(`${date}T00:00:00Z`);
-  const londonHour = Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(utcMidnight),
-  );
-  return new Date(utcMidnight.getTime() - londonHour * 3_600_000);
+  let start = startOfDay.get(date);
+  if (start === undefined) {
+    const utcMidnight = new Date(`${date}T00:00:00Z`);
+    start = utcMidnight.getTime() - Number(londonHourFormat.format(utcMidnight)) * 3_600_000;
+    if (startOfDay.size >= 100_000) startOfDay.clear();
+    startOfDay.set(date, start);
+  }
+  return new Date(start);
 }
+
+const londonHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
+/** Each London date's first instant, worked out once: every deadline is the end of a day. */
+const startOfDay = new Map<string, number>();
 
 /** The last instant of a London date: anything done up to it was done that day. */
 export function londonEndOfDay(date: string): Date {
-  return new Date(londonStartOfDay(addDays(date, 1)).getTime() - 1);
+  let end = endOfDay.get(date);
+  if (end === undefined) {
+    end = londonStartOfDay(addDays(date, 1)).getTime() - 1;
+    if (endOfDay.size >= 100_000) endOfDay.clear();
+    endOfDay.set(date, end);
+  }
+  return new Date(end);
 }
+
+/** Each London date's last instant: every deadline counted in days is one. */
+const endOfDay = new Map<string, number>();
+

@@ -15,26 +15,36 @@ export interface WorkingCalendar {
   workingDaysBetween(from: string, to: string): number;
 }
 
-function dayOfWeek(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
+const dayMs = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / dayMs;
+const dateOf = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10);
+/** 1 January 1970 was a Thursday: day 0 is weekday 4. */
+const weekdayOf = (day: number) => (((day + 4) % 7) + 7) % 7;
 
 export function workingCalendar(bankHolidays: Iterable<string>): WorkingCalendar {
   const holidays = new Set(bankHolidays);
+  const holidayDays = new Set([...holidays].map(dayNumber));
+  // Counted in whole days since 1970 rather than date strings: the engine counts a great many.
+  const isWorkingDayNumber = (day: number) => {
+    const weekday = weekdayOf(day);
+    return weekday !== 0 && weekday !== 6 && !holidayDays.has(day);
+  };
   const isWorkingDay = (date: string) => {
-    const day = dayOfWeek(date);
+    const day = new Date(`${date}T00:00:00Z`).getUTCDay();
     return day !== 0 && day !== 6 && !holidays.has(date);
   };
   const step = (date: string, n: number, direction: 1 | -1) => {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number of 0 or more, not ${n}`);
-    let current = date;
+    if (n === 0) return date;
+    let current = dayNumber(date);
+    if (!Number.isFinite(current)) throw new RangeError(`Not a date: ${date}`);
     let counted = 0;
     // Counting starts from E's day even when it is not a working day itself.
     while (counted < n) {
-      current = addDays(current, direction);
-      if (isWorkingDay(current)) counted++;
+      current += direction;
+      if (isWorkingDayNumber(current)) counted++;
     }
-    return current;
+    return dateOf(current);
   };
   return {
     isWorkingDay,

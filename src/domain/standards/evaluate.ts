@@ -1,8 +1,11 @@
 import { londonDate } from '../calendar/localDate';
 import type { WorkingCalendar } from '../calendar/workingDays';
 import { birthday, dueAfter, dueBefore, type Due } from './due';
+import { EventIndex, matchesAny } from './eventIndex';
 import type { Obligation, Outcome } from './obligation';
-import type { Cohort, Episode, EventMatch, RuleVersion } from './rule';
+import type { Cohort, Episode, EventMatch, Rule, RuleVersion } from './rule';
+
+export { matches } from './eventIndex';
 
 /** What the engine needs of an event: the record's own events, in any order. */
 export interface StandardsEvent {
@@ -40,18 +43,6 @@ export interface StandardsInput {
 /** Recurring rules stop after this many times round: a guard against a rule that never moves on. */
 const maxCycles = 10_000;
 
-export function matches(event: Pick<StandardsEvent, 'type' | 'data'>, match: EventMatch): boolean {
-  if (event.type !== match.type) return false;
-  for (const [key, wanted] of Object.entries(match.where ?? {})) {
-    const actual = event.data[key];
-    const allowed = Array.isArray(wanted) ? wanted : [wanted];
-    if (!allowed.includes(actual as never)) return false;
-  }
-  return true;
-}
-
-const matchesAny = (event: StandardsEvent, list: readonly EventMatch[] | undefined) => (list ?? []).some((m) => matches(event, m));
-
 /** The version of a rule in force on a London date (the latest that had started by then). */
 export function versionOn(timeline: RuleTimeline, date: string): RuleVersion | null {
   let found: RuleVersion | null = null;
@@ -73,20 +64,44 @@ interface Span {
   endIndex: number;
 }
 
+/** An episode's start and end events in one list (kept, so the index can reuse what it found). */
+const bounds = new WeakMap<Episode, readonly EventMatch[]>();
+function boundsOf(episode: Episode): readonly EventMatch[] {
+  let list = bounds.get(episode);
+  if (!list) {
+    list = [...episode.starts, ...episode.ends];
+    bounds.set(episode, list);
+  }
+  return list;
+}
+
 /** Each time the episode was open: from a start event to the next end event after it. */
-function spans(events: readonly StandardsEvent[], episode: Episode): Span[] {
+function spans(index: EventIndex<StandardsEvent>, episode: Episode): Span[] {
   const result: Span[] = [];
   let open: Span | null = null;
-  events.forEach((event, index) => {
+  // Only events of the episode's start and end types can open or close it.
+  for (const i of index.candidates(boundsOf(episode))) {
+    const event = index.events[i] as StandardsEvent;
     if (open && matchesAny(event, episode.ends)) {
-      open.endIndex = index;
+      open.endIndex = i;
       open = null;
     } else if (!open && matchesAny(event, episode.starts)) {
-      open = { startIndex: index, endIndex: Number.POSITIVE_INFINITY };
+      open = { startIndex: i, endIndex: Number.POSITIVE_INFINITY };
       result.push(open);
     }
-  });
+  }
   return result;
+}
+
+/** Every event type that can start a rule, in any of its versions. */
+const startsOf = new WeakMap<RuleTimeline, readonly EventMatch[]>();
+function anyVersionStarts(timeline: RuleTimeline): readonly EventMatch[] {
+  let starts = startsOf.get(timeline);
+  if (!starts) {
+    starts = timeline.versions.flatMap((v) => v.rule.starts);
+    startsOf.set(timeline, starts);
+  }
+  return starts;
 }
 
 /** The start event as "done" when it was recorded: `data.recordedAt` if it carries one. */
@@ -100,6 +115,113 @@ function lateReasonOf(event: StandardsEvent): string | null {
   return typeof event.data.lateReason === 'string' ? event.data.lateReason : null;
 }
 
+/** What one evaluation works with: the child's events in time order, found by type, and what it owes so far. */
+interface Evaluation {
+  input: StandardsInput;
+  events: readonly StandardsEvent[];
+  lookup: EventIndex<StandardsEvent>;
+  obligations: Obligation[];
+}
+
+/** One start of one rule: the event that started the clock, and what closes what it opened. */
+interface Opened {
+  timeline: RuleTimeline;
+  version: RuleVersion;
+  rule: Rule;
+  start: StandardsEvent;
+  startIndex: number;
+  /** The first event after the start that closes the obligation: its episode's end, or a cancelling event. */
+  closeIndex: number;
+  closedAt: Date | null;
+  /** The start event, or the latest `countFrom` event at or before it. */
+  clockStart: Date;
+}
+
+interface Done {
+  event: StandardsEvent;
+  index: number;
+}
+
+/** The first event after `after` (and before `upTo`) that does what the rule asks, for the same case. */
+function firstSatisfying(e: Evaluation, o: Opened, after: number, upTo = o.closeIndex): Done | null {
+  if (o.rule.satisfiedByRecording) return { event: asRecorded(o.start), index: o.startIndex };
+  const key = o.rule.correlate;
+  const i = e.lookup.first(o.rule.satisfiedBy, after, Math.min(upTo, e.events.length), key || undefined, key ? o.start.data[key] : undefined);
+  return i >= 0 ? { event: e.events[i] as StandardsEvent, index: i } : null;
+}
+
+function emit(e: Evaluation, o: Opened, cycle: number, ruleVersion: number, due: Due, done: StandardsEvent | null, outcomeIfOpen: Outcome): void {
+  const outcome: Outcome = done ? (done.occurredAt.getTime() <= due.deadline.getTime() ? 'met' : 'met_late') : outcomeIfOpen;
+  e.obligations.push({
+    ruleId: o.rule.id,
+    ruleVersion,
+    personId: e.input.personId,
+    startEventId: o.start.id,
+    cycle,
+    startedAt: o.start.occurredAt,
+    dueDate: due.date,
+    deadline: due.deadline,
+    outcome,
+    doneAt: done?.occurredAt ?? null,
+    doneEventId: done?.id ?? null,
+    closedAt: done ? null : o.closedAt,
+    lateReason: done && outcome === 'met_late' ? lateReasonOf(done) : null,
+    responsible: o.rule.responsible,
+  });
+}
+
+/** Not done: still open, cancelled (closed before it fell due), or missed (closed after). */
+function unfinished(o: Opened, due: Due): Outcome {
+  return o.closedAt === null ? 'open' : o.closedAt.getTime() <= due.deadline.getTime() ? 'cancelled' : 'missed';
+}
+
+/** What one start of a rule makes the child owe, by the kind of rule. */
+function oblige(e: Evaluation, o: Opened, spanStart: number, chains: Set<number>): void {
+  const { rule, start, startIndex, version } = o;
+  const { calendar, facts } = e.input;
+  switch (rule.kind) {
+    case 'after': {
+      const due = dueAfter(o.clockStart, rule.within, calendar);
+      const done = firstSatisfying(e, o, startIndex);
+      emit(e, o, 0, version.version, due, done?.event ?? null, unfinished(o, due));
+      return;
+    }
+    case 'before-birthday': {
+      if (!facts.dateOfBirth) return;
+      const due = dueBefore(birthday(facts.dateOfBirth, rule.age), rule.ahead, calendar);
+      if (due.date !== null && e.lookup.londonDate(startIndex) > due.date) return; // started too late for it to apply
+      const done = firstSatisfying(e, o, startIndex);
+      emit(e, o, 0, version.version, due, done?.event ?? null, unfinished(o, due));
+      return;
+    }
+    case 'before-event': {
+      // What satisfies it must come after the previous such event (or the episode's start) and by this one.
+      let from = rule.episode ? spanStart : -1;
+      const previous = e.lookup.last(rule.starts, startIndex - 1, from);
+      if (previous >= 0) from = previous;
+      const due = dueBefore(e.lookup.londonDate(startIndex), rule.ahead, calendar);
+      const done = firstSatisfying(e, o, from, startIndex);
+      emit(e, o, 0, version.version, due, done?.event ?? null, 'missed');
+      return;
+    }
+    case 'recurring': {
+      if (rule.occurrence === undefined && chains.has(spanStart)) return; // one chain per episode
+      chains.add(spanStart);
+      let previous = { index: startIndex, at: o.clockStart };
+      for (let cycle = 0; cycle < maxCycles; cycle++) {
+        const cycleVersion = versionOn(o.timeline, londonDate(previous.at)) ?? version;
+        const cycleRule = cycleVersion.rule as typeof rule;
+        const due = dueAfter(previous.at, cycle === 0 ? (cycleRule.first ?? cycleRule.every) : cycleRule.every, calendar);
+        const done = firstSatisfying(e, o, previous.index);
+        emit(e, o, cycle, cycleVersion.version, due, done?.event ?? null, unfinished(o, due));
+        if (!done) return;
+        previous = { index: done.index, at: done.event.occurredAt };
+      }
+      return;
+    }
+  }
+}
+
 /**
  * A child's obligations, from their events and the catalogue (DESIGN.md: "evaluate(events,
  * catalogue, calendar, now) -> obligations"; "now" is left to stateAt, so that what is stored
@@ -107,134 +229,54 @@ function lateReasonOf(event: StandardsEvent): string | null {
  */
 export function evaluate(input: StandardsInput): Obligation[] {
   const events = [...input.events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.seq - b.seq);
-  const episodes = new Map(input.episodes.map((e) => [e.id, e]));
+  const lookup = new EventIndex(events);
+  const e: Evaluation = { input, events, lookup, obligations: [] };
+  const episodes = new Map(input.episodes.map((episode) => [episode.id, episode]));
   const spansOf = new Map<string, Span[]>();
   const spanFor = (episodeId: string, index: number): Span | null => {
     const episode = episodes.get(episodeId);
     if (!episode) throw new Error(`Unknown episode ${episodeId}`);
-    if (!spansOf.has(episodeId)) spansOf.set(episodeId, spans(events, episode));
+    if (!spansOf.has(episodeId)) spansOf.set(episodeId, spans(lookup, episode));
     return spansOf.get(episodeId)?.find((s) => s.startIndex <= index && index < s.endIndex) ?? null;
   };
-  const obligations: Obligation[] = [];
+  const always: Span = { startIndex: -1, endIndex: Number.POSITIVE_INFINITY };
 
   for (const timeline of input.rules) {
-    const started = new Set<string>(); // spans (or "all") in which a recurring chain has begun
-    const counts = new Map<string, number>(); // start events seen per span, for `occurrence`
-
-    events.forEach((start, startIndex) => {
-      const version = versionOn(timeline, londonDate(start.occurredAt));
-      if (!version || !version.enabled) return;
+    const chains = new Set<number>(); // spans (by their start; -1 for "all") in which a recurring chain has begun
+    const counts = new Map<number, number>(); // start events seen per span, for `occurrence`
+    // Only events of a type that starts the rule can open an obligation: look at those alone, in order.
+    for (const startIndex of lookup.candidates(anyVersionStarts(timeline))) {
+      const start = events[startIndex] as StandardsEvent;
+      const version = versionOn(timeline, lookup.londonDate(startIndex));
+      if (!version || !version.enabled) continue;
       const rule = version.rule;
-      if (!matchesAny(start, rule.starts) || !applies(rule.cohort, input.facts)) return;
-      const span = rule.episode ? spanFor(rule.episode, startIndex) : { startIndex: -1, endIndex: Number.POSITIVE_INFINITY };
-      if (!span) return; // outside the episode the rule lives in
-      const spanKey = String(span.startIndex);
-      const seen = (counts.get(spanKey) ?? 0) + 1;
-      counts.set(spanKey, seen);
-      if (rule.occurrence !== undefined && seen !== rule.occurrence) return;
-      if (rule.fromOccurrence !== undefined && seen < rule.fromOccurrence) return;
+      if (!matchesAny(start, rule.starts) || !applies(rule.cohort, input.facts)) continue;
+      const span = rule.episode ? spanFor(rule.episode, startIndex) : always;
+      if (!span) continue; // outside the episode the rule lives in
+      const seen = (counts.get(span.startIndex) ?? 0) + 1;
+      counts.set(span.startIndex, seen);
+      if (rule.occurrence !== undefined && seen !== rule.occurrence) continue;
+      if (rule.fromOccurrence !== undefined && seen < rule.fromOccurrence) continue;
 
-      // The first event after the start that closes the obligation: its episode's end, or a cancelling event.
-      let closeIndex = span.endIndex;
-      for (let i = startIndex + 1; i < Math.min(closeIndex, events.length); i++) {
-        if (matchesAny(events[i] as StandardsEvent, rule.cancelledBy)) {
-          closeIndex = i;
-          break;
-        }
-      }
-      const closedAt = Number.isFinite(closeIndex) ? (events[closeIndex] as StandardsEvent).occurredAt : null;
-      const key = rule.correlate;
-      const sameCase = (event: StandardsEvent) => !key || start.data[key] === undefined || event.data[key] === start.data[key];
-      const firstSatisfying = (after: number, upTo = closeIndex): { event: StandardsEvent; index: number } | null => {
-        if (rule.satisfiedByRecording) return { event: asRecorded(start), index: startIndex };
-        for (let i = after + 1; i < Math.min(upTo, events.length); i++) {
-          const event = events[i] as StandardsEvent;
-          if (matchesAny(event, rule.satisfiedBy) && sameCase(event)) return { event, index: i };
-        }
-        return null;
-      };
-      // The clock starts at the start event, or at the latest `countFrom` event at or before it.
-      let clockStart = start.occurredAt;
-      if (rule.countFrom) {
-        for (let i = startIndex; i >= 0; i--) {
-          if (matchesAny(events[i] as StandardsEvent, rule.countFrom)) {
-            clockStart = (events[i] as StandardsEvent).occurredAt;
-            break;
-          }
-        }
-      }
-      const emit = (cycle: number, ruleVersion: number, due: Due, done: StandardsEvent | null, outcomeIfOpen: Outcome) => {
-        const outcome: Outcome = done
-          ? done.occurredAt.getTime() <= due.deadline.getTime()
-            ? 'met'
-            : 'met_late'
-          : outcomeIfOpen;
-        obligations.push({
-          ruleId: rule.id,
-          ruleVersion,
-          personId: input.personId,
-          startEventId: start.id,
-          cycle,
-          startedAt: start.occurredAt,
-          dueDate: due.date,
-          deadline: due.deadline,
-          outcome,
-          doneAt: done?.occurredAt ?? null,
-          doneEventId: done?.id ?? null,
-          closedAt: done ? null : closedAt,
-          lateReason: done && outcome === 'met_late' ? lateReasonOf(done) : null,
-          responsible: rule.responsible,
-        });
-      };
-      const unfinished = (due: Due): Outcome => (closedAt === null ? 'open' : closedAt.getTime() <= due.deadline.getTime() ? 'cancelled' : 'missed');
-
-      switch (rule.kind) {
-        case 'after': {
-          const due = dueAfter(clockStart, rule.within, input.calendar);
-          const done = firstSatisfying(startIndex);
-          emit(0, version.version, due, done?.event ?? null, unfinished(due));
-          return;
-        }
-        case 'before-birthday': {
-          if (!input.facts.dateOfBirth) return;
-          const due = dueBefore(birthday(input.facts.dateOfBirth, rule.age), rule.ahead, input.calendar);
-          if (due.date !== null && londonDate(start.occurredAt) > due.date) return; // started too late for it to apply
-          const done = firstSatisfying(startIndex);
-          emit(0, version.version, due, done?.event ?? null, unfinished(due));
-          return;
-        }
-        case 'before-event': {
-          // What satisfies it must come after the previous such event (or the episode's start) and by this one.
-          let from = rule.episode ? span.startIndex : -1;
-          for (let i = startIndex - 1; i > from; i--) {
-            if (matchesAny(events[i] as StandardsEvent, rule.starts)) {
-              from = i;
-              break;
-            }
-          }
-          const due = dueBefore(londonDate(start.occurredAt), rule.ahead, input.calendar);
-          const done = firstSatisfying(from, startIndex);
-          emit(0, version.version, due, done?.event ?? null, 'missed');
-          return;
-        }
-        case 'recurring': {
-          if (rule.occurrence === undefined && started.has(spanKey)) return; // one chain per episode
-          started.add(spanKey);
-          let previous = { index: startIndex, at: clockStart };
-          for (let cycle = 0; cycle < maxCycles; cycle++) {
-            const cycleVersion = versionOn(timeline, londonDate(previous.at)) ?? version;
-            const cycleRule = cycleVersion.rule as typeof rule;
-            const due = dueAfter(previous.at, cycle === 0 ? (cycleRule.first ?? cycleRule.every) : cycleRule.every, input.calendar);
-            const done = firstSatisfying(previous.index);
-            emit(cycle, cycleVersion.version, due, done?.event ?? null, unfinished(due));
-            if (!done) return;
-            previous = { index: done.index, at: done.event.occurredAt };
-          }
-          return;
-        }
-      }
-    });
+      const cancelled = lookup.first(rule.cancelledBy, startIndex, Math.min(span.endIndex, events.length));
+      const closeIndex = cancelled >= 0 ? cancelled : span.endIndex;
+      const countFrom = lookup.last(rule.countFrom, startIndex, -1);
+      oblige(
+        e,
+        {
+          timeline,
+          version,
+          rule,
+          start,
+          startIndex,
+          closeIndex,
+          closedAt: Number.isFinite(closeIndex) ? (events[closeIndex] as StandardsEvent).occurredAt : null,
+          clockStart: countFrom >= 0 ? (events[countFrom] as StandardsEvent).occurredAt : start.occurredAt,
+        },
+        span.startIndex,
+        chains,
+      );
+    }
   }
-  return obligations;
+  return e.obligations;
 }
-
