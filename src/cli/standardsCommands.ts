@@ -41,7 +41,8 @@ export function standardsList(args: string[]): number {
 /**
  * `npx hearth standards due <rule id> --from <instant>`: { rule, due } — a London date for rules
  * counted in days, weeks or months; an instant in UTC for rules counted in hours. For a rule
- * counted before a birthday or another event, --from is that birthday or event.
+ * counted before a birthday or another event, --from is that birthday or event; for one counted
+ * from a date the panel set (panel.return-to-panel), --from is that date.
  */
 export async function standardsDue(args: string[], withDatabase: WithDatabase): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { from: { type: 'string' }, json: { type: 'boolean' } } });

@@ -79,6 +79,10 @@ describe('the standards catalogue', () => {
       ...catalogueRules.flatMap((rule) => referencedEvents(rule).map((m): [string, EventMatch] => [rule.id, m])),
       ...episodes.flatMap((episode) => [...episode.starts, ...episode.ends].map((m): [string, EventMatch] => [episode.id, m])),
     ];
+    // A date the rule counts from is read from the start event's data too.
+    for (const rule of catalogueRules) {
+      if (rule.kind === 'after' && rule.fromDateIn) for (const m of rule.starts) matches.push([rule.id, { type: m.type, where: { ...m.where, [rule.fromDateIn]: true } }]);
+    }
     const undeclared = matches.flatMap(([owner, match]) =>
       Object.keys(match.where ?? {})
         .filter((field) => !fieldsOf(match.type).includes(field))

@@ -71,3 +71,34 @@ describe('Outcomes and Decision Making', () => {
     expect(late!.outcome).toBe('met_late');
   });
 });
+
+describe('Outcomes and Decision Making: the dates the panel sets', () => {
+  const presented = (at: string) => ev('panel.considered', at, { reason: 'review' });
+
+  it('panel.return-to-panel: back at panel by the return date on the decision sheet (1.20, Appendix A Part B)', () => {
+    // Approved on Thursday 21 May 2026 with a return date of Thursday 27 August 2026, the panel before
+    // the summer bank holiday (Monday 31 August): a date the panel set, not counted in working days.
+    const decided = ev('panel.decision_made', '2026-05-21T16:00:00+01:00', { decision: 'approved', returnDate: '2026-08-27' });
+    const [met] = obligationsOf('panel.return-to-panel', [presented('2026-05-21T14:00:00+01:00'), decided, presented('2026-08-27T14:30:00+01:00')]);
+    expect([dueOf(met!), met!.outcome]).toEqual(['2026-08-27', 'met']);
+    const [late] = obligationsOf('panel.return-to-panel', [presented('2026-05-21T14:00:00+01:00'), decided, presented('2026-09-03T14:30:00+01:00')]);
+    expect(late!.outcome).toBe('met_late');
+    const [open] = obligationsOf('panel.return-to-panel', [presented('2026-05-21T14:00:00+01:00'), decided]);
+    expect(stateAt(open!, new Date('2026-08-27T22:59:59Z'))).toBe('due');
+    expect(stateAt(open!, new Date('2026-08-28T00:00:00+01:00'))).toBe('overdue');
+    // The presentation that led to the decision does not count as its return.
+    expect(obligationsOf('panel.return-to-panel', [presented('2026-05-21T14:00:00+01:00'), decided])[0]!.outcome).toBe('open');
+    // A decision with no return date, or only a frequency, opens nothing.
+    const frequencyOnly = ev('panel.decision_made', '2026-05-21T16:00:00+01:00', { decision: 'approved', returnFrequency: 'every 3 months' });
+    expect(obligationsOf('panel.return-to-panel', [presented('2026-05-21T14:00:00+01:00'), frequencyOnly])).toEqual([]);
+  });
+
+  it('panel.deferred-request: back at panel on the date it was deferred to (I.19 c)', () => {
+    // Deferred on Thursday 17 December 2026 to the first panel after Christmas, Thursday 7 January 2027.
+    const deferred = ev('panel.decision_made', '2026-12-17T16:00:00Z', { decision: 'deferred', deferredTo: '2027-01-07' });
+    const [met] = obligationsOf('panel.deferred-request', [presented('2026-12-17T14:00:00Z'), deferred, presented('2027-01-07T14:00:00Z')]);
+    expect([dueOf(met!), met!.outcome]).toEqual(['2027-01-07', 'met']);
+    const [missed] = obligationsOf('panel.deferred-request', [presented('2026-12-17T14:00:00Z'), deferred, presented('2027-01-14T14:00:00Z')]);
+    expect(missed!.outcome).toBe('met_late');
+  });
+});

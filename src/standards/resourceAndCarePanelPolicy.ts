@@ -30,6 +30,10 @@ export const panelReasons = [
   'review',
 ] as const;
 
+/** The decisions of I.19 a) to d), as the decision sheet ticks them. */
+export const panelDecisions = ['approved', 'alternative_approved', 'deferred', 'declined'] as const;
+const panelDate = (field: string) => z.iso.date({ error: `${field} must be a real date written YYYY-MM-DD` }).optional();
+
 export const resourceAndCarePanelPolicy: CatalogueFile = {
   eventTypes: [
     { type: 'panel.referral_submitted', title: 'Referral to the Resource and Care Panel submitted' },
@@ -40,7 +44,18 @@ export const resourceAndCarePanelPolicy: CatalogueFile = {
         reason: z.enum(panelReasons, { error: `reason must be one of ${panelReasons.join(', ')}` }).optional(),
       }),
     },
-    { type: 'panel.decision_made', title: 'Resource and Care Panel decision recorded', after: [{ type: 'panel.considered' }] },
+    {
+      type: 'panel.decision_made',
+      title: 'Resource and Care Panel decision recorded',
+      after: [{ type: 'panel.considered' }],
+      // The decision sheet (Appendix A, Part B): what was decided, and the dates the panel set.
+      data: passthrough({
+        decision: z.enum(panelDecisions, { error: `decision must be one of ${panelDecisions.join(', ')}` }).optional(),
+        deferredTo: panelDate('deferredTo'),
+        returnDate: panelDate('returnDate'),
+        returnFrequency: z.string({ error: 'returnFrequency must be text, like "every 3 months"' }).trim().max(100).optional(),
+      }),
+    },
   ],
   rules: rules([
     {
@@ -98,12 +113,42 @@ export const resourceAndCarePanelPolicy: CatalogueFile = {
       satisfiedBy: [{ type: 'panel.decision_made' }],
       within: { amount: 0, unit: 'days' },
     },
+    {
+      id: 'panel.deferred-request',
+      kind: 'after',
+      title: 'Deferred funding request back at panel on the date it was deferred to',
+      citation: { ...outcomes, paragraph: 'I.19 c)' },
+      quote:
+        "Defer the funding request to another panel date (in cases where further assessment or information is needed, or where further agreements are required which are beyond the panel's remit – ie: joint funding arrangements with health and education services)",
+      notes:
+        "Due on the panel date the decision sheet gives ('Deferred to', `data.deferredTo`); met by the case being presented at panel again after the decision, on that date or before. A decision without a date opens nothing.",
+      responsible: 'social-worker',
+      starts: [{ type: 'panel.decision_made' }],
+      satisfiedBy: [{ type: 'panel.considered' }],
+      within: { amount: 0, unit: 'days' },
+      fromDateIn: 'deferredTo',
+    },
+    {
+      id: 'panel.return-to-panel',
+      kind: 'after',
+      title: 'Case returned to panel for review by the date the panel set',
+      citation: { ...outcomes, paragraph: '1.20' },
+      quote:
+        'The panel may further decide that any case where funding for a resource is approved be reviewed again by the panel, with a date and/or frequency specified. Failure to bring a presentation back to panel as requested may result in the funding for the resource being ended, unless otherwise agreed by the panel chair.',
+      notes:
+        "Due on the 'Return to panel' date of the decision sheet (Appendix A, Part B; `data.returnDate`); met by presenting the case at panel again by then. The social worker brings it back; the chair and minute taker see that it is (1.20). A frequency alone (`data.returnFrequency`) is kept with the decision but not counted: each review's decision should give the next date.",
+      responsible: 'social-worker',
+      starts: [{ type: 'panel.decision_made' }],
+      satisfiedBy: [{ type: 'panel.considered' }],
+      within: { amount: 0, unit: 'days' },
+      fromDateIn: 'returnDate',
+    },
   ]),
   notModelled: [
     {
       citation: { ...purpose, paragraph: '1.1 c)' },
       quote: 'The panel chair may decide to review the case each week until such time as they are satisfied that suitable support is being given to the child and their family',
-      reason: 'The chair decides case by case whether and for how long; the frequency is the one recorded with the decision (1.20), which the engine cannot read from event data yet.',
+      reason: "The chair decides case by case whether and for how long, so there is no timescale to count until the chair sets one: a weekly review is counted by the return date on each week's decision (panel.return-to-panel).",
     },
     {
       citation: { ...timeAndVenue, paragraph: '1.5' },
@@ -111,19 +156,10 @@ export const resourceAndCarePanelPolicy: CatalogueFile = {
       reason: "The panel's own calendar, not an obligation on a person's record.",
     },
     {
-      citation: { ...outcomes, paragraph: 'I.19 c)' },
-      quote: 'Defer the funding request to another panel date',
-      reason: "Due on the date the panel sets, recorded in the decision's data (`data.deferredTo`): the engine cannot take a due date from event data yet.",
-    },
-    {
       citation: { ...outcomes, paragraph: '1.20' },
-      quote: 'The panel may further decide that any case where funding for a resource is approved be reviewed again by the panel, with a date and/or frequency specified.',
-      reason: "Due on the return date or at the frequency the panel sets, recorded in the decision's data (`data.returnDate`, `data.returnFrequency`): the engine cannot take a due date from event data yet.",
-    },
-    {
-      citation: { ...appendix, paragraph: 'Part B' },
-      quote: 'Deferred to: _____ … Return to panel (date or frequency): _____',
-      reason: "The decision sheet's dates are the panel's own (1.19 c and 1.20): a due date from event data, which the engine cannot use yet.",
+      quote: 'reviewed again by the panel, with a date and/or frequency specified',
+      reason:
+        "A frequency without a date ('every 3 months'): the engine follows one recurring chain per episode and cannot take its interval from a decision's data. Hearth counts the return date (panel.return-to-panel); each review's decision gives the next one.",
     },
   ],
 };

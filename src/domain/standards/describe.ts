@@ -18,6 +18,7 @@ export function intervalText(interval: Interval): string {
 export function timescaleText(rule: Rule): string {
   switch (rule.kind) {
     case 'after':
+      if (rule.fromDateIn) return rule.within.amount === 0 ? 'by the date set' : `within ${intervalText(rule.within)} of the date set`;
       return rule.within.amount === 0 ? intervalText(rule.within) : `within ${intervalText(rule.within)}`;
     case 'recurring':
       return `every ${intervalText(rule.every)}${rule.first ? `, the first within ${intervalText(rule.first)}` : ''}`;

@@ -94,6 +94,20 @@ describe('evaluate', () => {
     expect(dueDates(report)).toHaveLength(5);
   });
 
+  it('counts from a date the start event records, and opens nothing when it records none', () => {
+    const back: Rule = { ...base, id: 'test.back', kind: 'after', starts: [{ type: 'decided' }], satisfiedBy: [{ type: 'presented' }], within: { amount: 0, unit: 'days' }, fromDateIn: 'returnDate' };
+    const result = run([timeline(back)], [
+      ev('decided', '2030-03-07T15:00:00Z', { returnDate: '2030-06-06' }),
+      ev('decided', '2030-03-14T15:00:00Z'), // no return date: nothing to count
+      ev('decided', '2030-03-21T15:00:00Z', { returnDate: '30 June' }), // not a date: nothing either
+      ev('presented', '2030-06-06T14:00:00+01:00'),
+    ]);
+    expect(result.map((o) => [o.dueDate, o.deadline.toISOString(), o.outcome])).toEqual([['2030-06-06', '2030-06-06T22:59:59.999Z', 'met']]);
+    // Two working days from the date set, a Friday: the Tuesday after.
+    const later = run([timeline({ ...back, within: { amount: 2, unit: 'working-days' } })], [ev('decided', '2030-03-07T15:00:00Z', { returnDate: '2030-03-08' })]);
+    expect(later.map((o) => o.dueDate)).toEqual(['2030-03-12']);
+  });
+
   it('applies a rule only to the children of the teams it names', () => {
     const rule: Rule = { ...visits, id: 'test.cohort', cohort: { teamSpecialisms: ['disabled-children'] } };
     const events = [ev('plan.started', '2030-01-01T10:00:00Z')];

@@ -1,4 +1,4 @@
-import { londonDate } from '../calendar/localDate';
+import { isIsoDate, londonDate, londonStartOfDay } from '../calendar/localDate';
 import type { WorkingCalendar } from '../calendar/workingDays';
 import { birthday, dueAfter, dueBefore, type Due } from './due';
 import { EventIndex, matchesAny } from './eventIndex';
@@ -181,7 +181,9 @@ function oblige(e: Evaluation, o: Opened, spanStart: number, chains: Set<number>
   const { calendar, facts } = e.input;
   switch (rule.kind) {
     case 'after': {
-      const due = dueAfter(o.clockStart, rule.within, calendar);
+      const setDate = rule.fromDateIn === undefined ? null : start.data[rule.fromDateIn];
+      if (rule.fromDateIn !== undefined && !(typeof setDate === 'string' && isIsoDate(setDate))) return;
+      const due = dueAfter(typeof setDate === 'string' ? londonStartOfDay(setDate) : o.clockStart, rule.within, calendar);
       const done = firstSatisfying(e, o, startIndex);
       emit(e, o, 0, version.version, due, done?.event ?? null, unfinished(o, due));
       return;

@@ -107,6 +107,11 @@ interface RuleBase {
 export interface AfterRule extends RuleBase {
   kind: 'after';
   within: Interval;
+  /**
+   * Counted from a date the start event records (`data[field]`, YYYY-MM-DD), not from the event:
+   * "return to panel (date)" on the panel's decision sheet. A start without that date opens nothing.
+   */
+  fromDateIn?: string;
 }
 
 /**

@@ -7,6 +7,8 @@ export interface ScriptedEvent {
   daysAgo: number;
   hour?: number;
   data: Record<string, unknown>;
+  /** Data fields that hold a date (a return-to-panel date), in days before today: the seed writes them YYYY-MM-DD. */
+  dates?: Record<string, number>;
 }
 
 const outcomeByStage: Record<string, string> = {
@@ -102,6 +104,7 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
         ...(d > 20 ? [{ type: 'cic.review_held', daysAgo: d - 20, data: { summary: 'First child in care review' } }] : []),
         ...(d > 115 ? [{ type: 'cic.review_held', daysAgo: d - 105, data: { summary: 'Second child in care review' } }] : []),
         ...every(d, 42, lastVisit, (v) => ({ type: 'cic.visit', daysAgo: v, data: { seenAlone: true } })),
+        ...panelJourney(family, d),
       ];
     }
     case 'care-leaver':
@@ -134,4 +137,19 @@ export function careLeaverJourney(dateOfBirth: string, today: string, late: bool
     { type: 'cic.ended', daysAgo: ended, data: { reason: 'E11', summary: 'Turned 18: moved to independent living' } },
     ...every(ended, 56, lastContact, (v) => ({ type: 'care_leaver.contact', daysAgo: v, data: {} })),
   ];
+}
+
+/**
+ * A commissioned placement's funding at the Resource and Care Panel: presented within the week
+ * of coming into care, approved with a date to come back for review (1.20), and back every
+ * three months; the latest decision's return date is still to come.
+ */
+function panelJourney(family: DemoFamily, d: number): ScriptedEvent[] {
+  if (!['independent_fostering', 'residential', 'supported_accommodation'].includes(family.placement ?? '')) return [];
+  const events: ScriptedEvent[] = [];
+  for (let at = d - 5, n = 0; at > 0; at -= 91, n++) {
+    events.push({ type: 'panel.considered', daysAgo: at, hour: 14, data: { reason: n === 0 ? 'newly_looked_after' : 'review', summary: 'Presented at the Resource and Care Panel' } });
+    events.push({ type: 'panel.decision_made', daysAgo: at, hour: 16, data: { decision: 'approved', summary: 'Placement funding approved' }, dates: { returnDate: at - 91 } });
+  }
+  return events;
 }

@@ -148,7 +148,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
     for (const id of childIds) await s.people.allocate(head, id, { teamId: teamIds[family.team] as string, workerId: family.worker ? (actors[family.worker] as Actor).userId : null });
 
     const events = childrenScripts.flatMap(({ script }, i) =>
-      script.map((e: ScriptedEvent) => ({ personId: childIds[i] as string, type: e.type, occurredAt: at(e.daysAgo, e.hour ?? 10), data: e.data, recordedBy: (family.worker ? actors[family.worker] : actors['priya.shah']) as Actor })),
+      script.map((e: ScriptedEvent) => ({ personId: childIds[i] as string, type: e.type, occurredAt: at(e.daysAgo, e.hour ?? 10), data: withDates(e, today), recordedBy: (family.worker ? actors[family.worker] : actors['priya.shah']) as Actor })),
     );
     clock.set(now);
     await s.people.importEvents(admin, events);
@@ -245,4 +245,10 @@ async function registerChild(
   });
   if (result.outcome !== 'registered') throw new Error(`Could not add ${child.given} ${family.surname}`);
   return result.record.id;
+}
+
+/** A scripted event's data, with its `dates` (days before today) written as YYYY-MM-DD. */
+function withDates(e: ScriptedEvent, today: string): Record<string, unknown> {
+  if (!e.dates) return e.data;
+  return { ...e.data, ...Object.fromEntries(Object.entries(e.dates).map(([field, ago]) => [field, addDays(today, -ago)])) };
 }
