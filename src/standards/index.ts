@@ -39,6 +39,24 @@ export const eventTypes: readonly EventTypeDefinition[] = [...coreEventTypes, ..
 /** The episodes rules live within: the common ones, and any a catalogue file adds. */
 export const episodes: readonly Episode[] = [...commonEpisodes, ...catalogueFiles.flatMap((f) => f.episodes ?? [])];
 
+/** Each event type by its type ("cin.visit"): the one lookup for the import, the Record work form and the history. */
+export const eventTypesByType: ReadonlyMap<string, EventTypeDefinition> = new Map(eventTypes.map((d) => [d.type, d]));
+
+/** Each episode by its id ("in-care"). */
+export const episodesById: ReadonlyMap<string, Episode> = new Map(episodes.map((e) => [e.id, e]));
+
+export function eventTypeOf(type: string): EventTypeDefinition | undefined {
+  return eventTypesByType.get(type);
+}
+
+/**
+ * Event types a worker records as practice work (a visit, a review, a decision): all but the
+ * one that adds the child, which is how a record begins, not work done on it.
+ */
+export function isPracticeWork(type: string): boolean {
+  return type !== 'child.registered' && eventTypesByType.has(type);
+}
+
 /** Definite timescales the engine does not follow yet, with why. */
 export const notModelled: readonly NotModelled[] = catalogueFiles.flatMap((f) => f.notModelled ?? []);
 
