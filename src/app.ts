@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/auditRoutes';
 import { caseloadRoutes } from './modules/caseload/caseloadRoutes';
 import { peopleApiRoutes } from './modules/people/peopleApiRoutes';
 import { peopleRoutes } from './modules/people/peopleRoutes';
+import { recordWorkRoutes } from './modules/recordWork/recordWorkRoutes';
 import { signInRoutes } from './modules/signIn/signInRoutes';
 import { adminRoutes } from './modules/staff/adminRoutes';
 import { teamRoutes } from './modules/staff/teamRoutes';
@@ -67,6 +68,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   caseloadRoutes(app, services);
   peopleRoutes(app, services);
   peopleApiRoutes(app, services);
+  recordWorkRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

@@ -8,6 +8,7 @@ import { userAdminService } from './modules/staff/userAdminService';
 import { standardsService } from './modules/standards/standardsService';
 import { eventImportService } from './modules/eventImport/eventImportService';
 import type { RecordHooks } from './modules/people/recordHooks';
+import { recordWorkService } from './modules/recordWork/recordWorkService';
 
 /** Composition root 2: every service, built from the database and the clock. */
 export function services(db: Db, clock: Clock) {
@@ -34,6 +35,7 @@ export function services(db: Db, clock: Clock) {
     standards,
     eventImport: eventImportService(people, clock),
     audit: auditService(db),
+    recordWork: recordWorkService(people, standards),
   };
 }
 

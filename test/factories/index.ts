@@ -111,3 +111,8 @@ export async function allocatedCase(s: Services) {
   await s.people.allocate(manager, child.id, { teamId, workerId: worker.actor.userId });
   return { teamId, manager, worker, child };
 }
+
+/** An event on a record with its own date, as an import from an old system would put it (a child's history for a test). */
+export function importEvent(s: Services, personId: string, type: string, occurredAt: string, data: Record<string, unknown> = {}) {
+  return s.people.importEvents(cliContext(), [{ personId, type, occurredAt: new Date(occurredAt), data }]);
+}

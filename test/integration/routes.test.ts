@@ -56,6 +56,9 @@ describe.each(engines())('every route on %s', (engine) => {
     for (const route of app.routeTable.filter(touchesRecords)) {
       expect(route.audit, `${route.method} ${route.url}`).not.toBe('none');
     }
+    // Recording practice work: its own permission, a view audited on GET and the work on POST.
+    const work = app.routeTable.filter((r) => r.url === '/people/:id/work/new').map((r) => [r.method, r.permission, r.audit]);
+    expect(work).toEqual(expect.arrayContaining([['GET', 'work:record', 'child.viewed'], ['POST', 'work:record', 'child.work_recorded']]));
     // And the audit log can say in words what each one means.
     for (const route of app.routeTable.filter((r) => r.audit !== 'none')) {
       expect(auditActionLabels[String(route.audit)], `label for ${route.audit}`).toBeTruthy();

@@ -192,3 +192,62 @@ describe('can without a record', () => {
     expect(can(actor('admin', ['administrator']), 'child:read')).toBe(false);
   });
 });
+
+describe('recording practice work (work:record)', () => {
+  // Who holds the case, from outside it, and a restricted record seen (or not) from another team.
+  const situations = {
+    unallocated: { subject: record(), actor: (role: Role) => actor('someone', [role], ['team-2']) },
+    allocatedWorker: { subject: record({ allocatedWorkerId: 'worker', allocatedTeamId: 'team-1' }), actor: (role: Role) => actor('worker', [role], ['team-9']) },
+    allocatedTeam: { subject: record({ allocatedWorkerId: 'worker', allocatedTeamId: 'team-1' }), actor: (role: Role) => actor('colleague', [role], ['team-1']) },
+    otherTeam: { subject: record({ allocatedWorkerId: 'worker', allocatedTeamId: 'team-1' }), actor: (role: Role) => actor('other', [role], ['team-2']) },
+    restrictedNotGranted: { subject: record({ restricted: true, allocatedWorkerId: 'worker', allocatedTeamId: 'team-1' }), actor: (role: Role) => actor('other', [role], ['team-2']) },
+    restrictedGranted: { subject: record({ restricted: true, allocatedWorkerId: 'worker', allocatedTeamId: 'team-1', grantedUserIds: ['other'] }), actor: (role: Role) => actor('other', [role], ['team-2']) },
+  };
+  type Situation = keyof typeof situations;
+  const holder: Situation[] = ['unallocated', 'allocatedWorker', 'allocatedTeam'];
+  const acrossTeams: Situation[] = [...holder, 'otherTeam', 'restrictedGranted'];
+
+  /** Written out role by role, so that a change to can.ts or permissions.ts has to be made here too. */
+  const allowedIn: Record<Role, Situation[]> = {
+    'social-worker': holder,
+    'personal-adviser': holder,
+    'early-help-worker': holder,
+    'assistant-team-manager': holder,
+    'team-manager': holder,
+    'service-manager': holder,
+    'head-of-service': [...holder, 'otherTeam', 'restrictedNotGranted', 'restrictedGranted'],
+    iro: acrossTeams,
+    'cp-chair': acrossTeams,
+    lado: acrossTeams,
+    'business-support': holder,
+    'placements-officer': [],
+    'family-time-worker': [],
+    'panel-chair': [],
+    'finance-officer': [],
+    administrator: [],
+    auditor: [],
+  };
+
+  it('covers every role', () => {
+    expect(Object.keys(allowedIn).sort()).toEqual([...roles].sort());
+  });
+
+  const cases = roles.flatMap((role) => (Object.keys(situations) as Situation[]).map((situation) => [role, situation, allowedIn[role].includes(situation)] as const));
+
+  it.each(cases)('%s, %s: %s', (role, situation, allowed) => {
+    const { subject, actor: as } = situations[situation];
+    expect(can(as(role), 'work:record', subject)).toBe(allowed);
+  });
+
+  it('is never allowed on a record the actor cannot see, whatever their role', () => {
+    const restricted = situations.restrictedNotGranted.subject;
+    for (const role of roles.filter((r) => r !== 'head-of-service')) {
+      expect(canSee(actor('other', [role], ['team-2']), restricted)).toBe(false);
+      expect(can(actor('other', [role], ['team-2']), 'work:record', restricted)).toBe(false);
+    }
+  });
+
+  it('throws when asked without the record it applies to', () => {
+    expect(() => can(actor('sw', ['social-worker']), 'work:record')).toThrow('can(work:record) needs the record it applies to');
+  });
+});

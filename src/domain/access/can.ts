@@ -27,6 +27,7 @@ const recordPermissions: readonly Permission[] = [
   'child:correct',
   'child:allocate',
   'child:restrict',
+  'work:record',
 ];
 
 function isManager(actor: Actor): boolean {
@@ -35,6 +36,27 @@ function isManager(actor: Actor): boolean {
 
 function isHeadOfService(actor: Actor): boolean {
   return actor.roles.includes('head-of-service');
+}
+
+/**
+ * Reviewing officers, conference chairs and the LADO chair reviews, conferences and allegations
+ * meetings for children of every team (specialist-service-statement.txt 6.6; practice-standards.txt
+ * Section 4), so they record that work whoever holds the case.
+ */
+const acrossTeams: readonly Role[] = ['iro', 'cp-chair', 'lado'];
+
+function worksAcrossTeams(actor: Actor): boolean {
+  return actor.roles.some((role) => acrossTeams.includes(role));
+}
+
+/** The allocated worker, anyone in the allocated team, or the head of service (or no one holds it yet). */
+function holdsCase(actor: Actor, subject: RecordSubject): boolean {
+  return (
+    subject.allocatedTeamId === null ||
+    subject.allocatedWorkerId === actor.userId ||
+    actor.teamIds.includes(subject.allocatedTeamId) ||
+    isHeadOfService(actor)
+  );
 }
 
 /** A manager of the team the record is allocated to, or the head of service. */
@@ -88,12 +110,11 @@ export function can(actor: Actor, permission: Permission, subject?: RecordSubjec
     case 'child:correct':
       // An unallocated record (a new contact, an adult, a professional) may be corrected by
       // anyone who records case work; an allocated child's by the allocated worker and team.
-      return (
-        subject.allocatedTeamId === null ||
-        subject.allocatedWorkerId === actor.userId ||
-        actor.teamIds.includes(subject.allocatedTeamId) ||
-        isHeadOfService(actor)
-      );
+      return holdsCase(actor, subject);
+    case 'work:record':
+      // Practice work (a visit, a review) is recorded by those who hold the case, and by those
+      // who chair its reviews and conferences from outside the team.
+      return holdsCase(actor, subject) || worksAcrossTeams(actor);
     case 'child:allocate':
       return subject.allocatedTeamId === null || managesRecord(actor, subject);
     case 'child:restrict':

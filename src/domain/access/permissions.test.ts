@@ -8,7 +8,7 @@ import { isRole, roles, type Role } from './roles';
  * to permissions.ts has to be made twice (on purpose) to pass.
  */
 const reader: Permission[] = ['child:search', 'child:read', 'caseload:read', 'team:read'];
-const recorder: Permission[] = [...reader, 'child:create', 'child:correct'];
+const recorder: Permission[] = [...reader, 'child:create', 'child:correct', 'work:record'];
 const expectedMatrix: Record<Role, Permission[]> = {
   'social-worker': recorder,
   'personal-adviser': recorder,
@@ -17,13 +17,13 @@ const expectedMatrix: Record<Role, Permission[]> = {
   'team-manager': [...recorder, 'child:allocate', 'child:restrict', 'compliance:read'],
   'service-manager': [...recorder, 'child:allocate', 'child:restrict', 'compliance:read'],
   'head-of-service': [...recorder, 'child:allocate', 'child:restrict', 'compliance:read', 'standards:manage'],
-  iro: [...reader, 'compliance:read'],
-  'cp-chair': [...reader, 'compliance:read'],
+  iro: [...reader, 'compliance:read', 'work:record'],
+  'cp-chair': [...reader, 'compliance:read', 'work:record'],
   'placements-officer': reader,
   'family-time-worker': reader,
   'panel-chair': ['child:search', 'child:read', 'team:read'],
   'finance-officer': ['team:read'],
-  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read'],
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record'],
   lado: recorder,
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],
   auditor: ['audit:read'],
@@ -39,7 +39,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the thirteen permissions', () => {
+  it('lists the fourteen permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -55,6 +55,7 @@ describe('the permission matrix', () => {
         'team:read',
         'token:manage',
         'user:manage',
+        'work:record',
       ].sort(),
     );
   });

@@ -18,6 +18,7 @@ export const permissions = [
   'token:manage', // issue and revoke API tokens
   'compliance:read', // how the practice standards are being met, by team and worker
   'standards:manage', // change a standard's timescale, or switch it off, from a date
+  'work:record', // record practice work on a record: a visit, a review, a conference (what meets the standards)
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -26,7 +27,7 @@ export type Permission = (typeof permissions)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
 
 const caseReader: Permission[] = ['child:search', 'child:read', 'caseload:read', 'team:read'];
-const caseRecorder: Permission[] = [...caseReader, 'child:create', 'child:correct'];
+const caseRecorder: Permission[] = [...caseReader, 'child:create', 'child:correct', 'work:record'];
 const manager: Permission[] = [...caseRecorder, 'child:allocate', 'child:restrict', 'compliance:read'];
 
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
@@ -37,16 +38,17 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   'team-manager': manager,
   'service-manager': manager,
   'head-of-service': [...manager, 'standards:manage'],
-  // Reviewing officers and conference chairs watch the timeliness of reviews and conferences.
-  iro: [...caseReader, 'compliance:read'],
-  'cp-chair': [...caseReader, 'compliance:read'],
+  // Reviewing officers and conference chairs watch the timeliness of reviews and conferences, and
+  // record the reviews and conferences they chair (practice-standards.txt Section 4).
+  iro: [...caseReader, 'compliance:read', 'work:record'],
+  'cp-chair': [...caseReader, 'compliance:read', 'work:record'],
   'placements-officer': caseReader,
   'family-time-worker': caseReader,
   'panel-chair': ['child:search', 'child:read', 'team:read'],
   // Finance officers see the panel's finance log (a later module), not case records.
   'finance-officer': ['team:read'],
   // Business support record and correct details for their teams (specialist-service-statement.txt 6.6).
-  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read'],
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record'],
   lado: caseRecorder,
   // An administrator manages users but, like anyone, sees children only through a case-work role.
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, ageOn, isIsoDate, londonDate } from './localDate';
+import { addDays, addMonths, ageOn, isIsoDate, londonDate, londonInstant, londonTime } from './localDate';
 
 describe('londonDate', () => {
   it("turns DESIGN.md's example 2026-06-04T23:30:00Z into Friday 5 June (BST)", () => {
@@ -134,5 +134,37 @@ describe('addMonths', () => {
     ['2028-03-31', -1, '2028-02-29'],
   ] as const)('%s + %i months = %s', (date, months, expected) => {
     expect(addMonths(date, months)).toBe(expected);
+  });
+});
+
+describe('londonInstant and londonTime', () => {
+  it('reads a summer time as BST (an hour ahead of UTC) and a winter time as GMT', () => {
+    expect(londonInstant('2026-06-12', '10:30')?.toISOString()).toBe('2026-06-12T09:30:00.000Z');
+    expect(londonInstant('2026-01-12', '10:30')?.toISOString()).toBe('2026-01-12T10:30:00.000Z');
+  });
+
+  it("keeps DESIGN.md's example on its London date: 00:30 on Friday 5 June is 23:30 UTC on 4 June", () => {
+    expect(londonInstant('2026-06-05', '00:30')?.toISOString()).toBe('2026-06-04T23:30:00.000Z');
+    expect(londonTime(new Date('2026-06-04T23:30:00Z'))).toBe('00:30');
+  });
+
+  it('has no 01:30 on Sunday 29 March 2026, when the clocks go forward', () => {
+    expect(londonInstant('2026-03-29', '01:30')).toBeNull();
+    expect(londonInstant('2026-03-29', '00:59')?.toISOString()).toBe('2026-03-29T00:59:00.000Z');
+    expect(londonInstant('2026-03-29', '02:00')?.toISOString()).toBe('2026-03-29T01:00:00.000Z');
+  });
+
+  it('takes the first 01:30 on Sunday 25 October 2026, when the clocks go back and it happens twice', () => {
+    expect(londonInstant('2026-10-25', '01:30')?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+
+  it.each([
+    ['2026-02-30', '10:00'],
+    ['2026-06-12', '24:00'],
+    ['2026-06-12', '10:60'],
+    ['2026-06-12', '9:30'],
+    ['2026-06-12', ''],
+  ])('refuses %s %s', (date, time) => {
+    expect(londonInstant(date, time)).toBeNull();
   });
 });

@@ -96,3 +96,23 @@ export function londonEndOfDay(date: string): Date {
 /** Each London date's last instant: every deadline counted in days is one. */
 const endOfDay = new Map<string, number>();
 
+const londonClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The time of day in London of an instant, as HH:MM (24-hour). */
+export function londonTime(instant: Date): string {
+  return londonClock.format(instant);
+}
+
+/**
+ * The instant a London date and time of day (HH:MM, 24-hour) name: what a worker means by "the
+ * visit was at 10:30 on 12 June". London is UTC or an hour ahead, so it is one of two instants.
+ * When the clocks go back, 01:30 happens twice: the first (BST) is taken. When they go forward,
+ * 01:30 never happens: null, so the person can be asked for a time that did.
+ */
+export function londonInstant(date: string, time: string): Date | null {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!isIsoDate(date) || !match || Number(match[1]) > 23 || Number(match[2]) > 59) return null;
+  const asUtc = new Date(`${date}T${time}:00Z`).getTime();
+  const candidates = [asUtc - 3_600_000, asUtc].map((ms) => new Date(ms));
+  return candidates.find((c) => londonDate(c) === date && londonTime(c) === time) ?? null;
+}

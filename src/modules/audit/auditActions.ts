@@ -17,6 +17,7 @@ export const auditActionLabels: Record<string, string> = {
   'child.access_granted': 'Gave access to a restricted record',
   'child.access_revoked': 'Removed access to a restricted record',
   'child.events_imported': 'Imported events',
+  'child.work_recorded': 'Recorded practice work (a visit, a meeting, a review)',
   'people.projections_rebuilt': 'Rebuilt the record tables from the events',
   'caseload.viewed': 'Looked at a caseload',
   'audit.searched': 'Searched the audit log',

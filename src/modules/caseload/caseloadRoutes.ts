@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { rolesAllow } from '../../domain/access/can';
+import { can, rolesAllow } from '../../domain/access/can';
 import { ageOn, londonDate } from '../../domain/calendar/localDate';
 import { fullName } from '../../domain/people/personDetails';
 import { addRoute, contextOf } from '../../platform/http/routes';
@@ -26,7 +26,8 @@ export function caseloadRoutes(app: FastifyInstance, services: Services) {
       const ids = records.map((r) => r.id);
       const [open, counts] = [await services.standards.openFor(ids), await services.standards.openCounts(ids)];
       const names = new Map(records.map((r) => [r.id, { name: fullName(r.details), hearthId: r.hearthId }]));
-      const items = obligationItems(open, names);
+      const mayRecord = new Set(records.filter((r) => can(context.actor, 'work:record', r)).map((r) => r.id));
+      const items = obligationItems(open, names, (id) => mayRecord.has(id));
       const caseload = records.map((r) => ({
         record: r,
         age: r.details.dateOfBirth ? ageOn(r.details.dateOfBirth, today) : null,

@@ -16,7 +16,7 @@ import { fieldLabels, type DetailField } from '../../domain/people/personDetails
 import { personEvent, registrationEvents, type CorrectionData, type AddressData, type AllocationData, type RelationshipData, type WarningData } from '../../domain/people/personEvents';
 import type { RecordedEvent } from '../../domain/records/events';
 import { formatDate } from '../../platform/views/filters';
-import { eventTypes } from '../../standards/index';
+import { eventTypeOf } from '../../standards/index';
 
 export interface EventDescription {
   title: string;
@@ -143,7 +143,7 @@ export function describeEvent(event: RecordedEvent, nameOf: NameOf = () => undef
       return { title: 'Legal status changed', lines: [labelOf(legalStatuses, String(d.legalStatus ?? ''))] };
     default: {
       if (registrationEvents.includes(event.type)) return { title: simpleTitles[event.type] ?? 'Added to Hearth', lines: [] };
-      const title = simpleTitles[event.type] ?? eventTypes.find((t) => t.type === event.type)?.title ?? event.type.replace(/[._]/g, ' ');
+      const title = simpleTitles[event.type] ?? eventTypeOf(event.type)?.title ?? event.type.replace(/[._]/g, ' ');
       const summary = typeof d.summary === 'string' && d.summary !== title ? [d.summary] : [];
       return { title, lines: d.seenAlone === true ? [...summary, 'Seen alone'] : summary };
     }

@@ -1,16 +1,19 @@
 import type { Clock } from '../../platform/clock';
 import { sql } from 'drizzle-orm';
+import type { RecordedEvent } from '../../domain/records/events';
+import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Db, Executor } from '../../platform/db/database';
 import { peopleRepository } from './peopleRepository';
 import { eventStore } from '../../platform/events/eventStore';
 import { people } from './peopleTables';
+import type { PersonRecord } from './peopleRepository';
 import { noHooks, type RecordHooks } from './recordHooks';
 import type { StaffDirectory } from '../staff/staffDirectory';
 import { allocationAndRestriction } from './allocationAndRestriction';
 import { entryChanges } from './entryChanges';
 import { importEvents } from './importEvents';
 import { rebuildProjections } from './rebuildProjections';
-import { recordChanges } from './recordChange';
+import { recordChanges, type NewEventFor } from './recordChange';
 import { registerAndCorrect } from './registerAndCorrect';
 import { viewRecord } from './viewRecord';
 
@@ -29,6 +32,15 @@ export function peopleService(db: Db, clock: Clock, staff: StaffDirectory, hooks
     findByExternalId: (externalId: string) => peopleRepository.findByExternalId(db, externalId),
     /** A person's whole event stream, oldest first (imports check order against it). */
     streamOf: (personId: string) => eventStore.stream(db, personId),
+
+    /**
+     * Practice work recorded on a record (a visit, a review, a conference). `decide` is given the
+     * record's whole stream, read after the record is locked, so that two people recording at
+     * once cannot both pass an order check against a stream that is out of date.
+     */
+    recordWork(context: RequestContext, personId: string, decide: (stream: RecordedEvent[], record: PersonRecord, now: Date) => NewEventFor[]) {
+      return change(context, personId, 'work:record', 'child.work_recorded', async (record, tx, now) => decide(await eventStore.stream(tx, personId), record, now));
+    },
 
     /** Date of birth and allocated team, read with the caller's transaction (the standards' facts). */
     async factsFor(executor: Executor, personId: string) {

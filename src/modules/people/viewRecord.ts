@@ -1,4 +1,5 @@
 import { can, canSee, managesRecord, rolesAllow } from '../../domain/access/can';
+import type { Permission } from '../../domain/access/permissions';
 import { ageOn, londonDate } from '../../domain/calendar/localDate';
 import { labelOf, professionalRoles, relationshipInverses, relationshipTypes } from '../../domain/people/codes';
 import { personEvent } from '../../domain/people/personEvents';
@@ -112,9 +113,16 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
       return { total: result.total, page: input.page, pageSize: input.pageSize, records };
     },
 
-    /** The record alone (for a form about it), its reading audited like any other. */
-    async record(context: RequestContext, personId: string): Promise<PersonRecord> {
+    /**
+     * The record alone (for a form about it), its reading audited like any other. A form whose
+     * saving needs more than reading (`needs`) is refused, and the refusal audited, before it is shown.
+     */
+    async record(context: RequestContext, personId: string, needs?: Permission): Promise<PersonRecord> {
       const record = await readable(context, personId, 'child.viewed');
+      if (needs && !can(context.actor, needs, record)) {
+        await audit.record(db, context, { action: 'child.viewed', outcome: 'denied', personId, details: { for: context.path, needs } });
+        throw new ForbiddenError('You do not have permission to do this on this record. If you need to, ask the manager of the allocated team.');
+      }
       await audit.record(db, context, { action: 'child.viewed', personId, details: { for: context.path } });
       return record;
     },
@@ -162,6 +170,7 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
           allocate: record.kind === 'child' && can(context.actor, 'child:allocate', record),
           restrict: record.kind === 'child' && can(context.actor, 'child:restrict', record),
           search: rolesAllow(context.actor, 'child:search'),
+          recordWork: record.kind !== 'professional' && can(context.actor, 'work:record', record),
         },
       };
     },

@@ -9,13 +9,13 @@ import { addRoute, contextOf } from '../../platform/http/routes';
 import { flash } from '../../platform/views/setUpViews';
 import { mergeProblems, problemsOf, readDateInput } from '../../platform/validation';
 import type { Services } from '../../services';
-import { catalogueRules, episodes, eventTypes, notModelled, ruleById } from '../../standards/index';
+import { catalogueRules, episodesById, eventTypeOf, notModelled, ruleById } from '../../standards/index';
 import { NotFoundError } from '../../platform/errors';
 import { ruleInterval } from './standardsService';
 import { overrideSchema } from './standardsSchemas';
 
 const eventTitle = (match: EventMatch) => {
-  const title = eventTypes.find((e) => e.type === match.type)?.title ?? match.type;
+  const title = eventTypeOf(match.type)?.title ?? match.type;
   const where = Object.entries(match.where ?? {}).map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' or ') : String(v)}`);
   return where.length ? `${title} (${where.join(', ')})` : title;
 };
@@ -35,7 +35,7 @@ export function catalogueRoutes(app: FastifyInstance, services: Services) {
       intervalText,
       starts: [...rule.starts.map(eventTitle), ...(rule.occurrence ? [`only the ${ordinal(rule.occurrence)} in each episode`] : []), ...(rule.fromOccurrence ? [`from the ${ordinal(rule.fromOccurrence)} in each episode on`] : [])],
       satisfiedBy: rule.satisfiedByRecording ? ['Recording the event that started it'] : rule.satisfiedBy.map(eventTitle),
-      cancelledBy: [...(rule.episode ? [`the end of ${episodes.find((e) => e.id === rule.episode)?.title.toLowerCase() ?? rule.episode}`] : []), ...(rule.cancelledBy ?? []).map(eventTitle)],
+      cancelledBy: [...(rule.episode ? [`the end of ${episodesById.get(rule.episode)?.title.toLowerCase() ?? rule.episode}`] : []), ...(rule.cancelledBy ?? []).map(eventTitle)],
       responsible: roleLabels[rule.responsible],
       alternative: rule.alternativeTo ? ruleById(rule.alternativeTo) : null,
       overrides,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { canSee } from '../../domain/access/can';
+import { can, canSee } from '../../domain/access/can';
 import { addMonths, londonDate } from '../../domain/calendar/localDate';
 import { fullName } from '../../domain/people/personDetails';
 import { audit } from '../../platform/audit/auditLog';
@@ -122,7 +122,11 @@ export function complianceRoutes(app: FastifyInstance, services: Services) {
       const shown = inTeam.filter((r) => people.has(r.obligation.personId));
       const names = new Map([...people].filter(([, r]) => canSee(context.actor, r)).map(([id, r]) => [id, { name: fullName(r.details), hearthId: r.hearthId }]));
       await audit.record(services.db, context, { action: 'compliance.viewed', details: { ruleId: rule.id, ...p.range, teamId: p.teamId, shown: [...new Set(shown.map((r) => r.obligation.personId))] } });
-      return reply.page('standards/views/complianceRule.njk', { ...base, byWorker, items: obligationItems(shown, names), hidden: inTeam.length - shown.length });
+      const mayRecord = (id: string) => {
+        const record = people.get(id);
+        return record !== undefined && can(context.actor, 'work:record', record);
+      };
+      return reply.page('standards/views/complianceRule.njk', { ...base, byWorker, items: obligationItems(shown, names, mayRecord), hidden: inTeam.length - shown.length });
     },
   });
 }

@@ -1,6 +1,7 @@
 import type { ObligationState } from '../../domain/standards/obligation';
 import { timescaleText } from '../../domain/standards/describe';
-import { ruleById } from '../../standards/index';
+import type { Rule } from '../../domain/standards/rule';
+import { isPracticeWork, ruleById } from '../../standards/index';
 import { formatDate, formatDateTime } from '../../platform/views/filters';
 import type { ObligationRow } from './standardsRepository';
 
@@ -14,6 +15,17 @@ export interface ObligationItem {
   state: ObligationState;
   done: string | null;
   lateReason: string | null;
+  /** The Record work form for what meets it, when it is open and the reader may record work on the record. */
+  recordHref: string | null;
+}
+
+/**
+ * The event a worker records to meet a rule, if one can be recorded from the Record work form:
+ * not a rule met by recording its start event itself ("the visit recorded within 2 days").
+ */
+function recordableType(rule: Rule | undefined): string | null {
+  const type = rule && !rule.satisfiedByRecording ? rule.satisfiedBy[0]?.type : undefined;
+  return type && isPracticeWork(type) ? type : null;
 }
 
 export const stateLabels: Record<ObligationState, { text: string; classes: string }> = {
@@ -24,13 +36,19 @@ export const stateLabels: Record<ObligationState, { text: string; classes: strin
   cancelled: { text: 'Cancelled', classes: 'govuk-tag--grey' },
 };
 
-/** Obligations as a page shows them: the standard in words, the due date or time, the state. */
+/**
+ * Obligations as a page shows them: the standard in words, the due date or time, the state.
+ * `mayRecord` says, person by person, whether the reader may record work on their record (the
+ * route asks can()), so that no one is shown a Record link that would refuse them.
+ */
 export function obligationItems(
   rows: { obligation: ObligationRow; state: string }[],
   people: ReadonlyMap<string, { name: string; hearthId: number }> = new Map(),
+  mayRecord: (personId: string) => boolean = () => false,
 ): ObligationItem[] {
   return rows.map(({ obligation: o, state }) => {
     const rule = ruleById(o.ruleId);
+    const type = (state === 'due' || state === 'overdue') && mayRecord(o.personId) ? recordableType(rule) : null;
     return {
       personId: o.personId,
       person: people.get(o.personId) ?? null,
@@ -41,6 +59,7 @@ export function obligationItems(
       state: state as ObligationState,
       done: o.doneAt ? formatDateTime(o.doneAt) : null,
       lateReason: o.lateReason,
+      recordHref: type ? `/people/${o.personId}/work/new?type=${encodeURIComponent(type)}&rule=${encodeURIComponent(o.ruleId)}` : null,
     };
   });
 }

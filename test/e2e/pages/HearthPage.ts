@@ -30,6 +30,12 @@ export abstract class HearthPage {
     return (await this.page.locator('.govuk-notification-banner').innerText()).trim();
   }
 
+  /** After a refused save: the page again, with the error summary, checked for accessibility. */
+  async refused() {
+    await this.page.locator('.govuk-error-summary').waitFor();
+    await this.checkAccessibility();
+  }
+
   async errorSummary(): Promise<string> {
     return (await this.page.locator('.govuk-error-summary').innerText()).trim();
   }

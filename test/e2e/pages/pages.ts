@@ -110,12 +110,6 @@ export class CorrectDetailsPage extends HearthPage {
   async save() {
     await this.page.getByRole('button', { name: 'Save correction' }).click();
   }
-
-  /** After a refused save: the page again, with the error summary, checked for accessibility. */
-  async refused() {
-    await this.page.locator('.govuk-error-summary').waitFor();
-    await this.checkAccessibility();
-  }
 }
 
 export class HistoryPage extends HearthPage {
