@@ -31,10 +31,10 @@ async function serverVersion(database: Database): Promise<string> {
 
 /**
  * A fresh, migrated database: PGlite in memory, or on the server a database of the benchmark's
- * own (hearth_bench_<pid>), created beside the named one and dropped WITH (FORCE) afterwards, so
+ * own (hearth_bench_<pid>, or hearth_bench_<pid>_<purpose> for a scenario's own), created beside the named one and dropped WITH (FORCE) afterwards, so
  * a run neither sees nor touches anyone's data.
  */
-export async function openBenchDatabase(engine: Engine): Promise<BenchDatabase> {
+export async function openBenchDatabase(engine: Engine, purpose = ''): Promise<BenchDatabase> {
   if (engine === 'pglite') {
     const database = await openDatabase({ engine: 'pglite' });
     await runMigrations(database);
@@ -43,7 +43,7 @@ export async function openBenchDatabase(engine: Engine): Promise<BenchDatabase> 
 
   const url = benchServerUrl();
   if (!url) throw new Error('Set BENCH_DATABASE_URL (or DATABASE_URL) to measure on PostgreSQL');
-  const name = `hearth_bench_${process.pid}`;
+  const name = `hearth_bench_${process.pid}${purpose ? `_${purpose}` : ''}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -18,9 +18,14 @@ export function services(db: Db, clock: Clock) {
   const hooks: RecordHooks = { afterRecorded: async () => {} };
   const people = peopleService(db, clock, staff, hooks);
   const standards = standardsService(db, clock, {
-    factsFor: async (executor, personId) => {
-      const facts = await people.factsFor(executor, personId);
-      return { dateOfBirth: facts.dateOfBirth, teamSpecialism: await staff.teamSpecialismOf(executor, facts.allocatedTeamId) };
+    factsFor: async (executor, personIds) => {
+      const facts = await people.factsFor(executor, personIds);
+      const teamIds = [...new Set([...facts.values()].map((f) => f.allocatedTeamId).filter((id): id is string => id !== null))];
+      const specialisms = await staff.teamSpecialisms(executor, teamIds);
+      return new Map(personIds.map((id) => {
+        const fact = facts.get(id);
+        return [id, { dateOfBirth: fact?.dateOfBirth ?? null, teamSpecialism: fact?.allocatedTeamId ? (specialisms.get(fact.allocatedTeamId) ?? null) : null }];
+      }));
     },
     allocationSql: people.allocationSql,
   });

@@ -42,6 +42,42 @@ describe.each(engines())('the practice standards on %s', (engine) => {
     await expect(t.services.people.importEvents({ ...cliContext(), actor: { ...cliContext().actor, via: 'session' } }, [])).rejects.toThrow(ForbiddenError);
   });
 
+  it('rewrites only the obligations that changed, and stores instants and reasons exactly as worked out', async () => {
+    const { child } = await allocatedCase(t.services);
+    await record(child.id, 'cic.started', '2026-05-01T16:00:00.123+01:00', { legalStatus: 'V2' });
+    // A late visit whose reason has every character an array literal or a signature could trip on.
+    const reason = 'Carer ill, "then" {the} car broke | down; 2\\3 NULL';
+    await t.services.people.importEvents(cliContext(), [{ personId: child.id, type: 'cic.visit', occurredAt: at('2026-06-13T09:30:45.678+01:00'), data: {}, reason }]);
+    const rows = async () =>
+      (
+        (await t.services.db.execute(sql`select id, rule_id as "ruleId", started_at as "startedAt", done_at as "doneAt", late_reason as "lateReason" from obligations where person_id = ${child.id} order by id`)) as unknown as {
+          rows: { id: string; ruleId: string; startedAt: Date | string; doneAt: Date | string | null; lateReason: string | null }[];
+        }
+      ).rows;
+    const before = await rows();
+    const visit = before.find((r) => r.ruleId === 'cic.visit' && r.doneAt !== null);
+    expect(visit?.lateReason).toBe(reason);
+    expect(new Date(visit?.doneAt as string).toISOString()).toBe('2026-06-13T08:30:45.678Z');
+    expect(new Date(before.find((r) => r.ruleId === 'cic.notification')?.startedAt as string).toISOString()).toBe('2026-05-01T15:00:00.123Z');
+
+    // Nothing new: every row is kept as it was, not deleted and written again.
+    await t.services.standards.recomputeAll();
+    expect(await rows()).toEqual(before);
+
+    // A new visit: the open visit obligation is replaced by a met one, the next visit opens and
+    // the visit's own recording obligation starts; every other row stays put.
+    await record(child.id, 'cic.visit', '2026-06-14T10:00:00+01:00');
+    const after = await rows();
+    const removed = before.filter((r) => !after.some((a) => a.id === r.id));
+    const added = after.filter((r) => !before.some((b) => b.id === r.id));
+    expect(removed.map((r) => [r.ruleId, r.doneAt])).toEqual([['cic.visit', null]]);
+    expect(added.map((r) => [r.ruleId, r.doneAt === null ? 'open' : 'done']).sort()).toEqual([
+      ['cic.visit', 'done'],
+      ['cic.visit', 'open'],
+      ['cic.visit-recorded', 'done'],
+    ]);
+  });
+
   it("follows the child's team: the Disabled Children's Team's children are not on the 6-weekly visits", async () => {
     const team = await makeTeam(t.services, undefined, 'disabled-children');
     const { manager, child } = await allocatedCase(t.services);

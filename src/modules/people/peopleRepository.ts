@@ -144,6 +144,16 @@ export const peopleRepository = {
     return rows.length > 0;
   },
 
+  /** Date of birth and allocated team of each of these people: what the practice standards need. */
+  async standardsFacts(executor: Executor, personIds: readonly string[]): Promise<Map<string, { dateOfBirth: string | null; allocatedTeamId: string | null }>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await executor
+      .select({ id: people.id, dateOfBirth: people.dateOfBirth, allocatedTeamId: people.allocatedTeamId })
+      .from(people)
+      .where(inArray(people.id, [...personIds]));
+    return new Map(rows.map(({ id, ...facts }) => [id, facts]));
+  },
+
   async findMany(executor: Executor, personIds: string[]): Promise<PersonRecord[]> {
     if (personIds.length === 0) return [];
     return withGrants(executor, await executor.select().from(people).where(inArray(people.id, personIds)));

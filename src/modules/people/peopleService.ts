@@ -42,11 +42,8 @@ export function peopleService(db: Db, clock: Clock, staff: StaffDirectory, hooks
       return change(context, personId, 'work:record', 'child.work_recorded', async (record, tx, now) => decide(await eventStore.stream(tx, personId), record, now));
     },
 
-    /** Date of birth and allocated team, read with the caller's transaction (the standards' facts). */
-    async factsFor(executor: Executor, personId: string) {
-      const record = await peopleRepository.find(executor, personId);
-      return { dateOfBirth: record?.details.dateOfBirth ?? null, allocatedTeamId: record?.allocatedTeamId ?? null };
-    },
+    /** Date of birth and allocated team of each person, read with the caller's transaction (the standards' facts). */
+    factsFor: (executor: Executor, personIds: readonly string[]) => peopleRepository.standardsFacts(executor, personIds),
 
     /** Each person's allocated team and worker, as a query other modules may join to (compliance figures). */
     allocationSql: () => sql`select ${people.id} as person_id, ${people.allocatedTeamId} as team_id, ${people.allocatedWorkerId} as worker_id from ${people}`,

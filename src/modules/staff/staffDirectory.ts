@@ -33,10 +33,8 @@ export function staffDirectory(db: Db) {
     teams: (): Promise<Team[]> => staffRepository.teams(db),
     team: (teamId: string): Promise<Team | null> => staffRepository.teamById(db, teamId),
     /** A team's specialism, read with the caller's transaction (the standards engine's cohorts). */
-    async teamSpecialismOf(executor: Executor, teamId: string | null): Promise<string | null> {
-      if (!teamId) return null;
-      return (await staffRepository.teamById(executor, teamId))?.specialism ?? null;
-    },
+    /** The specialism of each of these teams that has one, read with the caller's transaction. */
+    teamSpecialisms: (executor: Executor, teamIds: readonly string[]) => staffRepository.teamSpecialisms(executor, teamIds),
     teamByName: (name: string) => staffRepository.teamByName(db, name),
     allMembers: () => staffRepository.list(db),
   };

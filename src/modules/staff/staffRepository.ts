@@ -136,6 +136,15 @@ export const staffRepository = {
       .orderBy(asc(teams.service), asc(teams.name));
   },
 
+  async teamSpecialisms(executor: Executor, teamIds: readonly string[]): Promise<Map<string, string>> {
+    if (teamIds.length === 0) return new Map();
+    const rows = await executor
+      .select({ id: teams.id, specialism: teams.specialism })
+      .from(teams)
+      .where(and(inArray(teams.id, [...teamIds]), sql`${teams.specialism} is not null`));
+    return new Map(rows.map((r) => [r.id, r.specialism as string]));
+  },
+
   async teamById(executor: Executor, id: string): Promise<Team | null> {
     const [row] = await executor
       .select({ id: teams.id, name: teams.name, service: teams.service, purpose: teams.purpose, specialism: teams.specialism })

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Obligation } from '../../domain/standards/obligation';
 import type { Executor } from '../../platform/db/database';
 import { obligations, ruleOverrides } from './standardsTables';
 
@@ -21,32 +20,6 @@ export interface ComplianceRow {
 }
 
 export const standardsRepository = {
-  /** Replaces a person's obligations with a newly worked-out set (they are derived, never edited). */
-  async replaceForPerson(executor: Executor, personId: string, list: readonly Obligation[]): Promise<void> {
-    await executor.delete(obligations).where(eq(obligations.personId, personId));
-    for (let i = 0; i < list.length; i += 500) {
-      const batch = list.slice(i, i + 500);
-      await executor.insert(obligations).values(
-        batch.map((o) => ({
-          personId: o.personId,
-          ruleId: o.ruleId,
-          ruleVersion: o.ruleVersion,
-          startEventId: o.startEventId,
-          cycle: o.cycle,
-          startedAt: o.startedAt,
-          dueDate: o.dueDate,
-          deadline: o.deadline,
-          outcome: o.outcome,
-          doneAt: o.doneAt,
-          doneEventId: o.doneEventId,
-          closedAt: o.closedAt,
-          lateReason: o.lateReason,
-          responsible: o.responsible,
-        })),
-      );
-    }
-  },
-
   async forPerson(executor: Executor, personId: string, at: Date) {
     return executor
       .select({ obligation: obligations, state: stateSql(at) })

@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import { rolesAllow } from '../../domain/access/can';
 import { addDays, londonDate, londonStartOfDay } from '../../domain/calendar/localDate';
 import { evaluate, type ChildFacts, type RuleTimeline } from '../../domain/standards/evaluate';
+import type { Obligation } from '../../domain/standards/obligation';
 import type { Interval, Rule, RuleVersion, Unit } from '../../domain/standards/rule';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import { englandAndWalesCalendar } from '../../platform/calendar';
@@ -10,11 +11,12 @@ import type { Db, Executor } from '../../platform/db/database';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { eventStore } from '../../platform/events/eventStore';
 import { catalogueEffectiveFrom, catalogueRules, episodes, ruleById } from '../../standards/index';
+import { reconcileObligations } from './obligationWrites';
 import { standardsRepository } from './standardsRepository';
 
 export interface StandardsDependencies {
-  /** The facts about a person the rules need, read with the caller's transaction. */
-  factsFor(executor: Executor, personId: string): Promise<ChildFacts>;
+  /** The facts about each person the rules need, read with the caller's transaction. */
+  factsFor(executor: Executor, personIds: readonly string[]): Promise<Map<string, ChildFacts>>;
   /** The people module's fragment giving each person's allocated team and worker. */
   allocationSql(): SQL;
 }
@@ -27,6 +29,10 @@ export interface OverrideInput {
   unit: Unit | null;
   reason: string;
 }
+
+/** People whose obligations are worked out together: one query for their events, one write. */
+const recomputeBatch = 500;
+const noFacts: ChildFacts = { dateOfBirth: null, teamSpecialism: null };
 
 /** A rule with its timescale replaced, for an override of the timescale. */
 function withInterval(rule: Rule, interval: Interval): Rule {
@@ -69,11 +75,23 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
     return timelinesWith(await standardsRepository.overrides(executor));
   }
 
-  async function obligationsFor(executor: Executor, personId: string, rules: RuleTimeline[], upTo?: Date) {
-    const stream = await eventStore.stream(executor, personId);
-    const events = upTo ? stream.filter((e) => e.occurredAt.getTime() <= upTo.getTime()) : stream;
-    const facts = await deps.factsFor(executor, personId);
-    return evaluate({ personId, events, rules, episodes, calendar, facts });
+  /** These people's obligations from their events: their streams and facts read in one query each. */
+  async function obligationsFor(executor: Executor, personIds: readonly string[], rules: RuleTimeline[], upTo?: Date): Promise<Obligation[]> {
+    const streams = await eventStore.streams(executor, personIds);
+    const facts = await deps.factsFor(executor, personIds);
+    const list: Obligation[] = [];
+    for (const personId of personIds) {
+      const stream = streams.get(personId) ?? [];
+      const events = upTo ? stream.filter((e) => e.occurredAt.getTime() <= upTo.getTime()) : stream;
+      for (const o of evaluate({ personId, events, rules, episodes, calendar, facts: facts.get(personId) ?? noFacts })) list.push(o);
+    }
+    return list;
+  }
+
+  /** Works out these people's obligations again and stores them, in the caller's transaction. */
+  async function recomputeIn(executor: Executor, personIds: readonly string[], rules?: RuleTimeline[]): Promise<void> {
+    const ids = [...new Set(personIds)];
+    await reconcileObligations(executor, ids, await obligationsFor(executor, ids, rules ?? (await timelines(executor))));
   }
 
   /** "Due in the next 10 working days" (issue 3, My work): the end of that London day. */
@@ -87,31 +105,33 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
     horizon,
 
     /** Recomputes these people's obligations, inside the transaction that recorded their events. */
-    async recompute(executor: Executor, personIds: readonly string[]): Promise<void> {
-      const rules = await timelines(executor);
-      for (const personId of new Set(personIds)) {
-        await standardsRepository.replaceForPerson(executor, personId, await obligationsFor(executor, personId, rules));
-      }
-    },
+    recompute: (executor: Executor, personIds: readonly string[]): Promise<void> => recomputeIn(executor, personIds),
 
-    /** Rebuilds every obligation (`npx hearth standards recompute`), a batch of people per transaction. */
+    /**
+     * Rebuilds every obligation (`npx hearth standards recompute`), a batch of people per
+     * transaction. Two batches are under way at once, so that on a server one is being worked
+     * out here while the other is read or written there.
+     */
     async recomputeAll(onProgress: (done: number, total: number) => void = () => {}): Promise<{ people: number }> {
       const ids = await standardsRepository.everyoneWithEvents(db);
-      for (let i = 0; i < ids.length; i += 200) {
-        await db.transaction(async (tx) => {
-          const rules = await timelines(tx);
-          for (const personId of ids.slice(i, i + 200)) {
-            await standardsRepository.replaceForPerson(tx, personId, await obligationsFor(tx, personId, rules));
-          }
-        });
-        onProgress(Math.min(i + 200, ids.length), ids.length);
-      }
+      let next = 0;
+      let done = 0;
+      const worker = async () => {
+        while (next < ids.length) {
+          const batch = ids.slice(next, next + recomputeBatch);
+          next += batch.length;
+          await db.transaction((tx) => recomputeIn(tx, batch));
+          done += batch.length;
+          onProgress(done, ids.length);
+        }
+      };
+      await Promise.all([worker(), worker()]);
       return { people: ids.length };
     },
 
     /** A person's obligations as they stood at an instant: only the events up to then count. */
     async asAt(personId: string, at: Date) {
-      const obligations = await obligationsFor(db, personId, await timelines(db), at);
+      const obligations = await obligationsFor(db, [personId], await timelines(db), at);
       // Met by recording something that was recorded only after `at` (an imported visit recorded
       // "within 2 days", say): at that instant it was not done yet.
       return obligations.map((o) =>
@@ -154,9 +174,7 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
         await audit.record(tx, context, { action: 'standards.changed', details: { ...input } });
         const affected = await standardsRepository.peopleWithEventTypes(tx, types);
         const rules = await timelines(tx);
-        for (const personId of affected) {
-          await standardsRepository.replaceForPerson(tx, personId, await obligationsFor(tx, personId, rules));
-        }
+        for (let i = 0; i < affected.length; i += recomputeBatch) await recomputeIn(tx, affected.slice(i, i + recomputeBatch), rules);
         return { recomputed: affected.length };
       });
     },

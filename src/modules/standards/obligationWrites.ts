@@ -1,0 +1,97 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Obligation } from '../../domain/standards/obligation';
+import type { Executor } from '../../platform/db/database';
+
+/**
+ * Writing people's newly worked-out obligations. Obligations are derived, never edited, so the
+ * stored set is made to match the new one: rows that are still right stay as they are, and only
+ * those that changed are removed and written again. A new visit changes two or three of a
+ * child's hundred obligations, and recomputing everyone after nothing changed writes nothing.
+ */
+
+/** Rows written in one statement: each column goes as one array, which both engines take quickly. */
+const rowsPerStatement = 5_000;
+
+/** Everything stored about an obligation, as text, the same whether worked out here or read back. */
+export function signature(o: Obligation): string {
+  const ms = (d: Date | null) => (d === null ? '' : String(d.getTime()));
+  return [o.ruleId, o.ruleVersion, o.startEventId, o.cycle, ms(o.startedAt), o.dueDate ?? '', ms(o.deadline), o.outcome, ms(o.doneAt), o.doneEventId ?? '', ms(o.closedAt), o.responsible, o.lateReason === null ? '-' : `"${o.lateReason}`].join('|');
+}
+
+/** The same text made by the database (instants as epoch milliseconds; the free text last). */
+const signatureSql = sql.raw(`concat_ws('|', rule_id, rule_version, start_event_id, cycle, (extract(epoch from started_at) * 1000)::bigint,
+  coalesce(to_char(due_date, 'YYYY-MM-DD'), ''), (extract(epoch from deadline) * 1000)::bigint, outcome,
+  coalesce(((extract(epoch from done_at) * 1000)::bigint)::text, ''), coalesce(done_event_id::text, ''),
+  coalesce(((extract(epoch from closed_at) * 1000)::bigint)::text, ''), responsible, coalesce('"' || late_reason, '-'))`);
+
+const array = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
+/**
+ * A column of identifiers, numbers or dates as one array literal, joined here: none of these can
+ * hold a comma, quote or brace, and joining is many times cheaper than the driver escaping each
+ * value. Free text (a late reason) still goes through the driver's escaping.
+ */
+const safe = /^[\w.:-]+$/;
+const plain = (values: readonly (string | number | null)[], type: string) =>
+  values.every((v) => v === null || typeof v === 'number' || (v !== 'NULL' && safe.test(v)))
+    ? sql`${sql.param(`{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`)}::${sql.raw(type)}[]`
+    : array([...values], type);
+/** Instants go as epoch milliseconds (no date text to make or read), turned back in the select. */
+const ms = (d: Date | null) => (d === null ? null : d.getTime());
+const fromMs = (column: string) => `to_timestamp(${column} / 1000.0)`;
+
+async function insertMany(executor: Executor, list: readonly Obligation[]): Promise<void> {
+  for (let i = 0; i < list.length; i += rowsPerStatement) {
+    const rows = list.slice(i, i + rowsPerStatement);
+    const columns: [name: string, value: SQL, select?: string][] = [
+      ['person_id', plain(rows.map((o) => o.personId), 'uuid')],
+      ['rule_id', plain(rows.map((o) => o.ruleId), 'text')],
+      ['rule_version', plain(rows.map((o) => o.ruleVersion), 'int')],
+      ['start_event_id', plain(rows.map((o) => o.startEventId), 'uuid')],
+      ['cycle', plain(rows.map((o) => o.cycle), 'int')],
+      ['started_at', plain(rows.map((o) => ms(o.startedAt)), 'int8'), fromMs('started_at')],
+      ['due_date', plain(rows.map((o) => o.dueDate), 'date')],
+      ['deadline', plain(rows.map((o) => ms(o.deadline)), 'int8'), fromMs('deadline')],
+      ['outcome', plain(rows.map((o) => o.outcome), 'text')],
+      ['done_at', plain(rows.map((o) => ms(o.doneAt)), 'int8'), fromMs('done_at')],
+      ['done_event_id', plain(rows.map((o) => o.doneEventId), 'uuid')],
+      ['closed_at', plain(rows.map((o) => ms(o.closedAt)), 'int8'), fromMs('closed_at')],
+      ['late_reason', array(rows.map((o) => o.lateReason), 'text')],
+      ['responsible', plain(rows.map((o) => o.responsible), 'text')],
+    ];
+    const names = columns.map(([name]) => name).join(', ');
+    await executor.execute(sql`insert into obligations (${sql.raw(names)})
+      select ${sql.raw(columns.map(([name, , select]) => select ?? name).join(', '))}
+      from unnest(${sql.join(
+        columns.map(([, value]) => value),
+        sql`, `,
+      )}) as t(${sql.raw(names)})`);
+  }
+}
+
+/**
+ * Makes these people's stored obligations exactly `list` (theirs, newly worked out): keeps the
+ * rows that match one of the new obligations, deletes the rest, and inserts what is missing.
+ */
+export async function reconcileObligations(executor: Executor, personIds: readonly string[], list: readonly Obligation[]): Promise<{ kept: number; inserted: number; deleted: number }> {
+  if (personIds.length === 0) return { kept: 0, inserted: 0, deleted: 0 };
+  const stored = (await executor.execute(
+    sql`select id, ${signatureSql} as signature from obligations where person_id = any(${array([...personIds], 'uuid')})`,
+  )) as unknown as { rows: { id: string; signature: string }[] };
+  const unmatched = new Map<string, string[]>();
+  for (const row of stored.rows) {
+    const ids = unmatched.get(row.signature);
+    if (ids) ids.push(row.id);
+    else unmatched.set(row.signature, [row.id]);
+  }
+  const missing: Obligation[] = stored.rows.length === 0 ? [...list] : [];
+  for (const obligation of stored.rows.length === 0 ? [] : list) {
+    const ids = unmatched.get(signature(obligation));
+    if (ids && ids.length > 0) ids.pop();
+    else missing.push(obligation);
+  }
+  const stale = [...unmatched.values()].flat();
+  if (stale.length > 0) await executor.execute(sql`delete from obligations where id = any(${array(stale, 'uuid')})`);
+  await insertMany(executor, missing);
+  return { kept: list.length - missing.length, inserted: missing.length, deleted: stale.length };
+}
