@@ -1,27 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startHearth, type RunningHearth } from './support/server';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
+import { demoInBrowser } from './support/demoInBrowser';
 import { AuditPage, CaseloadPage, FrontSheetPage, SignInPage } from './pages/pages';
 
 const password = 'hearth-demo-2026';
 
 describe.skipIf(!chromiumAvailable)('Hearth in a browser', () => {
-  let hearth: RunningHearth;
-  let browser: Browser;
+  const hearth = demoInBrowser();
   let page: Page;
 
-  beforeAll(async () => {
-    hearth = await startHearth();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hearth?.close();
-  });
   beforeEach(async () => {
-    const context = await browser.newContext();
-    page = await context.newPage();
+    page = await hearth.newPage();
   });
 
   it('a social worker signs in, finds a child, corrects a detail with a reason, and sees it in the history and the audit log', async () => {

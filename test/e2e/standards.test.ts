@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startHearth, type RunningHearth } from './support/server';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
+import { demoInBrowser } from './support/demoInBrowser';
 import { CaseloadPage, SignInPage } from './pages/pages';
 import { CataloguePage, CompliancePage } from './pages/standardsPages';
 
@@ -9,21 +9,11 @@ const password = 'hearth-demo-2026';
 const cinVisit = 'Child in need visit at least every 15 working days';
 
 describe.skipIf(!chromiumAvailable)('the practice standards in a browser', () => {
-  let hearth: RunningHearth;
-  let browser: Browser;
+  const hearth = demoInBrowser();
   let page: Page;
 
-  beforeAll(async () => {
-    hearth = await startHearth();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hearth?.close();
-  });
   beforeEach(async () => {
-    const context = await browser.newContext();
-    page = await context.newPage();
+    page = await hearth.newPage();
   });
 
   it("a social worker's My work puts the late child in need visit first", async () => {

@@ -32,7 +32,6 @@ export function staffDirectory(db: Db) {
     membersOf: (teamId: string) => staffRepository.membersOf(db, teamId),
     teams: (): Promise<Team[]> => staffRepository.teams(db),
     team: (teamId: string): Promise<Team | null> => staffRepository.teamById(db, teamId),
-    /** A team's specialism, read with the caller's transaction (the standards engine's cohorts). */
     /** The specialism of each of these teams that has one, read with the caller's transaction. */
     teamSpecialisms: (executor: Executor, teamIds: readonly string[]) => staffRepository.teamSpecialisms(executor, teamIds),
     teamByName: (name: string) => staffRepository.teamByName(db, name),
