@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from '../platform/config';
 import { DataDirInUseError } from '../platform/db/dataDirLock';
 import type { Database } from '../platform/db/database';
 import { maintainEmbeddedDatabase } from '../platform/db/maintenance';
+import { keepTalliesCompact } from '../modules/standards/tallyUpkeep';
 import { ValidationError } from '../platform/errors';
 import { services as buildServices } from '../services';
 import { cliContext, readStdin, UsageError } from './cliContext';
@@ -60,9 +61,11 @@ async function serve(config: Config): Promise<number> {
   }
   const app = await createApp(services, { config, authorityName: await authorityName(services) });
   const stopMaintenance = maintainEmbeddedDatabase(database, (error) => app.log.warn({ err: error }, 'database maintenance failed'));
+  const stopCompacting = keepTalliesCompact(services.standards, (error) => app.log.warn({ err: error }, 'compacting the compliance tallies failed'));
   const stop = async (signal: string) => {
     app.log.info(`${signal}: stopping`);
     stopMaintenance();
+    stopCompacting();
     await app.close();
     await database.close();
     process.exit(0);

@@ -162,6 +162,66 @@ describe.each(engines())('the practice standards on %s', (engine) => {
     expect((await worker.get('/compliance')).statusCode).toBe(403);
   });
 
+  it('counts compliance from its tallies exactly as from every obligation, through new events, a move of team, rebuilt projections, folding and a full recompute', async () => {
+    // Counting every obligation of the period: what the tallies must always add up to.
+    const counted = async (from: string, to: string) => {
+      const result = (await t.services.db.execute(sql`
+        select o.rule_id as "ruleId", p.allocated_team_id as "teamId",
+          count(*) filter (where o.outcome = 'met')::int as met, count(*) filter (where o.outcome = 'met_late')::int as "metLate",
+          count(*) filter (where o.outcome = 'missed' or (o.outcome = 'open' and o.deadline < ${t.clock.now().toISOString()}::timestamptz))::int as overdue,
+          count(*) filter (where o.outcome = 'open' and o.deadline >= ${t.clock.now().toISOString()}::timestamptz)::int as due
+        from obligations o left join people p on p.id = o.person_id
+        where o.outcome <> 'cancelled' and o.deadline >= (${from}::date::timestamp at time zone 'Europe/London')
+          and o.deadline < ((${to}::date + 1)::timestamp at time zone 'Europe/London')
+        group by 1, 2`)) as unknown as { rows: { ruleId: string; teamId: string | null; met: number; metLate: number; overdue: number; due: number }[] };
+      return result.rows.map((r) => ({ ...r, met: Number(r.met), metLate: Number(r.metLate), overdue: Number(r.overdue), due: Number(r.due) }));
+    };
+    const key = (r: { ruleId: string; teamId: string | null }) => `${r.ruleId} ${r.teamId ?? ''}`;
+    const sorted = <T extends { ruleId: string; teamId: string | null }>(rows: T[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+    // Whole months with part-months either side; part-months only; one month; across the spring clock change (29 March).
+    const periods: [string, string][] = [['2025-12-20', '2026-06-15'], ['2026-01-17', '2026-05-09'], ['2026-03-03', '2026-03-20'], ['2026-03-01', '2026-03-31'], ['2026-03-31', '2026-04-01'], ['2026-02-01', '2026-04-30']];
+    const expectSame = async (when: string) => {
+      for (const [from, to] of periods) {
+        const tallied = (await t.services.standards.compliance(from, to)).map(({ ruleId, teamId, met, metLate, overdue, due }) => ({ ruleId, teamId, met, metLate, overdue, due }));
+        expect(sorted(tallied), `${when}, ${from} to ${to}`).toEqual(sorted(await counted(from, to)));
+      }
+    };
+    const first = await allocatedCase(t.services);
+    const second = await allocatedCase(t.services);
+    await record(first.child.id, 'cin.plan_started', '2026-01-05T10:00:00Z');
+    // On time, late (after Good Friday and Easter Monday), then none: met, met late, overdue.
+    await record(first.child.id, 'cin.visit', '2026-01-23T10:00:00Z');
+    await record(first.child.id, 'cin.visit', '2026-04-08T10:00:00+01:00');
+    await record(second.child.id, 'cic.started', '2026-02-27T16:00:00Z', { legalStatus: 'V2' });
+    await record(second.child.id, 'cic.visit', '2026-03-31T23:30:00+01:00');
+    await expectSame('after the events');
+    const before = (await t.services.standards.compliance('2026-01-01', '2026-06-15')).filter((r) => r.teamId === first.teamId);
+    expect(before.some((r) => r.ruleId === 'cin.visit' && r.met > 0 && r.metLate > 0 && r.overdue > 0)).toBe(true);
+
+    // The first child moves to the second team: their counts go with them.
+    const both = await makeUser(t.services, { roles: ['team-manager'], teamIds: [first.teamId, second.teamId] });
+    await t.services.people.allocate(both, first.child.id, { teamId: second.teamId, workerId: second.worker.actor.userId });
+    await expectSame('after the move');
+    expect((await t.services.standards.compliance('2026-01-01', '2026-06-15')).filter((r) => r.teamId === first.teamId)).toEqual([]);
+
+    // A visit recorded late changes obligations already counted (one goes, others come).
+    await record(second.child.id, 'cic.visit', '2026-05-01T10:00:00+01:00');
+    await expectSame('after a change');
+    // Hearth never updates an obligation in place, but if anyone does, the tallies follow it too.
+    await t.services.db.execute(sql`update obligations set outcome = case outcome when 'met' then 'met_late' else outcome end where person_id = ${first.child.id}`);
+    await expectSame('after an update');
+    // Rebuilding the projections removes each person's row and writes it again.
+    await t.services.people.rebuildProjections(cliContext());
+    await expectSame('after rebuilding the projections');
+    const rowsOfTallies = async () => Number(((await t.services.db.execute(sql`select count(*)::int as n from obligation_tallies`)) as unknown as { rows: { n: number }[] }).rows[0]?.n);
+    const unfolded = await rowsOfTallies();
+    await t.services.standards.compactTallies();
+    expect(await rowsOfTallies()).toBeLessThan(unfolded);
+    await expectSame('after folding');
+    await t.services.standards.recomputeAll();
+    await expectSame('after a full recompute');
+  });
+
   it('shows each standard with its citation and words, and lets the head of service change it', async () => {
     const head = await makeUser(t.services, { roles: ['head-of-service'] });
     const browser = new Client(app);

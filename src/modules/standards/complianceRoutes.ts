@@ -109,7 +109,7 @@ export function complianceRoutes(app: FastifyInstance, services: Services) {
       const base = { pageTitle: rule.title, rule, query: p.query, range: p.range, teams: p.teams, teamId: p.teamId };
       if (p.problems.length > 0) return reply.code(400).page('standards/views/complianceRule.njk', { ...base, ...errorView(p.problems, ['from', 'to']) });
       const context = contextOf(request);
-      const rows = filterRows(await services.standards.compliance(p.range.from, p.range.to), p.teamId).filter((r) => r.ruleId === rule.id);
+      const rows = filterRows(await services.standards.complianceOfRule(rule.id, p.range.from, p.range.to), p.teamId);
       const workers = await services.staff.members([...new Set(rows.map((r) => r.workerId).filter((id): id is string => Boolean(id)))]);
       const workerNames = new Map(workers.map((w) => [w.id, w.displayName]));
       const teamNames = new Map(p.teams.map((t) => [t.id, t.name]));

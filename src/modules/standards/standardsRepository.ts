@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database';
-import { obligations, ruleOverrides } from './standardsTables';
+import { obligations, obligationTallies, ruleOverrides } from './standardsTables';
 
 export type ObligationRow = typeof obligations.$inferSelect;
 
@@ -17,6 +17,16 @@ export interface ComplianceRow {
   metLate: number;
   overdue: number;
   due: number;
+}
+
+/**
+ * A period for the compliance figures: instants from and to (exclusive), and the whole London
+ * months inside it (first days of months, `to` exclusive) with the instants they start at.
+ */
+export interface TallyPeriod {
+  from: Date;
+  to: Date;
+  months: { from: string; to: string; fromInstant: Date; toInstant: Date } | null;
 }
 
 export const standardsRepository = {
@@ -64,10 +74,47 @@ export const standardsRepository = {
 
   /**
    * Obligations that fell due in a period, counted by how they stand now, per rule and per the
-   * team and worker the child is allocated to. Cancelled ones are left out: nothing was owed.
+   * team the child is allocated to. Cancelled ones are left out: nothing was owed. Whole London
+   * months of met, met late and missed come from the tallies; the part-months at either end, and
+   * every open obligation (due or overdue depends on `at`), from obligations themselves.
    * `allocation` is a subquery giving each person's team and worker (from the people module).
    */
-  async compliance(executor: Executor, from: Date, to: Date, at: Date, allocation: SQL): Promise<ComplianceRow[]> {
+  async compliance(executor: Executor, period: TallyPeriod, ruleIds: readonly string[], at: Date, allocation: SQL): Promise<ComplianceRow[]> {
+    const instant = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+    const { from, to, months } = period;
+    // Closed obligations in [start, end), every rule named so that the (rule, deadline) index alone
+    // answers, one range of it per rule.
+    const rules = sql`${sql.param(`{${ruleIds.join(',')}}`)}::text[]`;
+    const closed = (start: Date, end: Date) =>
+      sql`select rule_id, person_id, outcome as state from ${obligations} where rule_id = any(${rules}) and deadline >= ${instant(start)} and deadline < ${instant(end)} and outcome in ('met', 'met_late', 'missed')`;
+    const edges = months ? sql`${closed(from, months.fromInstant)} union all ${closed(months.toInstant, to)}` : closed(from, to);
+    const result = (await executor.execute(sql`
+      select rule_id as "ruleId", team_id as "teamId",
+        coalesce(sum(n) filter (where state = 'met'), 0)::int as "met",
+        coalesce(sum(n) filter (where state = 'met_late'), 0)::int as "metLate",
+        coalesce(sum(n) filter (where state in ('missed', 'overdue')), 0)::int as "overdue",
+        coalesce(sum(n) filter (where state = 'due'), 0)::int as "due"
+      from (
+        select t.rule_id, t.team_id, t.outcome as state, t.n
+          from ${obligationTallies} t
+          where ${months ? sql`t.month >= ${months.from}::date and t.month < ${months.to}::date` : sql`false`}
+        union all
+        select o.rule_id, a.team_id, o.state, 1
+          from (
+            ${edges}
+            union all
+            select rule_id, person_id, case when deadline < ${instant(at)} then 'overdue' else 'due' end
+              from ${obligations} where outcome = 'open' and deadline >= ${instant(from)} and deadline < ${instant(to)}
+          ) o
+          left join (${allocation}) a on a.person_id = o.person_id
+      ) counted
+      group by rule_id, team_id
+      having sum(n) <> 0`)) as unknown as { rows: ComplianceRow[] };
+    return result.rows.map((r) => ({ ...r, workerId: null, met: Number(r.met), metLate: Number(r.metLate), overdue: Number(r.overdue), due: Number(r.due) }));
+  },
+
+  /** One rule's obligations that fell due in a period, counted per team and worker (the drill-down). */
+  async complianceOfRule(executor: Executor, ruleId: string, from: Date, to: Date, at: Date, allocation: SQL): Promise<ComplianceRow[]> {
     const result = (await executor.execute(sql`
       select o.rule_id as "ruleId", a.team_id as "teamId", a.worker_id as "workerId",
         count(*) filter (where o.outcome = 'met')::int as "met",
@@ -76,9 +123,30 @@ export const standardsRepository = {
         count(*) filter (where o.outcome = 'open' and o.deadline >= ${at.toISOString()}::timestamptz)::int as "due"
       from ${obligations} o
       left join (${allocation}) a on a.person_id = o.person_id
-      where o.deadline >= ${from.toISOString()}::timestamptz and o.deadline < ${to.toISOString()}::timestamptz and o.outcome <> 'cancelled'
+      where o.rule_id = ${ruleId} and o.deadline >= ${from.toISOString()}::timestamptz and o.deadline < ${to.toISOString()}::timestamptz and o.outcome <> 'cancelled'
       group by o.rule_id, a.team_id, a.worker_id`)) as unknown as { rows: ComplianceRow[] };
     return result.rows.map((r) => ({ ...r, met: Number(r.met), metLate: Number(r.metLate), overdue: Number(r.overdue), due: Number(r.due) }));
+  },
+
+  /**
+   * Folds the tallies' rows of changes into one row per rule, team, month and outcome. One
+   * statement, so it sees one snapshot: rows another transaction adds meanwhile are left alone.
+   */
+  async compactTallies(executor: Executor): Promise<void> {
+    await executor.execute(sql`with gone as (delete from ${obligationTallies} returning rule_id, team_id, month, outcome, n)
+      insert into ${obligationTallies} (rule_id, team_id, month, outcome, n)
+      select rule_id, team_id, month, outcome, sum(n) from gone group by 1, 2, 3, 4 having sum(n) <> 0`);
+  },
+
+  /** Counts the tallies again from obligations (after a full recompute), in one statement as above. */
+  async rebuildTallies(executor: Executor, allocation: SQL): Promise<void> {
+    // A data-modifying WITH runs whether or not it is read, and both parts see the same snapshot.
+    await executor.execute(sql`with gone as (delete from ${obligationTallies} returning 1)
+      insert into ${obligationTallies} (rule_id, team_id, month, outcome, n)
+      select o.rule_id, a.team_id, hearth_obligation_month(o.deadline), o.outcome, count(*)
+      from ${obligations} o left join (${allocation}) a on a.person_id = o.person_id
+      where o.outcome in ('met', 'met_late', 'missed')
+      group by 1, 2, 3, 4`);
   },
 
   /** The obligations of one rule that fell due in a period, for drilling down to the children. */

@@ -1,6 +1,6 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rolesAllow } from '../../domain/access/can';
-import { addDays, londonDate, londonStartOfDay } from '../../domain/calendar/localDate';
+import { addDays, addMonths, londonDate, londonStartOfDay } from '../../domain/calendar/localDate';
 import { evaluate, type ChildFacts, type RuleTimeline } from '../../domain/standards/evaluate';
 import type { Obligation } from '../../domain/standards/obligation';
 import type { Interval, Rule, RuleVersion, Unit } from '../../domain/standards/rule';
@@ -12,7 +12,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/e
 import { eventStore } from '../../platform/events/eventStore';
 import { catalogueEffectiveFrom, catalogueRules, episodes, ruleById } from '../../standards/index';
 import { reconcileObligations } from './obligationWrites';
-import { standardsRepository } from './standardsRepository';
+import { standardsRepository, type TallyPeriod } from './standardsRepository';
 
 export interface StandardsDependencies {
   /** The facts about each person the rules need, read with the caller's transaction. */
@@ -33,6 +33,7 @@ export interface OverrideInput {
 /** People whose obligations are worked out together: one query for their events, one write. */
 const recomputeBatch = 500;
 const noFacts: ChildFacts = { dateOfBirth: null, teamSpecialism: null };
+const ruleIds = catalogueRules.map((r) => r.id);
 
 /** A rule with its timescale replaced, for an override of the timescale. */
 function withInterval(rule: Rule, interval: Interval): Rule {
@@ -45,6 +46,21 @@ function withInterval(rule: Rule, interval: Interval): Rule {
     case 'before-event':
       return { ...rule, ahead: interval };
   }
+}
+
+/**
+ * London dates `from` to `to` (both included) as instants, with the whole London months inside
+ * them, which the compliance tallies count (issue 3, compliance page).
+ */
+export function tallyPeriod(from: string, to: string): TallyPeriod {
+  const after = addDays(to, 1);
+  const firstMonth = from.endsWith('-01') ? from : `${addMonths(from, 1).slice(0, 7)}-01`;
+  const endMonth = `${after.slice(0, 7)}-01`;
+  return {
+    from: londonStartOfDay(from),
+    to: londonStartOfDay(after),
+    months: firstMonth < endMonth ? { from: firstMonth, to: endMonth, fromInstant: londonStartOfDay(firstMonth), toInstant: londonStartOfDay(endMonth) } : null,
+  };
 }
 
 export function ruleInterval(rule: Rule): Interval {
@@ -120,12 +136,17 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
         while (next < ids.length) {
           const batch = ids.slice(next, next + recomputeBatch);
           next += batch.length;
-          await db.transaction((tx) => recomputeIn(tx, batch));
+          await db.transaction(async (tx) => {
+            // The compliance tallies are counted afresh at the end, not statement by statement.
+            await tx.execute(sql`select set_config('hearth.recounting', 'on', true)`);
+            await recomputeIn(tx, batch);
+          });
           done += batch.length;
           onProgress(done, ids.length);
         }
       };
       await Promise.all([worker(), worker()]);
+      await standardsRepository.rebuildTallies(db, deps.allocationSql());
       return { people: ids.length };
     },
 
@@ -145,9 +166,15 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
     openFor: (personIds: readonly string[]) => standardsRepository.openFor(db, personIds, clock.now(), horizon(clock.now())),
     openCounts: (personIds: readonly string[]) => standardsRepository.openCounts(db, personIds, clock.now(), horizon(clock.now())),
 
-    async compliance(from: string, to: string) {
-      return standardsRepository.compliance(db, londonStartOfDay(from), londonStartOfDay(addDays(to, 1)), clock.now(), deps.allocationSql());
-    },
+    /** The compliance figures per rule and team for London dates `from` to `to`, both included. */
+    compliance: (from: string, to: string) => standardsRepository.compliance(db, tallyPeriod(from, to), ruleIds, clock.now(), deps.allocationSql()),
+
+    /** One rule's figures per team and worker over the same period (the drill-down). */
+    complianceOfRule: (ruleId: string, from: string, to: string) =>
+      standardsRepository.complianceOfRule(db, ruleId, londonStartOfDay(from), londonStartOfDay(addDays(to, 1)), clock.now(), deps.allocationSql()),
+
+    /** Folds the compliance tallies' rows of changes together (a timer in the server does this). */
+    compactTallies: () => standardsRepository.compactTallies(db),
 
     ofRuleInPeriod: (ruleId: string, from: string, to: string, limit = 500) =>
       standardsRepository.ofRuleInPeriod(db, ruleId, londonStartOfDay(from), londonStartOfDay(addDays(to, 1)), clock.now(), limit),
