@@ -32,7 +32,7 @@ const array = (values: unknown[], type: string) => sql`${sql.param(values)}::${s
  * value. Free text (a late reason) still goes through the driver's escaping.
  */
 const safe = /^[\w.:-]+$/;
-const plain = (values: readonly (string | number | null)[], type: string) =>
+export const plain = (values: readonly (string | number | null)[], type: string) =>
   values.every((v) => v === null || typeof v === 'number' || (v !== 'NULL' && safe.test(v)))
     ? sql`${sql.param(`{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`)}::${sql.raw(type)}[]`
     : array([...values], type);

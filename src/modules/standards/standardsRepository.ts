@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database';
+import { plain } from './obligationWrites';
 import { obligations, obligationTallies, ruleOverrides } from './standardsTables';
 
 export type ObligationRow = typeof obligations.$inferSelect;
@@ -28,6 +29,9 @@ export interface TallyPeriod {
   to: Date;
   months: { from: string; to: string; fromInstant: Date; toInstant: Date } | null;
 }
+
+/** Counts as numbers, whichever way the driver gave them. */
+const numbers = (r: ComplianceRow): ComplianceRow => ({ ...r, met: Number(r.met), metLate: Number(r.metLate), overdue: Number(r.overdue), due: Number(r.due) });
 
 export const standardsRepository = {
   async forPerson(executor: Executor, personId: string, at: Date) {
@@ -84,7 +88,7 @@ export const standardsRepository = {
     const { from, to, months } = period;
     // Closed obligations in [start, end), every rule named so that the (rule, deadline) index alone
     // answers, one range of it per rule.
-    const rules = sql`${sql.param(`{${ruleIds.join(',')}}`)}::text[]`;
+    const rules = plain(ruleIds, 'text');
     const closed = (start: Date, end: Date) =>
       sql`select rule_id, person_id, outcome as state from ${obligations} where rule_id = any(${rules}) and deadline >= ${instant(start)} and deadline < ${instant(end)} and outcome in ('met', 'met_late', 'missed')`;
     const edges = months ? sql`${closed(from, months.fromInstant)} union all ${closed(months.toInstant, to)}` : closed(from, to);
@@ -103,14 +107,14 @@ export const standardsRepository = {
           from (
             ${edges}
             union all
-            select rule_id, person_id, case when deadline < ${instant(at)} then 'overdue' else 'due' end
+            select rule_id, person_id, ${stateSql(at)}
               from ${obligations} where outcome = 'open' and deadline >= ${instant(from)} and deadline < ${instant(to)}
           ) o
           left join (${allocation}) a on a.person_id = o.person_id
       ) counted
       group by rule_id, team_id
       having sum(n) <> 0`)) as unknown as { rows: ComplianceRow[] };
-    return result.rows.map((r) => ({ ...r, workerId: null, met: Number(r.met), metLate: Number(r.metLate), overdue: Number(r.overdue), due: Number(r.due) }));
+    return result.rows.map((r) => ({ ...numbers(r), workerId: null }));
   },
 
   /** One rule's obligations that fell due in a period, counted per team and worker (the drill-down). */
@@ -125,7 +129,7 @@ export const standardsRepository = {
       left join (${allocation}) a on a.person_id = o.person_id
       where o.rule_id = ${ruleId} and o.deadline >= ${from.toISOString()}::timestamptz and o.deadline < ${to.toISOString()}::timestamptz and o.outcome <> 'cancelled'
       group by o.rule_id, a.team_id, a.worker_id`)) as unknown as { rows: ComplianceRow[] };
-    return result.rows.map((r) => ({ ...r, met: Number(r.met), metLate: Number(r.metLate), overdue: Number(r.overdue), due: Number(r.due) }));
+    return result.rows.map(numbers);
   },
 
   /**
