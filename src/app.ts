@@ -17,6 +17,7 @@ import { caseloadRoutes } from './modules/caseload/caseloadRoutes';
 import { peopleApiRoutes } from './modules/people/peopleApiRoutes';
 import { peopleRoutes } from './modules/people/peopleRoutes';
 import { recordWorkRoutes } from './modules/recordWork/recordWorkRoutes';
+import { frontDoorRoutes } from './modules/frontDoor/frontDoorRoutes';
 import { signInRoutes } from './modules/signIn/signInRoutes';
 import { adminRoutes } from './modules/staff/adminRoutes';
 import { teamRoutes } from './modules/staff/teamRoutes';
@@ -69,6 +70,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   peopleRoutes(app, services);
   peopleApiRoutes(app, services);
   recordWorkRoutes(app, services);
+  frontDoorRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

@@ -9,6 +9,8 @@ import { standardsService } from './modules/standards/standardsService';
 import { eventImportService } from './modules/eventImport/eventImportService';
 import type { RecordHooks } from './modules/people/recordHooks';
 import { recordWorkService } from './modules/recordWork/recordWorkService';
+import { frontDoorService } from './modules/frontDoor/frontDoorService';
+import { clearFrontDoor, projectFrontDoor } from './modules/frontDoor/frontDoorProjector';
 
 /** Composition root 2: every service, built from the database and the clock. */
 export function services(db: Db, clock: Clock) {
@@ -29,7 +31,12 @@ export function services(db: Db, clock: Clock) {
     },
     allocationSql: people.allocationSql,
   });
-  hooks.afterRecorded = (executor, personIds) => standards.recompute(executor, personIds);
+  // Other modules' pictures of the events first (the front door's contacts), then the obligations.
+  hooks.projections = [{ clear: clearFrontDoor, project: projectFrontDoor }];
+  hooks.afterRecorded = async (executor, personIds, events) => {
+    await projectFrontDoor(executor, events);
+    await standards.recompute(executor, personIds);
+  };
   return {
     db,
     clock,
@@ -41,6 +48,7 @@ export function services(db: Db, clock: Clock) {
     eventImport: eventImportService(people, clock),
     audit: auditService(db),
     recordWork: recordWorkService(people, standards),
+    frontDoor: frontDoorService(db, clock, people, staff, standards),
   };
 }
 

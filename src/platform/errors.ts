@@ -19,3 +19,6 @@ export class ValidationError extends Error {
     super(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
   }
 }
+
+/** The thing has moved on since the page was drawn (a form already submitted): say so, change nothing. */
+export class ConflictError extends Error {}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '../domain/calendar/localDate';
+import { isIsoDate, londonDate, londonInstant, londonTime } from '../domain/calendar/localDate';
+import { formatDate } from './views/filters';
 import type { Problem } from '../domain/people/personDetails';
 import { ValidationError } from './errors';
 
@@ -117,4 +118,40 @@ export function problemsOf(error: z.ZodError): Problem[] {
     field: issue.path.length > 0 ? issue.path.map(String).join('.') : 'body',
     message: issue.message,
   }));
+}
+
+/** "14:30", "9:05", "9.05" or "0930" as HH:MM on the 24-hour clock, or null. */
+export function readTime(typed: string): string | null {
+  const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(typed.trim());
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return null;
+  return `${match[1]?.padStart(2, '0')}:${match[2]}`;
+}
+
+/**
+ * When something happened, from a form's London date (already read from its boxes; null when they
+ * could not be) and typed time: a real instant, not in the future, not in an hour the clocks skipped.
+ * `what` names it in the messages ("it happened", "the contact was received").
+ */
+export function readPastInstant(
+  date: string | null,
+  typedTime: string,
+  now: Date,
+  fields: { date: string; time: string; what: string },
+): { at: Date | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (!date) problems.push({ field: fields.date, message: `Enter the date ${fields.what}` });
+  const time = readTime(typedTime);
+  if (!typedTime.trim()) problems.push({ field: fields.time, message: `Enter the time ${fields.what}, like 14:30` });
+  else if (!time) problems.push({ field: fields.time, message: `Time ${fields.what} must be a real time on the 24-hour clock, like 09:30 or 14:30` });
+  const at = date && time ? londonInstant(date, time) : null;
+  if (date && time && !at) problems.push({ field: fields.time, message: `There was no ${time} on ${formatDate(date)}: the clocks went forward. Check the time` });
+  if (at && at.getTime() > now.getTime()) {
+    problems.push(
+      date && date > londonDate(now)
+        ? { field: fields.date, message: `Date ${fields.what} must be today or in the past` }
+        : { field: fields.time, message: `Time ${fields.what} must be in the past: it is ${londonTime(now)} now` },
+    );
+    return { at: null, problems };
+  }
+  return { at, problems };
 }

@@ -251,3 +251,37 @@ describe('recording practice work (work:record)', () => {
     expect(() => can(actor('sw', ['social-worker']), 'work:record')).toThrow('can(work:record) needs the record it applies to');
   });
 });
+
+describe('the front door (contact:record, contact:triage, threshold:decide)', () => {
+  const openCase = record({ allocatedWorkerId: 'worker', allocatedTeamId: 'team-1' });
+  const restricted = record({ restricted: true, allocatedWorkerId: 'worker', allocatedTeamId: 'team-1' });
+
+  it('lets the front door record and triage a contact about a child whose case another team holds (Duty Team (MASH) 1-3)', () => {
+    const duty = actor('duty-sw', ['social-worker'], ['front-door']);
+    expect(can(duty, 'work:record', openCase)).toBe(false);
+    expect(can(duty, 'contact:record', openCase)).toBe(true);
+    expect(can(duty, 'contact:triage', openCase)).toBe(true);
+    expect(can(actor('admin', ['business-support'], ['front-door']), 'contact:record', openCase)).toBe(true);
+  });
+
+  it('keeps the threshold decision to the Duty Manager: an assistant team manager or above (Duty Team (MASH) 5)', () => {
+    expect(can(actor('duty-sw', ['social-worker'], ['front-door']), 'threshold:decide', openCase)).toBe(false);
+    expect(can(actor('admin', ['business-support'], ['front-door']), 'threshold:decide', openCase)).toBe(false);
+    expect(can(actor('atm', ['assistant-team-manager'], ['front-door']), 'threshold:decide', openCase)).toBe(true);
+    expect(can(actor('tm', ['team-manager'], ['front-door']), 'threshold:decide', openCase)).toBe(true);
+  });
+
+  it('still hides a restricted child from the front door unless access was given', () => {
+    const duty = actor('other', ['team-manager'], ['front-door']);
+    for (const permission of ['contact:record', 'contact:triage', 'threshold:decide'] as const) {
+      expect(can(duty, permission, restricted)).toBe(false);
+      expect(can(duty, permission, { ...restricted, grantedUserIds: ['other'] })).toBe(true);
+    }
+  });
+
+  it('is not given to readers who do not work at the front door', () => {
+    for (const role of ['iro', 'cp-chair', 'placements-officer', 'panel-chair', 'personal-adviser'] as const) {
+      expect(can(actor('u', [role]), 'contact:record', record())).toBe(false);
+    }
+  });
+});

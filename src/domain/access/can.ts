@@ -28,6 +28,9 @@ const recordPermissions: readonly Permission[] = [
   'child:allocate',
   'child:restrict',
   'work:record',
+  'contact:record',
+  'contact:triage',
+  'threshold:decide',
 ];
 
 function isManager(actor: Actor): boolean {
@@ -115,6 +118,12 @@ export function can(actor: Actor, permission: Permission, subject?: RecordSubjec
       // Practice work (a visit, a review) is recorded by those who hold the case, and by those
       // who chair its reviews and conferences from outside the team.
       return holdsCase(actor, subject) || worksAcrossTeams(actor);
+    case 'contact:record':
+    case 'contact:triage':
+    case 'threshold:decide':
+      // The front door receives contacts about any child, open case or not (practice-standards.txt,
+      // Section 2: Duty Team (MASH), 1-2): seeing the record is enough; restriction still holds.
+      return true;
     case 'child:allocate':
       return subject.allocatedTeamId === null || managesRecord(actor, subject);
     case 'child:restrict':

@@ -9,21 +9,23 @@ import { isRole, roles, type Role } from './roles';
  */
 const reader: Permission[] = ['child:search', 'child:read', 'caseload:read', 'team:read'];
 const recorder: Permission[] = [...reader, 'child:create', 'child:correct', 'work:record'];
+const frontDoor: Permission[] = ['contact:record', 'contact:triage'];
+const duty: Permission[] = [...frontDoor, 'threshold:decide'];
 const expectedMatrix: Record<Role, Permission[]> = {
-  'social-worker': recorder,
+  'social-worker': [...recorder, ...frontDoor],
   'personal-adviser': recorder,
   'early-help-worker': recorder,
-  'assistant-team-manager': [...recorder, 'child:allocate', 'compliance:read'],
-  'team-manager': [...recorder, 'child:allocate', 'child:restrict', 'compliance:read'],
-  'service-manager': [...recorder, 'child:allocate', 'child:restrict', 'compliance:read'],
-  'head-of-service': [...recorder, 'child:allocate', 'child:restrict', 'compliance:read', 'standards:manage'],
+  'assistant-team-manager': [...recorder, ...duty, 'child:allocate', 'compliance:read'],
+  'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read'],
+  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read'],
+  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'standards:manage'],
   iro: [...reader, 'compliance:read', 'work:record'],
   'cp-chair': [...reader, 'compliance:read', 'work:record'],
   'placements-officer': reader,
   'family-time-worker': reader,
   'panel-chair': ['child:search', 'child:read', 'team:read'],
   'finance-officer': ['team:read'],
-  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record'],
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor],
   lado: recorder,
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],
   auditor: ['audit:read'],
@@ -39,7 +41,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the fourteen permissions', () => {
+  it('lists the seventeen permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -56,6 +58,9 @@ describe('the permission matrix', () => {
         'token:manage',
         'user:manage',
         'work:record',
+        'contact:record',
+        'contact:triage',
+        'threshold:decide',
       ].sort(),
     );
   });

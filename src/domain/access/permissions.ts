@@ -19,6 +19,9 @@ export const permissions = [
   'compliance:read', // how the practice standards are being met, by team and worker
   'standards:manage', // change a standard's timescale, or switch it off, from a date
   'work:record', // record practice work on a record: a visit, a review, a conference (what meets the standards)
+  'contact:record', // record a contact or referral at the front door, about any child one may see
+  'contact:triage', // triage a contact: MASH enquiries to partner agencies, their replies, a threshold recommendation
+  'threshold:decide', // the Duty Manager's threshold decision, and overriding parental consent to agency checks
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -28,13 +31,20 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 
 const caseReader: Permission[] = ['child:search', 'child:read', 'caseload:read', 'team:read'];
 const caseRecorder: Permission[] = [...caseReader, 'child:create', 'child:correct', 'work:record'];
-const manager: Permission[] = [...caseRecorder, 'child:allocate', 'child:restrict', 'compliance:read'];
+/**
+ * The front door (practice-standards.txt, Section 2: Duty Team (MASH), 1-6): social workers and
+ * Safeguarding Administrators record contacts and trigger MASH enquiries; the Duty Manager (an
+ * assistant team manager or above) decides threshold and may override parental consent.
+ */
+const frontDoor: Permission[] = ['contact:record', 'contact:triage'];
+const dutyManager: Permission[] = [...frontDoor, 'threshold:decide'];
+const manager: Permission[] = [...caseRecorder, ...dutyManager, 'child:allocate', 'child:restrict', 'compliance:read'];
 
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
-  'social-worker': caseRecorder,
+  'social-worker': [...caseRecorder, ...frontDoor],
   'personal-adviser': caseRecorder,
   'early-help-worker': caseRecorder,
-  'assistant-team-manager': [...caseRecorder, 'child:allocate', 'compliance:read'],
+  'assistant-team-manager': [...caseRecorder, ...dutyManager, 'child:allocate', 'compliance:read'],
   'team-manager': manager,
   'service-manager': manager,
   'head-of-service': [...manager, 'standards:manage'],
@@ -48,7 +58,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   // Finance officers see the panel's finance log (a later module), not case records.
   'finance-officer': ['team:read'],
   // Business support record and correct details for their teams (specialist-service-statement.txt 6.6).
-  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record'],
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor],
   lado: caseRecorder,
   // An administrator manages users but, like anyone, sees children only through a case-work role.
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],

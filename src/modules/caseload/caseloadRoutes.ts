@@ -28,6 +28,8 @@ export function caseloadRoutes(app: FastifyInstance, services: Services) {
       const names = new Map(records.map((r) => [r.id, { name: fullName(r.details), hearthId: r.hearthId }]));
       const mayRecord = new Set(records.filter((r) => can(context.actor, 'work:record', r)).map((r) => r.id));
       const items = obligationItems(open, names, (id) => mayRecord.has(id));
+      // New contacts about children this worker holds: the front door's alert to the allocated worker.
+      const alerts = (await services.frontDoor.recentContactsAbout(ids)).map((c) => ({ contact: c, child: { id: c.personId, name: names.get(c.personId)?.name ?? '' } }));
       const caseload = records.map((r) => ({
         record: r,
         age: r.details.dateOfBirth ? ageOn(r.details.dateOfBirth, today) : null,
@@ -37,6 +39,7 @@ export function caseloadRoutes(app: FastifyInstance, services: Services) {
       return reply.page('caseload/views/home.njk', {
         pageTitle: 'My work',
         caseload,
+        alerts,
         overdue: items.filter((i) => i.state === 'overdue'),
         dueSoon: items.filter((i) => i.state === 'due'),
       });

@@ -44,7 +44,7 @@ export function importEvents(db: Db, clock: Clock, hooks: RecordHooks) {
           await project(tx, saved);
           recorded.push(saved);
         }
-        await hooks.afterRecorded(tx, [...new Set(recorded.map((e) => e.personId))]);
+        await hooks.afterRecorded(tx, [...new Set(recorded.map((e) => e.personId))], recorded);
         // One audit row per person, so that searching the audit log by child finds the import.
         for (const personId of new Set(recorded.map((e) => e.personId))) {
           await audit.record(tx, context, { action: 'child.events_imported', personId, details: { events: recorded.filter((e) => e.personId === personId).length } });

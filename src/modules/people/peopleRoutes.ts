@@ -17,6 +17,14 @@ import { obligationItems } from '../standards/obligationViews';
 
 const kinds: PersonKind[] = ['child', 'adult', 'professional'];
 
+/**
+ * Where to go back to after adding someone from another form (a contact's draft: "find existing
+ * people first, create if new"). Only Hearth's own draft pages: never a link to somewhere else.
+ */
+function returnToOf(value: unknown): string | null {
+  return typeof value === 'string' && /^\/front-door\/drafts\/[0-9a-f-]{36}$/.test(value) ? value : null;
+}
+
 function kindOf(value: unknown): PersonKind | null {
   return kinds.includes(value as PersonKind) ? (value as PersonKind) : null;
 }
@@ -62,7 +70,8 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
     handler: (request, reply) => {
       const kind = kindOf((request.query as Record<string, string>).kind);
       if (!kind) return reply.page('people/views/chooseKind.njk', { pageTitle: 'Add a person' });
-      return reply.page('people/views/new.njk', { pageTitle: `Add a ${kind === 'child' ? 'child' : kind}`, kind, fields: fieldsForKind[kind], values: { uasc: false, disabilities: [] } });
+      const returnTo = returnToOf((request.query as Record<string, string>).returnTo);
+      return reply.page('people/views/new.njk', { pageTitle: `Add a ${kind === 'child' ? 'child' : kind}`, kind, returnTo, fields: fieldsForKind[kind], values: { uasc: false, disabilities: [] } });
     },
   });
 
@@ -86,14 +95,15 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
         address: hasAddress ? { line1: body.line1, line2: body.line2, town: body.town, postcode: body.postcode, startDate: moved.value } : null,
         confirmNotDuplicate: body.confirmNotDuplicate,
       };
-      const page = { pageTitle: `Add a ${kind}`, kind, fields: fieldsForKind[kind], values: { ...values, disabilities: [body.disabilities ?? []].flat() } };
+      const returnTo = returnToOf(body.returnTo);
+      const page = { pageTitle: `Add a ${kind}`, kind, returnTo, fields: fieldsForKind[kind], values: { ...values, disabilities: [body.disabilities ?? []].flat() } };
       try {
         const result = await people.register(contextOf(request), input, problems);
         if (result.outcome === 'possible-duplicates') {
           return reply.code(409).page('people/views/new.njk', { ...page, duplicates: result.duplicates });
         }
         flash(request, `${fullName(result.record.details)} has been added with Hearth ID ${result.record.hearthId}`, 'Person added');
-        return reply.redirect(`/people/${result.record.id}`);
+        return reply.redirect(returnTo ? `${returnTo}?added=${result.record.id}` : `/people/${result.record.id}`);
       } catch (error) {
         if (error instanceof ValidationError) return formAgain(reply, 'people/views/new.njk', page, error.problems.map((p) => ({ ...p, field: p.field.replace(/^address\./, '') })));
         throw error;

@@ -13,20 +13,22 @@ import { allocationAndRestriction } from './allocationAndRestriction';
 import { entryChanges } from './entryChanges';
 import { importEvents } from './importEvents';
 import { rebuildProjections } from './rebuildProjections';
-import { recordChanges, type NewEventFor } from './recordChange';
+import { recordChanges, recordChangesOnMany, type NewEventFor } from './recordChange';
+import type { Permission } from '../../domain/access/permissions';
 import { registerAndCorrect } from './registerAndCorrect';
 import { viewRecord } from './viewRecord';
 
 /** People and their records: the use cases, grouped by what a worker is doing. */
 export function peopleService(db: Db, clock: Clock, staff: StaffDirectory, hooks: RecordHooks = noHooks) {
   const change = recordChanges(db, clock, hooks);
+  const changeMany = recordChangesOnMany(db, clock, hooks);
   return {
     ...viewRecord(db, clock, staff),
     ...registerAndCorrect(db, clock, change, hooks),
     ...entryChanges(change),
     ...allocationAndRestriction(change, staff),
     ...importEvents(db, clock, hooks),
-    ...rebuildProjections(db),
+    ...rebuildProjections(db, hooks),
 
     /** A record by the id an authority's old system gave it (imports and their queries). */
     findByExternalId: (externalId: string) => peopleRepository.findByExternalId(db, externalId),
@@ -40,6 +42,25 @@ export function peopleService(db: Db, clock: Clock, staff: StaffDirectory, hooks
      */
     recordWork(context: RequestContext, personId: string, decide: (stream: RecordedEvent[], record: PersonRecord, now: Date) => NewEventFor[]) {
       return change(context, personId, 'work:record', 'child.work_recorded', async (record, tx, now) => decide(await eventStore.stream(tx, personId), record, now));
+    },
+
+    /**
+     * Events about several records at once, for other modules (a contact about three siblings, a
+     * MASH enquiry about all of them): every record locked, checked for `permission` and audited
+     * under `action`; `decide` is given the records and their whole streams, read after locking.
+     */
+    recordOn(
+      context: RequestContext,
+      personIds: readonly string[],
+      permission: Permission,
+      action: string,
+      decide: (records: PersonRecord[], streams: Map<string, RecordedEvent[]>, now: Date, tx: Executor) => NewEventFor[] | Promise<NewEventFor[]>,
+    ) {
+      return changeMany(context, personIds, permission, action, async (records, tx, now) => {
+        const streams = new Map<string, RecordedEvent[]>();
+        for (const record of records) streams.set(record.id, await eventStore.stream(tx, record.id));
+        return decide(records, streams, now, tx);
+      });
     },
 
     /** Date of birth and allocated team of each person, read with the caller's transaction (the standards' facts). */

@@ -41,6 +41,7 @@ export type NewEventFor = Omit<NewEvent, 'id' | 'personId'> & { personId?: strin
  * is audited too, after the transaction has been rolled back.
  */
 export function recordChanges(db: Db, clock: Clock, hooks: RecordHooks) {
+  const many = recordChangesOnMany(db, clock, hooks);
   return async function change(
     context: RequestContext,
     personId: string,
@@ -49,38 +50,69 @@ export function recordChanges(db: Db, clock: Clock, hooks: RecordHooks) {
     decide: (record: PersonRecord, tx: Executor, now: Date) => Promise<NewEventFor[]> | NewEventFor[],
     details: (events: RecordedEvent[]) => Record<string, unknown> = () => ({}),
   ): Promise<RecordedEvent[]> {
-    try {
-      return await db.transaction(async (tx) => {
-        const record = await peopleRepository.lock(tx, personId);
-        if (!record) throw new NotFoundError('The record');
-        if (!can(context.actor, permission, record)) throw new Denied();
-        const now = clock.now();
-        const decided = await decide(record, tx, now);
-        const recorded = await eventStore.append(
-          tx,
-          decided.map((e) => ({ ...e, id: randomUUID(), personId: e.personId ?? personId })),
-          context.actor,
-          now,
-        );
-        for (const event of recorded) await project(tx, event);
-        await hooks.afterRecorded(tx, [...new Set(recorded.map((e) => e.personId))]);
-        await audit.record(tx, context, {
-          action,
-          personId,
-          details: { events: recorded.map((e) => ({ id: e.id, type: e.type })), ...details(recorded) },
-        });
-        return recorded;
-      });
-    } catch (error) {
-      if (error instanceof DeniedOn) {
-        await audit.record(db, context, { action, outcome: 'denied', personId: error.personId, details: { changedFrom: personId } });
-        throw new ForbiddenError("You do not have permission to change the other person's record, which this would change too");
-      }
-      if (!(error instanceof Denied)) throw error;
-      await audit.record(db, context, { action, outcome: 'denied', personId });
-      throw new ForbiddenError('You do not have permission to change this record');
-    }
+    return many(context, [personId], permission, action, ([record], tx, now) => decide(record as PersonRecord, tx, now), details);
   };
 }
 
 export type RecordChange = ReturnType<typeof recordChanges>;
+
+/**
+ * The same for a change that is about several records at once (a contact about three siblings):
+ * every record is locked (in one order, so two such changes cannot deadlock), each must allow
+ * the change, and each is audited. Records the actor may not change are refused together.
+ */
+export function recordChangesOnMany(db: Db, clock: Clock, hooks: RecordHooks) {
+  return async function changeMany(
+    context: RequestContext,
+    personIds: readonly string[],
+    permission: Permission,
+    action: string,
+    decide: (records: PersonRecord[], tx: Executor, now: Date) => Promise<NewEventFor[]> | NewEventFor[],
+    details: (events: RecordedEvent[]) => Record<string, unknown> = () => ({}),
+  ): Promise<RecordedEvent[]> {
+    const ids = [...new Set(personIds)];
+    let refused: string[] = [];
+    try {
+      return await db.transaction(async (tx) => {
+        const locked = new Map<string, PersonRecord>();
+        for (const id of [...ids].sort()) {
+          const record = await peopleRepository.lock(tx, id);
+          if (!record) throw new NotFoundError('The record');
+          locked.set(id, record);
+        }
+        const records = ids.map((id) => locked.get(id) as PersonRecord);
+        refused = records.filter((r) => !can(context.actor, permission, r)).map((r) => r.id);
+        if (refused.length > 0) throw new Denied();
+        const now = clock.now();
+        const decided = await decide(records, tx, now);
+        const recorded = await eventStore.append(
+          tx,
+          decided.map((e) => ({ ...e, id: randomUUID(), personId: e.personId ?? (ids[0] as string) })),
+          context.actor,
+          now,
+        );
+        for (const event of recorded) await project(tx, event);
+        await hooks.afterRecorded(tx, [...new Set(recorded.map((e) => e.personId))], recorded);
+        for (const personId of ids) {
+          const own = recorded.filter((e) => e.personId === personId || ids.length === 1);
+          await audit.record(tx, context, {
+            action,
+            personId,
+            details: { events: own.map((e) => ({ id: e.id, type: e.type })), ...details(own) },
+          });
+        }
+        return recorded;
+      });
+    } catch (error) {
+      if (error instanceof DeniedOn) {
+        await audit.record(db, context, { action, outcome: 'denied', personId: error.personId, details: { changedFrom: ids[0] } });
+        throw new ForbiddenError("You do not have permission to change the other person's record, which this would change too");
+      }
+      if (!(error instanceof Denied)) throw error;
+      for (const personId of refused) await audit.record(db, context, { action, outcome: 'denied', personId });
+      throw new ForbiddenError(ids.length > 1 ? 'You do not have permission to change one of these records' : 'You do not have permission to change this record');
+    }
+  };
+}
+
+export type RecordChangeOnMany = ReturnType<typeof recordChangesOnMany>;

@@ -117,7 +117,7 @@ export function registerAndCorrect(db: Db, clock: Clock, change: RecordChange, h
         ];
         const recorded = await eventStore.append(tx, newEvents, context.actor, now);
         for (const event of recorded) await project(tx, event);
-        await hooks.afterRecorded(tx, [personId]);
+        await hooks.afterRecorded(tx, [personId], recorded);
         await audit.record(tx, context, {
           action: 'child.registered',
           personId,

@@ -247,6 +247,21 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
       return Object.fromEntries(records.map((r) => [r.id, { hearthId: r.hearthId, name: identityName(r) }]));
     },
 
+    /**
+     * Several records read together for one page (a contact about three siblings): each must be
+     * one the reader may see, or the page is refused and the refusal audited; each read is audited.
+     */
+    async readRecords(context: RequestContext, personIds: readonly string[], action = 'child.viewed', details: Record<string, unknown> = {}): Promise<PersonRecord[]> {
+      const found = new Map((await peopleRepository.findMany(db, [...new Set(personIds)])).map((p) => [p.id, p]));
+      const missing = personIds.find((id) => !found.has(id));
+      if (missing) throw new NotFoundError('The record');
+      const hidden = personIds.filter((id) => !can(context.actor, 'child:read', found.get(id) as PersonRecord));
+      for (const personId of hidden) await audit.record(db, context, { action, outcome: 'denied', personId, details });
+      if (hidden.length > 0) throw new ForbiddenError('This is about a restricted record. Ask the manager of the allocated team if you need to see it.');
+      for (const personId of new Set(personIds)) await audit.record(db, context, { action, personId, details: { for: context.path, ...details } });
+      return personIds.map((id) => found.get(id) as PersonRecord);
+    },
+
     /** A record found without auditing a view: for other services that only need its identity. */
     find: (personId: string) => peopleRepository.find(db, personId),
   };

@@ -6,7 +6,7 @@ import { orderProblems, type OrderProblem } from '../../domain/standards/order';
 import type { Rule } from '../../domain/standards/rule';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ValidationError } from '../../platform/errors';
-import { mergeProblems, problemsOf } from '../../platform/validation';
+import { mergeProblems, problemsOf, readPastInstant } from '../../platform/validation';
 import { formatDate, formatDateTime } from '../../platform/views/filters';
 import { episodesById, eventTypeOf, eventTypes, eventTypesByType, isPracticeWork, ruleById } from '../../standards/index';
 import type { PeopleService } from '../people/peopleService';
@@ -34,12 +34,7 @@ export interface MetStandard {
   due: string;
 }
 
-/** "14:30", "9:05", "9.05" or "0930" as HH:MM on the 24-hour clock, or null. */
-export function readTime(typed: string): string | null {
-  const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(typed.trim());
-  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return null;
-  return `${match[1]?.padStart(2, '0')}:${match[2]}`;
-}
+export { readTime } from '../../platform/validation';
 
 /** The practice work a worker may choose from, by title. */
 export const workChoices = eventTypes
@@ -73,24 +68,14 @@ export function recordWorkService(people: PeopleService, standards: StandardsSer
     const definition = isPracticeWork(input.type) ? eventTypeOf(input.type) : undefined;
     if (!definition) problems.push({ field: 'type', message: input.type ? 'Select what was done from the list' : 'Select what was done' });
 
-    if (!input.occurredOn) problems.push({ field: 'occurredOn', message: 'Enter the date it happened' });
-    const time = readTime(input.occurredTime);
-    if (!input.occurredTime.trim()) problems.push({ field: 'occurredTime', message: 'Enter the time it happened, like 14:30' });
-    else if (!time) problems.push({ field: 'occurredTime', message: 'Time it happened must be a real time on the 24-hour clock, like 09:30 or 14:30' });
-    const at = input.occurredOn && time ? londonInstant(input.occurredOn, time) : null;
-    if (input.occurredOn && time && !at) problems.push({ field: 'occurredTime', message: `There was no ${time} on ${formatDate(input.occurredOn)}: the clocks went forward. Check the time` });
-    if (at && at.getTime() > now.getTime()) {
-      problems.push(
-        input.occurredOn && input.occurredOn > londonDate(now)
-          ? { field: 'occurredOn', message: 'Date it happened must be today or in the past' }
-          : { field: 'occurredTime', message: `Time it happened must be in the past: it is ${londonTime(now)} now` },
-      );
-    }
+    const when = readPastInstant(input.occurredOn, input.occurredTime, now, { date: 'occurredOn', time: 'occurredTime', what: 'it happened' });
+    problems.push(...when.problems);
+    const at = when.at;
 
     const checked = definition?.data?.safeParse(input.data);
     if (checked && !checked.success) problems.push(...problemsOf(checked.error).map((p) => ({ field: dataField(p.field), message: p.message })));
 
-    if (definition && at && at.getTime() <= now.getTime()) {
+    if (definition && at) {
       const order = orderProblems(
         stream.map((e) => ({ key: e.id, type: e.type, at: e.occurredAt, data: e.data })),
         [{ key: 'new', type: definition.type, at, data: input.data }],

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Problem } from '../../domain/people/personDetails';
 import { isApiRequest, problemResponse, validationProblems } from './problems';
 
@@ -19,6 +19,7 @@ function answer(error: FastifyError, request: FastifyRequest, reply: FastifyRepl
   if (error instanceof NotFoundError) {
     return respond(404, 'Not found', [{ field: 'id', message: `${error.what} was not found. Check the link, or search again.` }]);
   }
+  if (error instanceof ConflictError) return respond(409, 'This has already been done', [{ field: 'request', message: `${error.message}. Nothing more was saved` }]);
   if (error instanceof ForbiddenError) return respond(403, 'You do not have permission', [{ field: 'authorization', message: error.message }]);
   if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
     return api

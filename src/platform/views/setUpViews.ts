@@ -35,6 +35,7 @@ interface NavItem {
 
 const navigationItems: NavItem[] = [
   { text: 'My work', href: '/', needs: 'caseload:read' },
+  { text: 'Front door', href: '/front-door', needs: 'contact:record' },
   { text: 'Find a person', href: '/people', needs: 'child:search' },
   { text: 'Add a person', href: '/people/new', needs: 'child:create' },
   { text: 'Teams', href: '/teams', needs: 'team:read' },
