@@ -111,16 +111,38 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     expect(late.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('has contacts at the front door awaiting a decision, some past their 24 hours, and one about an open case that alerts its worker', async () => {
+    const { cliContext } = await import('../../src/cli/cliContext');
+    const duty = { ...cliContext(), actor: (await s.staff.actorFor((await s.staff.memberByUsername('priya.shah'))!.id, 'session'))! };
+    const queue = await s.frontDoor.queue(duty);
+    expect(queue.awaiting.length).toBeGreaterThanOrEqual(6);
+    expect(queue.awaiting.filter((c) => c.decisionDue?.overdue).length).toBeGreaterThanOrEqual(4);
+    // The Taylor children are one contact from their school, with their mother's consent.
+    const taylor = queue.awaiting.find((c) => c.contact.concerns.startsWith('Leo told his teacher'));
+    expect(taylor?.children.map((c) => c.name.split(' ')[0]).sort()).toEqual(['Leo', 'Mia']);
+    expect(taylor?.contact.referrer).toMatchObject({ name: 'Paul Grainger', organisation: 'Riverside Primary School' });
+    expect(taylor?.contact.adults.find((a) => a.relationship === 'Mother')).toMatchObject({ parent: true, consent: 'given' });
+    // Jayden Patterson's new contact shows on Sam Patel's My work.
+    const sam = (await s.staff.memberByUsername('sam.patel'))!;
+    const held = await s.people.caseload({ ...duty, actor: (await s.staff.actorFor(sam.id, 'session'))! }, sam.id);
+    const alerts = await s.frontDoor.recentContactsAbout(held.map((r) => r.id));
+    expect(alerts.map((a) => held.find((r) => r.id === a.personId)?.details.givenNames)).toContain('Jayden');
+  });
+
   it('rebuilds every record table from the events and gets exactly the same tables', async () => {
     const snapshot = async () => {
       const tables: Record<string, unknown[]> = {};
-      for (const table of ['people', 'addresses', 'warnings', 'legal_statuses', 'relationships', 'restricted_access']) {
+      for (const table of ['people', 'addresses', 'warnings', 'legal_statuses', 'relationships', 'restricted_access', 'contacts', 'mash_enquiries']) {
         tables[table] = await rows(database, sql.raw(`select * from ${table} order by id`));
       }
+      // The front door's picture of its contacts is rebuilt from the children's events too.
+      tables.contact_children = await rows(database, sql`select * from contact_children order by contact_id, person_id`);
       return JSON.parse(JSON.stringify(tables));
     };
     const before = await snapshot();
     expect((before.people as unknown[]).length).toBeGreaterThan(100);
+    expect((before.contacts as unknown[]).length).toBeGreaterThan(40);
+    expect((before.mash_enquiries as unknown[]).length).toBeGreaterThan(0);
     const { cliContext } = await import('../../src/cli/cliContext');
     const rebuilt = await s.people.rebuildProjections(cliContext());
     expect(rebuilt.people).toBe((before.people as unknown[]).length);

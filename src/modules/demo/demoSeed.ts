@@ -11,6 +11,7 @@ import { cliContext } from '../../cli/cliContext';
 import { actorFrom } from '../staff/staffDirectory';
 import { careLeaverJourney, journey, type ScriptedEvent } from './demoEvents';
 import { keepUp } from './demoUpkeep';
+import { contactOnOpenCase, frontDoorDetails } from './demoFrontDoor';
 import { demoFamilies, demoProfessionals, type DemoChild, type DemoFamily } from './demoFamilies';
 import { demoAuthorityName, demoStaff, demoTeams } from './demoStaff';
 
@@ -147,8 +148,9 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
     clock.set(at(start - 1, 11));
     for (const id of childIds) await s.people.allocate(head, id, { teamId: teamIds[family.team] as string, workerId: family.worker ? (actors[family.worker] as Actor).userId : null });
 
+    const frontDoor = frontDoorDetails(family, childIds, adultIds);
     const events = childrenScripts.flatMap(({ script }, i) =>
-      script.map((e: ScriptedEvent) => ({ personId: childIds[i] as string, type: e.type, occurredAt: at(e.daysAgo, e.hour ?? 10), data: withDates(e, today), recordedBy: (family.worker ? actors[family.worker] : actors['priya.shah']) as Actor })),
+      script.map((e: ScriptedEvent) => ({ personId: childIds[i] as string, type: e.type, occurredAt: at(e.daysAgo, e.hour ?? 10), data: frontDoor(e.type, withDates(e, today)), recordedBy: (family.worker ? actors[family.worker] : actors['priya.shah']) as Actor })),
     );
     clock.set(now);
     await s.people.importEvents(admin, events);
@@ -168,6 +170,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
       }
     }
     await showcase(s, family, childIds, worker, today, clock, at);
+    if (family.surname === 'Patterson') await contactOnOpenCase(s, duty, childIds[0] as string, (d) => clock.set(d), at);
     // Contacts still at the front door and the late families keep what is overdue.
     if (!family.late && family.stage !== 'contact') for (const id of childIds) keptUp.push({ personId: id, recordedBy: worker.actor });
   }
