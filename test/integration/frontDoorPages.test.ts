@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, testDatabase } from '../support/testDatabase';
+import { Client, mainText, testApp } from '../support/testApp';
+import { makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
+
+describe.each(engines())('the front door pages on %s', (engine) => {
+  let t: TestWorld;
+  let app: FastifyInstance;
+  let duty: Awaited<ReturnType<typeof makeUser>>;
+
+  beforeAll(async () => {
+    t = world((await testDatabase(engine)).db, '2026-08-21T13:30:00Z');
+    app = await testApp(t);
+    duty = await makeUser(t.services, { roles: ['social-worker'], teamIds: [await makeTeam(t.services)] });
+  });
+  afterAll(() => app.close());
+
+  async function signedIn(user = duty) {
+    const client = new Client(app);
+    await client.signIn(user.actor.username, user.password);
+    return client;
+  }
+
+  async function newDraft(client: Client): Promise<string> {
+    await client.get('/front-door');
+    const started = await client.post('/front-door/contacts/new', {});
+    expect(started.statusCode).toBe(302);
+    return String(started.headers.location);
+  }
+
+  it('adds a new child from the draft and comes back to it with the child added and what was typed kept', async () => {
+    const client = await signedIn();
+    const draft = await newDraft(client);
+    await client.get(draft);
+    const going = await client.post(draft, { action: 'new-child', referrerName: 'Nurse Joy', childIds: '', adultIds: '' });
+    expect(going.headers.location).toBe(`/people/new?kind=child&returnTo=${encodeURIComponent(draft)}`);
+    const form = await client.get(String(going.headers.location));
+    expect(form.body).toContain(`name="returnTo" value="${draft}"`);
+    const added = await client.post('/people/new', { kind: 'child', givenNames: 'Ruby', familyName: 'Okonjo', 'dateOfBirth-day': '3', 'dateOfBirth-month': '4', 'dateOfBirth-year': '2019', gender: 'F', uasc: 'no', returnTo: draft, confirmNotDuplicate: 'yes' });
+    expect(added.statusCode).toBe(302);
+    expect(String(added.headers.location)).toMatch(new RegExp(`^${draft}\\?added=[0-9a-f-]{36}$`));
+    await client.get(String(added.headers.location));
+    const back = mainText((await client.get(draft)).body);
+    expect(back).toContain('Ruby Okonjo');
+    expect((await client.get(draft)).body).toContain('value="Nurse Joy"');
+  });
+
+  it('never sends anyone elsewhere after adding a person: an outside returnTo is ignored', async () => {
+    const client = await signedIn();
+    await client.get('/people/new?kind=child&returnTo=https://evil.example/');
+    const added = await client.post('/people/new', { kind: 'child', givenNames: 'Sol', familyName: 'Varga', 'dateOfBirth-day': '9', 'dateOfBirth-month': '1', 'dateOfBirth-year': '2018', gender: 'M', uasc: 'no', returnTo: 'https://evil.example/', confirmNotDuplicate: 'yes' });
+    expect(String(added.headers.location)).toMatch(/^\/people\/[0-9a-f-]{36}$/);
+  });
+
+  it('autosaves a draft without leaving the page, and keeps a draft to the person who started it', async () => {
+    const client = await signedIn();
+    const draft = await newDraft(client);
+    await client.get(draft);
+    const saved = await client.post(draft, { action: 'autosave', concerns: 'Typed, then the laptop closed', childIds: '', adultIds: '' });
+    expect(saved.statusCode).toBe(204);
+    expect((await client.get(draft)).body).toContain('Typed, then the laptop closed');
+    const front = mainText((await client.get('/front-door')).body);
+    expect(front).toContain('Your drafts');
+
+    const other = await signedIn(await makeUser(t.services, { roles: ['social-worker'] }));
+    const refused = await other.get(draft);
+    expect(refused.statusCode).toBe(403);
+    expect(mainText(refused.body)).toContain('This draft belongs to someone else');
+  });
+
+  it('shows every problem of a submitted contact at once, linked to its box, and refuses a second submission', async () => {
+    const child = await registerChild(t.services, duty);
+    const client = await signedIn();
+    const draft = await newDraft(client);
+    await client.get(draft);
+    const refused = await client.post(draft, { action: 'submit', 'receivedOn-day': '32', 'receivedOn-month': '8', 'receivedOn-year': '2026', receivedTime: '10:00', childIds: '', adultIds: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#receivedOn-day"');
+    expect(mainText(refused.body)).toContain('Date the contact was received must be a real date');
+    expect(mainText(refused.body)).toContain('Select how the contact came in');
+
+    const form = { 'receivedOn-day': '21', 'receivedOn-month': '8', 'receivedOn-year': '2026', receivedTime: '9:15', source: 'public', referrerName: 'A neighbour', referrerRelationship: 'Neighbour', concerns: 'Shouting and a child crying late at night', childIds: child.id, adultIds: '' };
+    const recorded = await client.post(draft, { ...form, action: 'submit' });
+    expect(recorded.statusCode).toBe(302);
+    const contact = await client.get(String(recorded.headers.location));
+    expect(mainText(contact.body)).toContain('Shouting and a child crying late at night');
+    const again = await client.post(draft, { ...form, action: 'submit' });
+    expect(again.statusCode).toBe(409);
+    expect(mainText(again.body)).toContain('This form has already been submitted');
+    expect((await t.services.people.streamOf(child.id)).filter((e) => e.type === 'contact.received')).toHaveLength(1);
+  });
+});
