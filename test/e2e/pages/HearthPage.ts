@@ -22,6 +22,14 @@ export abstract class HearthPage {
     }
   }
 
+  /** Fills a GOV.UK date input (the page's only one) with a London date written YYYY-MM-DD. */
+  async fillDate(date: string) {
+    const [year, month, day] = date.split('-');
+    await this.page.getByLabel('Day').fill(String(Number(day)));
+    await this.page.getByLabel('Month').fill(String(Number(month)));
+    await this.page.getByLabel('Year').fill(String(year));
+  }
+
   async signOut() {
     await this.page.getByRole('button', { name: 'Sign out' }).click();
   }

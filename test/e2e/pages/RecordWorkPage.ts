@@ -27,10 +27,7 @@ export class RecordWorkPage extends HearthPage {
 
   /** When it happened: a London date (YYYY-MM-DD) and a time on the 24-hour clock. */
   async when(date: string, time: string) {
-    const [year, month, day] = date.split('-');
-    await this.page.getByLabel('Day').fill(String(Number(day)));
-    await this.page.getByLabel('Month').fill(String(Number(month)));
-    await this.page.getByLabel('Year').fill(String(year));
+    await this.fillDate(date);
     await this.page.getByLabel('Time it happened').fill(time);
   }
 

@@ -26,10 +26,7 @@ export class FrontDoorPage extends HearthPage {
 /** The contact's draft: when and how it came in, who made it, the concerns, and the people. */
 export class ContactDraftPage extends HearthPage {
   async received(date: string, time: string) {
-    const [year, month, day] = date.split('-');
-    await this.page.getByLabel('Day').fill(String(Number(day)));
-    await this.page.getByLabel('Month').fill(String(Number(month)));
-    await this.page.getByLabel('Year').fill(String(year));
+    await this.fillDate(date);
     await this.page.getByLabel('Time it was received').fill(time);
   }
 
@@ -64,7 +61,7 @@ export class ContactDraftPage extends HearthPage {
   }
 
   async adultIds(): Promise<string[]> {
-    return this.page.locator('input[name="adultIds"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).filter(Boolean));
+    return this.page.locator('input[name="adultIds"]').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value).filter(Boolean));
   }
 
   async submit() {
