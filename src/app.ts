@@ -18,6 +18,7 @@ import { peopleApiRoutes } from './modules/people/peopleApiRoutes';
 import { peopleRoutes } from './modules/people/peopleRoutes';
 import { recordWorkRoutes } from './modules/recordWork/recordWorkRoutes';
 import { frontDoorRoutes } from './modules/frontDoor/frontDoorRoutes';
+import { assessmentRoutes } from './modules/assessment/assessmentRoutes';
 import { signInRoutes } from './modules/signIn/signInRoutes';
 import { adminRoutes } from './modules/staff/adminRoutes';
 import { teamRoutes } from './modules/staff/teamRoutes';
@@ -71,6 +72,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   peopleApiRoutes(app, services);
   recordWorkRoutes(app, services);
   frontDoorRoutes(app, services);
+  assessmentRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

@@ -10,6 +10,7 @@ import { eventImportService } from './modules/eventImport/eventImportService';
 import type { RecordHooks } from './modules/people/recordHooks';
 import { recordWorkService } from './modules/recordWork/recordWorkService';
 import { frontDoorService } from './modules/frontDoor/frontDoorService';
+import { assessmentService } from './modules/assessment/assessmentService';
 import { clearFrontDoor, projectFrontDoor } from './modules/frontDoor/frontDoorProjector';
 
 /** Composition root 2: every service, built from the database and the clock. */
@@ -49,6 +50,7 @@ export function services(db: Db, clock: Clock) {
     audit: auditService(db),
     recordWork: recordWorkService(people, standards),
     frontDoor: frontDoorService(db, clock, people, staff, standards),
+    assessment: assessmentService(db, clock, people, standards),
   };
 }
 

@@ -13,6 +13,11 @@ export interface EventTypeDefinition {
   after?: readonly EventMatch[];
   /** What its data must hold; other keys are kept as given. */
   data?: z.ZodType;
+  /**
+   * Recorded only through its own workflow's pages, never on Record work: the front door's contact
+   * and threshold decision, an assessment's sign-off by a manager who is not its author (issue 4).
+   */
+  recordedOn?: 'front-door' | 'assessment';
 }
 
 /**

@@ -38,17 +38,20 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   {
     type: 'contact.received',
     title: 'Contact received',
+    recordedOn: 'front-door',
     data: passthrough({ recordedAt: z.iso.datetime({ offset: true, error: 'recordedAt must be an ISO-8601 instant with an offset' }).optional() }),
   },
   {
     type: 'mash_enquiry.started',
     title: 'MASH enquiry started',
+    recordedOn: 'front-door',
     data: passthrough({ grade: z.enum(['red', 'amber'], { error: 'grade must be red or amber' }) }),
   },
-  { type: 'mash_enquiry.completed', title: 'MASH enquiry completed', after: [{ type: 'mash_enquiry.started' }] },
+  { type: 'mash_enquiry.completed', title: 'MASH enquiry completed', after: [{ type: 'mash_enquiry.started' }], recordedOn: 'front-door' },
   {
     type: 'threshold.decided',
     title: 'Threshold decision',
+    recordedOn: 'front-door',
     data: passthrough({
       outcome: z.enum(['no_further_action', 'early_help', 'assessment', 'strategy_discussion'], {
         error: 'outcome must be no_further_action, early_help, assessment or strategy_discussion',
@@ -57,7 +60,7 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   },
   { type: 'assessment.allocated', title: 'Child and Family Assessment allocated' },
   { type: 'assessment.child_seen', title: 'Child seen for the assessment', during: 'assessment' },
-  { type: 'assessment.completed', title: 'Child and Family Assessment completed', during: 'assessment' },
+  { type: 'assessment.completed', title: 'Child and Family Assessment completed (signed off by a manager)', during: 'assessment', recordedOn: 'assessment' },
   {
     type: 'strategy.discussion_held',
     title: 'Strategy discussion held',

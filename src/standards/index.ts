@@ -54,7 +54,7 @@ export function eventTypeOf(type: string): EventTypeDefinition | undefined {
  * one that adds the child, which is how a record begins, not work done on it.
  */
 export function isPracticeWork(type: string): boolean {
-  return type !== 'child.registered' && eventTypesByType.has(type);
+  return type !== 'child.registered' && eventTypesByType.has(type) && !eventTypesByType.get(type)?.recordedOn;
 }
 
 /** Definite timescales the engine does not follow yet, with why. */

@@ -285,3 +285,15 @@ describe('the front door (contact:record, contact:triage, threshold:decide)', ()
     }
   });
 });
+
+describe('signing off an assessment (assessment:sign_off)', () => {
+  const held = record({ allocatedWorkerId: 'worker', allocatedTeamId: 'team-1' });
+  it('is for managers of the team that holds the case, and the head of service', () => {
+    expect(can(actor('atm', ['assistant-team-manager'], ['team-1']), 'assessment:sign_off', held)).toBe(true);
+    expect(can(actor('tm', ['team-manager'], ['team-1']), 'assessment:sign_off', held)).toBe(true);
+    expect(can(actor('hos', ['head-of-service']), 'assessment:sign_off', held)).toBe(true);
+    expect(can(actor('tm2', ['team-manager'], ['team-2']), 'assessment:sign_off', held)).toBe(false);
+    expect(can(actor('worker', ['social-worker'], ['team-1']), 'assessment:sign_off', held)).toBe(false);
+    expect(can(actor('iro', ['iro'], ['team-1']), 'assessment:sign_off', held)).toBe(false);
+  });
+});

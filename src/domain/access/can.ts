@@ -31,6 +31,7 @@ const recordPermissions: readonly Permission[] = [
   'contact:record',
   'contact:triage',
   'threshold:decide',
+  'assessment:sign_off',
 ];
 
 function isManager(actor: Actor): boolean {
@@ -124,6 +125,10 @@ export function can(actor: Actor, permission: Permission, subject?: RecordSubjec
       // The front door receives contacts about any child, open case or not (practice-standards.txt,
       // Section 2: Duty Team (MASH), 1-2): seeing the record is enough; restriction still holds.
       return true;
+    case 'assessment:sign_off':
+      // A manager of the team that holds the case (or the head of service); that they did not
+      // write it themselves is checked against the submission (domain/assessment/assessmentState.ts).
+      return managesRecord(actor, subject);
     case 'child:allocate':
       return subject.allocatedTeamId === null || managesRecord(actor, subject);
     case 'child:restrict':

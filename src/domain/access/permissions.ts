@@ -22,6 +22,7 @@ export const permissions = [
   'contact:record', // record a contact or referral at the front door, about any child one may see
   'contact:triage', // triage a contact: MASH enquiries to partner agencies, their replies, a threshold recommendation
   'threshold:decide', // the Duty Manager's threshold decision, and overriding parental consent to agency checks
+  'assessment:sign_off', // a manager's sign-off of a Child and Family Assessment (or its return for changes)
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -37,7 +38,7 @@ const caseRecorder: Permission[] = [...caseReader, 'child:create', 'child:correc
  * assistant team manager or above) decides threshold and may override parental consent.
  */
 const frontDoor: Permission[] = ['contact:record', 'contact:triage'];
-const dutyManager: Permission[] = [...frontDoor, 'threshold:decide'];
+const dutyManager: Permission[] = [...frontDoor, 'threshold:decide', 'assessment:sign_off'];
 const manager: Permission[] = [...caseRecorder, ...dutyManager, 'child:allocate', 'child:restrict', 'compliance:read'];
 
 export const permissionMatrix: Record<Role, readonly Permission[]> = {

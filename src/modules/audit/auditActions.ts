@@ -46,5 +46,8 @@ export const auditActionLabels: Record<string, string> = {
   'contact.enquiry_replied': "Recorded a partner agency's reply to a MASH enquiry",
   'contact.recommended': 'Recommended a threshold decision',
   'contact.decided': 'Made a threshold decision',
+  'child.assessment_submitted': 'Wrote or sent a Child and Family Assessment for sign-off',
+  'child.assessment_signed_off': 'Signed off a Child and Family Assessment',
+  'child.assessment_returned': 'Returned a Child and Family Assessment for changes',
   'contact.handed_over': "Handed a hospital referral over to the child's home authority",
 };

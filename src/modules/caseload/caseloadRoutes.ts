@@ -36,10 +36,13 @@ export function caseloadRoutes(app: FastifyInstance, services: Services) {
         overdue: counts.get(r.id)?.overdue ?? 0,
         dueSoon: counts.get(r.id)?.dueSoon ?? 0,
       }));
+      // Assessments of their teams' children waiting for a manager's sign-off (not their own).
+      const signOffs = rolesAllow(context.actor, 'assessment:sign_off') ? await services.assessment.awaitingSignOff(context, context.actor.teamIds) : [];
       return reply.page('caseload/views/home.njk', {
         pageTitle: 'My work',
         caseload,
         alerts,
+        signOffs,
         overdue: items.filter((i) => i.state === 'overdue'),
         dueSoon: items.filter((i) => i.state === 'due'),
       });

@@ -34,6 +34,8 @@ export function peopleService(db: Db, clock: Clock, staff: StaffDirectory, hooks
     findByExternalId: (externalId: string) => peopleRepository.findByExternalId(db, externalId),
     /** A person's whole event stream, oldest first (imports check order against it). */
     streamOf: (personId: string) => eventStore.stream(db, personId),
+    /** Each person's latest event of these types (a manager's list of assessments awaiting sign-off). */
+    latestOfTypes: (personIds: readonly string[], types: readonly string[]) => eventStore.latestOfTypes(db, personIds, types),
 
     /**
      * Practice work recorded on a record (a visit, a review, a conference). `decide` is given the

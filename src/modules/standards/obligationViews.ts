@@ -1,7 +1,7 @@
 import type { ObligationState } from '../../domain/standards/obligation';
 import { timescaleText } from '../../domain/standards/describe';
 import type { Rule } from '../../domain/standards/rule';
-import { isPracticeWork, ruleById } from '../../standards/index';
+import { eventTypeOf, isPracticeWork, ruleById } from '../../standards/index';
 import { formatDate, formatDateTime } from '../../platform/views/filters';
 import type { ObligationRow } from './standardsRepository';
 
@@ -28,6 +28,13 @@ function recordableType(rule: Rule | undefined): string | null {
   return type && isPracticeWork(type) ? type : null;
 }
 
+/** Where work that only its own workflow records is done: the front door's queue, the child's assessment. */
+function workflowHref(rule: Rule | undefined, personId: string): string | null {
+  const type = rule && !rule.satisfiedByRecording ? rule.satisfiedBy[0]?.type : undefined;
+  const on = type ? eventTypeOf(type)?.recordedOn : undefined;
+  return on === 'front-door' ? '/front-door' : on === 'assessment' ? `/people/${personId}/assessment` : null;
+}
+
 export const stateLabels: Record<ObligationState, { text: string; classes: string }> = {
   overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
   due: { text: 'Due', classes: 'govuk-tag--blue' },
@@ -48,7 +55,8 @@ export function obligationItems(
 ): ObligationItem[] {
   return rows.map(({ obligation: o, state }) => {
     const rule = ruleById(o.ruleId);
-    const type = (state === 'due' || state === 'overdue') && mayRecord(o.personId) ? recordableType(rule) : null;
+    const open = state === 'due' || state === 'overdue';
+    const type = open && mayRecord(o.personId) ? recordableType(rule) : null;
     return {
       personId: o.personId,
       person: people.get(o.personId) ?? null,
@@ -59,7 +67,7 @@ export function obligationItems(
       state: state as ObligationState,
       done: o.doneAt ? formatDateTime(o.doneAt) : null,
       lateReason: o.lateReason,
-      recordHref: type ? `/people/${o.personId}/work/new?type=${encodeURIComponent(type)}&rule=${encodeURIComponent(o.ruleId)}` : null,
+      recordHref: type ? `/people/${o.personId}/work/new?type=${encodeURIComponent(type)}&rule=${encodeURIComponent(o.ruleId)}` : open && mayRecord(o.personId) ? workflowHref(rule, o.personId) : null,
     };
   });
 }

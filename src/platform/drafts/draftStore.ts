@@ -59,8 +59,13 @@ export const draftStore = {
     return { ...current, version: current.version + 1, state: next.state, data: next.data, result: next.result ?? null, savedAt: next.now };
   },
 
-  /** A user's drafts of one kind still being written, most recently saved first. */
-  async openDrafts(executor: Executor, ownerId: string, kind: string): Promise<Draft[]> {
+  /** A user's draft of one kind about one record still being written (the latest, if several). */
+  async openDraftAbout(executor: Executor, ownerId: string, kind: string, personId: string): Promise<Draft | null> {
+    return (await draftStore.openDrafts(executor, ownerId, kind, personId))[0] ?? null;
+  },
+
+  /** A user's drafts of one kind still being written (about one record, if given), most recently saved first. */
+  async openDrafts(executor: Executor, ownerId: string, kind: string, personId?: string): Promise<Draft[]> {
     const rows = await executor
       .select()
       .from(drafts)
@@ -69,6 +74,7 @@ export const draftStore = {
         and(
           eq(drafts.ownerId, ownerId),
           eq(drafts.kind, kind),
+          personId ? eq(drafts.personId, personId) : sql`true`,
           sql`${draftVersions.version} = (select max(v.version) from ${draftVersions} v where v.draft_id = ${drafts.id})`,
           eq(draftVersions.state, 'saved'),
         ),

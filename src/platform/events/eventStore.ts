@@ -152,6 +152,17 @@ export const eventStore = {
     return streams;
   },
 
+  /** Each person's latest event of these types (by when it happened), for lists across many records. */
+  async latestOfTypes(executor: Executor, personIds: readonly string[], types: readonly string[]): Promise<RecordedEvent[]> {
+    if (personIds.length === 0) return [];
+    const rows = await executor
+      .selectDistinctOn([events.personId])
+      .from(events)
+      .where(and(inArray(events.personId, [...personIds]), inArray(events.type, [...types])))
+      .orderBy(events.personId, desc(events.occurredAt), desc(events.seq));
+    return rows.map(toRecorded);
+  },
+
   /** Events of some types on a person's record, oldest first. */
   async ofTypes(executor: Executor, personId: string, types: readonly string[]): Promise<RecordedEvent[]> {
     const rows = await executor

@@ -29,6 +29,7 @@ export const section2: CatalogueFile = {
     {
       type: 'threshold.recommended',
       title: 'Threshold recommendation made',
+      recordedOn: 'front-door',
       during: 'contact',
       data: passthrough({
         outcome: z.enum(['no_further_action', 'early_help', 'assessment', 'strategy_discussion'], {
@@ -40,6 +41,14 @@ export const section2: CatalogueFile = {
       type: 'assessment.reminder_sent',
       title: 'Day 23 reminder of the assessment sent to the assistant team manager',
       after: [{ type: 'threshold.decided', where: { outcome: 'assessment' } }],
+    },
+    { type: 'assessment.submitted', title: 'Child and Family Assessment sent to a manager for sign-off', during: 'assessment', recordedOn: 'assessment' },
+    { type: 'assessment.returned', title: 'Child and Family Assessment returned to the social worker for changes', during: 'assessment', recordedOn: 'assessment' },
+    {
+      type: 'assessment.not_shared_with_family',
+      title: 'Child and Family Assessment not shared with the family: the service manager alerted',
+      during: 'assessment',
+      recordedOn: 'assessment',
     },
     { type: 'assessment.case_reviewed', title: 'Case reviewed after allocation (draft Danger Statement and Safety Goals)', during: 'assessment' },
     { type: 'assessment.agency_checks_completed', title: 'Agency checks completed for the assessment', during: 'assessment' },

@@ -1,0 +1,72 @@
+import type { AssessmentContent, AssessmentOutcome } from './signsOfSafety';
+
+/** An event as this needs it: what, when, who, and its data. */
+export interface AssessmentEvent {
+  id: string;
+  type: string;
+  occurredAt: Date;
+  recordedBy: string | null;
+  recordedByName: string | null;
+  data: Record<string, unknown>;
+}
+
+export type AssessmentStage = 'in_progress' | 'submitted' | 'returned' | 'completed';
+
+export interface AssessmentState {
+  /** The id of the `assessment.allocated` event that started it. */
+  id: string;
+  allocatedAt: Date;
+  stage: AssessmentStage;
+  /** The latest submission for sign-off, with who sent it (a manager may not sign off their own). */
+  submission: { eventId: string; at: Date; by: string | null; byName: string | null; content: AssessmentContent } | null;
+  returned: { at: Date; byName: string | null; reason: string } | null;
+  completed: { at: Date; byName: string | null; outcome: AssessmentOutcome; comment: string } | null;
+  /** Steps recorded, by event type, with when (the 48-hour review, the child seen, agency checks…). */
+  steps: Map<string, Date>;
+}
+
+const ofAssessment = (event: AssessmentEvent, id: string) => event.data.assessmentId === undefined || event.data.assessmentId === id;
+
+/**
+ * The child's latest Child and Family Assessment, from their events oldest first: from its
+ * allocation, through submissions for sign-off and returns, to the manager's sign-off
+ * (practice-standards.txt, Section 2: Child and Family Assessment 1-8). Null when there is none.
+ */
+export function latestAssessment(stream: readonly AssessmentEvent[]): AssessmentState | null {
+  let state: AssessmentState | null = null;
+  for (const event of stream) {
+    if (event.type === 'assessment.allocated') {
+      state = { id: event.id, allocatedAt: event.occurredAt, stage: 'in_progress', submission: null, returned: null, completed: null, steps: new Map() };
+      continue;
+    }
+    if (!state || !event.type.startsWith('assessment.') || !ofAssessment(event, state.id)) continue;
+    switch (event.type) {
+      case 'assessment.submitted':
+        state.stage = 'submitted';
+        state.submission = { eventId: event.id, at: event.occurredAt, by: event.recordedBy, byName: event.recordedByName, content: event.data.content as AssessmentContent };
+        break;
+      case 'assessment.returned':
+        state.stage = 'returned';
+        state.returned = { at: event.occurredAt, byName: event.recordedByName, reason: String(event.data.reason ?? '') };
+        break;
+      case 'assessment.completed':
+        state.stage = 'completed';
+        state.completed = { at: event.occurredAt, byName: event.recordedByName, outcome: event.data.outcome as AssessmentOutcome, comment: String(event.data.comment ?? '') };
+        break;
+      default:
+        if (!state.steps.has(event.type)) state.steps.set(event.type, event.occurredAt);
+    }
+  }
+  return state;
+}
+
+/**
+ * Why this person may not sign off the assessment, or null if they may: it must be waiting for
+ * sign-off, and "A manager cannot sign off their own work" (issue 4).
+ */
+export function signOffRefusal(state: AssessmentState | null, userId: string): string | null {
+  if (!state || state.stage === 'in_progress' || state.stage === 'returned' || !state.submission) return 'The assessment has not been sent for sign-off';
+  if (state.stage === 'completed') return 'The assessment has already been signed off';
+  if (state.submission.by === userId) return 'You sent this assessment for sign-off: another manager must sign it off';
+  return null;
+}

@@ -1,0 +1,135 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { assessmentOutcomes, scalingChart, type AssessmentContent } from '../../domain/assessment/signsOfSafety';
+import type { Problem } from '../../domain/people/personDetails';
+import { ValidationError } from '../../platform/errors';
+import { errorView, formBody } from '../../platform/http/forms';
+import { addRoute, contextOf } from '../../platform/http/routes';
+import { flash } from '../../platform/views/setUpViews';
+import { readDateInput } from '../../platform/validation';
+import type { Services } from '../../services';
+import { idParam } from '../people/peopleForms';
+import { contentFromForm, type AssessmentDraftData } from './assessmentSchemas';
+
+const outcomeLabels = Object.fromEntries(assessmentOutcomes.map((o) => [o.value, o.text]));
+
+/** The content as the pages show it: with its chart, and the outcome in words. */
+export function contentView(content: AssessmentContent | null | undefined) {
+  if (!content) return null;
+  return { ...content, chart: scalingChart(content.scaling ?? []), recommendationText: outcomeLabels[content.recommendation] ?? '' };
+}
+
+/**
+ * The Child and Family Assessment's pages (practice-standards.txt, Section 2: Child and Family
+ * Assessment): the overview with each step's clock, the assessment written as a draft, and the
+ * manager's sign-off.
+ */
+export function assessmentRoutes(app: FastifyInstance, services: Services) {
+  const { assessment } = services;
+
+  async function overviewPage(request: FastifyRequest, extra: Record<string, unknown> = {}) {
+    const view = await assessment.overview(contextOf(request), idParam(request));
+    return { pageTitle: `Child and Family Assessment: ${view.name}`, ...view, content: contentView(view.state?.submission?.content), outcomes: assessmentOutcomes, outcomeLabels, ...extra };
+  }
+
+  async function documentPage(request: FastifyRequest, problems: Problem[] = [], values?: AssessmentDraftData, score: Record<string, unknown> = {}) {
+    const { record, state, draft, data } = await assessment.draft(contextOf(request), idParam(request));
+    const shown = values ?? data;
+    return {
+      pageTitle: 'Write the Child and Family Assessment',
+      record,
+      state,
+      draft,
+      values: { ...shown, dangerStatementsText: shown.dangerStatements.join('\n\n'), safetyGoalsText: shown.safetyGoals.join('\n\n') },
+      chart: scalingChart(shown.scaling),
+      score,
+      outcomes: assessmentOutcomes,
+      ...errorView(problems, ['scaleOn']),
+    };
+  }
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/people/:id/assessment',
+    permission: 'child:read',
+    audit: 'child.viewed',
+    handler: async (request, reply) => reply.page('assessment/views/assessment.njk', await overviewPage(request)),
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/people/:id/assessment/document',
+    permission: 'work:record',
+    audit: 'child.viewed',
+    handler: async (request, reply) => reply.page('assessment/views/assessmentDocument.njk', await documentPage(request)),
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/people/:id/assessment/document',
+    permission: 'work:record',
+    audit: 'child.assessment_submitted',
+    handler: async (request, reply) => {
+      const context = contextOf(request);
+      const personId = idParam(request);
+      const body = formBody(request.body);
+      const { draft, data: previous } = await assessment.draft(context, personId);
+      let data = contentFromForm(body, previous);
+      const [action = 'save', index] = String(body.action ?? 'save').split(':');
+      const again = async (problems: Problem[], score: Record<string, unknown> = {}) => reply.code(400).page('assessment/views/assessmentDocument.njk', await documentPage(request, problems, data, score));
+      try {
+        if (action === 'add-score') {
+          const on = readDateInput(body, 'scaleOn', 'Date the score was given', false);
+          const score = { scalePerson: body.scalePerson, scaleScore: body.scaleScore, scaleReason: body.scaleReason, 'scaleOn-day': body['scaleOn-day'], 'scaleOn-month': body['scaleOn-month'], 'scaleOn-year': body['scaleOn-year'] };
+          if (on.problem) {
+            await assessment.saveDraft(context, draft.id, data);
+            return again([on.problem], score);
+          }
+          try {
+            data = assessment.addScore(data, { person: String(body.scalePerson ?? ''), score: String(body.scaleScore ?? ''), on: on.value, reason: String(body.scaleReason ?? '') });
+          } catch (error) {
+            await assessment.saveDraft(context, draft.id, data);
+            if (error instanceof ValidationError) return again(error.problems, score);
+            throw error;
+          }
+        }
+        if (action === 'remove-score') data = { ...data, scaling: data.scaling.filter((_s, i) => String(i) !== index) };
+        await assessment.saveDraft(context, draft.id, data);
+        if (action === 'autosave') return reply.code(204).send();
+        if (action === 'submit') {
+          await assessment.submit(context, personId, data);
+          flash(request, data.sharedWithFamily === 'no' ? 'The assessment has been sent for sign-off. It was not shared with the family: the service manager has been alerted.' : 'The assessment has been sent for sign-off.', 'Sent for sign-off');
+          return reply.redirect(`/people/${personId}/assessment`);
+        }
+      } catch (error) {
+        if (error instanceof ValidationError) return again(error.problems);
+        throw error;
+      }
+      if (action === 'save') flash(request, 'Your draft has been saved.', 'Draft saved');
+      return reply.redirect(`/people/${personId}/assessment/document${action === 'save' ? '' : '#scaling'}`);
+    },
+  });
+
+  for (const [url, audit, step, message] of [
+    ['/people/:id/assessment/sign-off', 'child.assessment_signed_off', 'signOff', 'The assessment has been signed off.'],
+    ['/people/:id/assessment/return', 'child.assessment_returned', 'returnForChanges', 'The assessment has been returned to the social worker with what needs to change.'],
+  ] as const) {
+    addRoute(app, {
+      method: 'POST',
+      url,
+      permission: 'assessment:sign_off',
+      audit,
+      handler: async (request, reply) => {
+        const personId = idParam(request);
+        const body = formBody(request.body);
+        try {
+          await assessment[step](contextOf(request), personId, body);
+        } catch (error) {
+          if (error instanceof ValidationError) return reply.code(400).page('assessment/views/assessment.njk', await overviewPage(request, { formValues: body, form: step, ...errorView(error.problems) }));
+          throw error;
+        }
+        flash(request, message, 'Saved');
+        return reply.redirect(`/people/${personId}/assessment`);
+      },
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { assessmentOutcomeValues, type AssessmentContent } from '../../domain/assessment/signsOfSafety';
+import { z } from 'zod';
+import { optionalText, requiredText } from '../../platform/validation';
+
+/** The assessment's draft: the content as typed, and which assessment it is for. */
+export interface AssessmentDraftData extends AssessmentContent {
+  assessmentId: string;
+}
+
+export const emptyContent: AssessmentContent = {
+  dangerStatements: [],
+  safetyGoals: [],
+  scaling: [],
+  worries: '',
+  workingWell: '',
+  childsViews: '',
+  analysis: '',
+  sharedWithFamily: '',
+  familyComments: '',
+  reasonNotShared: '',
+  recommendation: '',
+};
+
+const box = (value: unknown, max = 20000) => (typeof value === 'string' ? value.slice(0, max) : '');
+
+/** Statements written one to a paragraph (a blank line between them), as the form takes them. */
+export const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+
+/** The form's boxes into the draft; the scaling scores are kept from the draft (they are added one at a time). */
+export function contentFromForm(body: Record<string, unknown>, previous: AssessmentDraftData): AssessmentDraftData {
+  const shared = box(body.sharedWithFamily, 5);
+  const recommendation = box(body.recommendation, 50);
+  return {
+    ...previous,
+    dangerStatements: paragraphs(box(body.dangerStatements)),
+    safetyGoals: paragraphs(box(body.safetyGoals)),
+    worries: box(body.worries),
+    workingWell: box(body.workingWell),
+    childsViews: box(body.childsViews),
+    analysis: box(body.analysis),
+    sharedWithFamily: shared === 'yes' || shared === 'no' ? shared : '',
+    familyComments: box(body.familyComments),
+    reasonNotShared: box(body.reasonNotShared),
+    recommendation: (assessmentOutcomeValues as readonly string[]).includes(recommendation) ? recommendation : '',
+  };
+}
+
+export function readAssessmentDraft(data: Record<string, unknown>): AssessmentDraftData {
+  return { ...emptyContent, assessmentId: '', ...(data as Partial<AssessmentDraftData>) };
+}
+
+export const signOffSchema = z.object({
+  outcome: z.enum(assessmentOutcomeValues, { error: 'Select the outcome of the assessment' }),
+  comment: optionalText(5000, "The manager's comment"),
+});
+
+export const returnSchema = z.object({
+  reason: requiredText('Enter what needs to change before you can sign it off', 5000, 'What needs to change'),
+});

@@ -1,0 +1,167 @@
+import { can, canSee } from '../../domain/access/can';
+import { londonDate } from '../../domain/calendar/localDate';
+import { latestAssessment, signOffRefusal, type AssessmentState } from '../../domain/assessment/assessmentState';
+import { readScore, submissionProblems, type AssessmentContent } from '../../domain/assessment/signsOfSafety';
+import { fullName } from '../../domain/people/personDetails';
+import type { RequestContext } from '../../platform/audit/auditLog';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import { draftStore } from '../../platform/drafts/draftStore';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
+import { checked } from '../../platform/validation';
+import { ruleById } from '../../standards/index';
+import type { PeopleService } from '../people/peopleService';
+import type { StandardsService } from '../standards/standardsService';
+import { readAssessmentDraft, returnSchema, signOffSchema, type AssessmentDraftData } from './assessmentSchemas';
+
+const draftKind = 'assessment';
+
+/** The assessment's own timescales (practice-standards.txt, Section 2: Child and Family Assessment 1-7), in the order the work goes. */
+export const assessmentRules = [
+  'assessment.case-review',
+  'assessment.child-seen',
+  'assessment.agency-checks',
+  'assessment.progress-review',
+  'assessment.family-network-meeting',
+  'assessment.expected-completion',
+  'assessment.complete',
+] as const;
+
+const contentOf = (data: AssessmentDraftData): AssessmentContent => {
+  const { assessmentId: _ignored, ...content } = data;
+  return content;
+};
+
+/**
+ * The Child and Family Assessment (issue 4; practice-standards.txt, Section 2: Child and Family
+ * Assessment 1-8 and Safety Planning 1): its steps and their clocks, the assessment itself written
+ * as a draft kept server-side, sent for sign-off with its required parts checked, and signed off
+ * (or returned) by a manager of the team who did not send it.
+ */
+export function assessmentService(db: Db, clock: Clock, people: PeopleService, standards: StandardsService) {
+  async function stateOf(personId: string): Promise<AssessmentState | null> {
+    return latestAssessment(await people.streamOf(personId));
+  }
+
+  /** The open assessment, or a clear refusal saying what to record first. */
+  function open(state: AssessmentState | null): AssessmentState {
+    if (!state || state.stage === 'completed') throw new ValidationError([{ field: 'assessment', message: 'There is no Child and Family Assessment in progress: record that it was allocated first' }]);
+    return state;
+  }
+
+  return {
+    /** The child's latest assessment, its steps' clocks and what the reader may do with it. */
+    async overview(context: RequestContext, personId: string) {
+      const record = await people.record(context, personId);
+      const state = await stateOf(personId);
+      const obligations = state ? (await standards.forPerson(personId)).filter((o) => o.obligation.startedAt.getTime() >= state.allocatedAt.getTime() - 1 || o.obligation.ruleId === 'assessment.complete') : [];
+      const clocks = assessmentRules.flatMap((ruleId) => {
+        const found = [...obligations].reverse().find((o) => o.obligation.ruleId === ruleId);
+        const rule = ruleById(ruleId);
+        return found && rule ? [{ ruleId, title: rule.title, type: rule.satisfiedBy[0]?.type ?? null, deadline: found.obligation.deadline, dueDate: found.obligation.dueDate, state: found.state, doneAt: found.obligation.doneAt }] : [];
+      });
+      const mine = state ? await draftStore.openDraftAbout(db, context.actor.userId, draftKind, personId) : null;
+      return {
+        record,
+        name: fullName(record.details),
+        state,
+        clocks,
+        myDraft: mine && readAssessmentDraft(mine.data).assessmentId === state?.id ? mine : null,
+        may: {
+          write: Boolean(state && state.stage !== 'completed' && can(context.actor, 'work:record', record)),
+          signOff: Boolean(state && can(context.actor, 'assessment:sign_off', record) && !signOffRefusal(state, context.actor.userId)),
+          ownSubmission: Boolean(state?.submission && state.submission.by === context.actor.userId && state.stage === 'submitted'),
+        },
+      };
+    },
+
+    /** The reader's draft of the open assessment, started (from the last submission, if it was returned) when there is none. */
+    async draft(context: RequestContext, personId: string) {
+      const record = await people.record(context, personId, 'work:record');
+      const state = open(await stateOf(personId));
+      const existing = await draftStore.openDraftAbout(db, context.actor.userId, draftKind, personId);
+      if (existing && readAssessmentDraft(existing.data).assessmentId === state.id) return { record, state, draft: existing, data: readAssessmentDraft(existing.data) };
+      const start: AssessmentDraftData = { ...readAssessmentDraft(state.submission?.content ? { ...state.submission.content } : {}), assessmentId: state.id };
+      const draft = await draftStore.start(db, { kind: draftKind, ownerId: context.actor.userId, personId, data: { ...start }, now: clock.now() });
+      return { record, state, draft, data: start };
+    },
+
+    async saveDraft(context: RequestContext, draftId: string, data: AssessmentDraftData) {
+      const draft = await draftStore.find(db, draftId);
+      if (!draft || draft.kind !== draftKind) throw new NotFoundError('The draft');
+      if (draft.ownerId !== context.actor.userId) throw new ForbiddenError('This draft belongs to someone else: only they can continue it');
+      return draftStore.save(db, draftId, { state: 'saved', data: { ...data }, now: clock.now() });
+    },
+
+    /** A scaling score added to the draft: who gave it, 0 to 10, when and why (Safety Planning 1). */
+    addScore(data: AssessmentDraftData, input: { person: string; score: string; on: string | null; reason: string }): AssessmentDraftData {
+      const today = londonDate(clock.now());
+      const { score, problems } = readScore({ ...input, on: input.on ?? today }, today);
+      if (!score) throw new ValidationError(problems);
+      return { ...data, scaling: [...data.scaling, score] };
+    },
+
+    /**
+     * Sends the assessment for sign-off. Its required parts are checked now (not while it was a
+     * draft). Not shared with the family: the reason is recorded, and the service manager alerted
+     * by an event of its own (Child and Family Assessment 8).
+     */
+    async submit(context: RequestContext, personId: string, data: AssessmentDraftData) {
+      const problems = submissionProblems(data);
+      if (problems.length > 0) throw new ValidationError(problems);
+      const content = contentOf(data);
+      return people.recordOn(context, [personId], 'work:record', 'child.assessment_submitted', (_records, streams, now) => {
+        const state = open(latestAssessment(streams.get(personId) ?? []));
+        if (state.id !== data.assessmentId) throw new ConflictError('This draft is for an earlier assessment');
+        if (state.stage === 'submitted') throw new ConflictError('The assessment is already waiting for sign-off');
+        return [
+          { personId, type: 'assessment.submitted', occurredAt: now, data: { assessmentId: state.id, content } },
+          ...(data.sharedWithFamily === 'no' ? [{ personId, type: 'assessment.not_shared_with_family', occurredAt: now, data: { assessmentId: state.id, reason: data.reasonNotShared } }] : []),
+        ];
+      });
+    },
+
+    /** The manager's sign-off: completes the assessment with its outcome, if they did not send it themselves. */
+    async signOff(context: RequestContext, personId: string, unchecked: Record<string, unknown>) {
+      const input = checked(signOffSchema, unchecked);
+      let author: string | null = null;
+      const events = await people.recordOn(context, [personId], 'assessment:sign_off', 'child.assessment_signed_off', (_records, streams, now) => {
+        const state = latestAssessment(streams.get(personId) ?? []);
+        const refusal = signOffRefusal(state, context.actor.userId);
+        if (refusal || !state?.submission) throw new ValidationError([{ field: 'outcome', message: refusal ?? 'The assessment has not been sent for sign-off' }]);
+        author = state.submission.by;
+        return [{ personId, type: 'assessment.completed', occurredAt: now, data: { assessmentId: state.id, outcome: input.outcome, ...(input.comment ? { comment: input.comment } : {}), submissionId: state.submission.eventId } }];
+      });
+      // The author's draft has become the record: mark it so, so it is not offered again.
+      if (author) {
+        const draft = await draftStore.openDraftAbout(db, author, draftKind, personId);
+        if (draft) await draftStore.save(db, draft.id, { state: 'submitted', data: draft.data, result: events[0]?.id ?? null, now: clock.now() });
+      }
+      return events;
+    },
+
+    /** Returned to the social worker with what needs to change. */
+    async returnForChanges(context: RequestContext, personId: string, unchecked: Record<string, unknown>) {
+      const input = checked(returnSchema, unchecked);
+      return people.recordOn(context, [personId], 'assessment:sign_off', 'child.assessment_returned', (_records, streams, now) => {
+        const state = latestAssessment(streams.get(personId) ?? []);
+        if (!state || state.stage !== 'submitted') throw new ValidationError([{ field: 'reason', message: 'The assessment is not waiting for sign-off' }]);
+        return [{ personId, type: 'assessment.returned', occurredAt: now, data: { assessmentId: state.id, reason: input.reason } }];
+      });
+    },
+
+    /** Assessments waiting for this manager's sign-off: the children of their teams whose latest assessment event is a submission. */
+    async awaitingSignOff(context: RequestContext, teamIds: readonly string[]) {
+      const ids = (await Promise.all(teamIds.map((t) => people.allocatedToTeam(t)))).flat().map((r) => r.id);
+      const latest = await people.latestOfTypes(ids, ['assessment.allocated', 'assessment.submitted', 'assessment.returned', 'assessment.completed']);
+      const waiting = latest.filter((e) => e.type === 'assessment.submitted' && e.recordedBy !== context.actor.userId);
+      const records = await people.visibleRecords(context, waiting.map((e) => e.personId));
+      return waiting.flatMap((e) => {
+        const record = records.get(e.personId);
+        return record && canSee(context.actor, record) ? [{ personId: e.personId, name: fullName(record.details), submittedAt: e.occurredAt, by: e.recordedByName }] : [];
+      });
+    },
+  };
+}
+
+export type AssessmentService = ReturnType<typeof assessmentService>;

@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ForbiddenError, ValidationError } from '../../src/platform/errors';
+import { emptyContent, type AssessmentDraftData } from '../../src/modules/assessment/assessmentSchemas';
+import { engines, testDatabase } from '../support/testDatabase';
+import { importEvent, makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
+
+async function problems(promise: Promise<unknown>): Promise<string[]> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ValidationError) return error.problems.map((p) => `${p.field}: ${p.message}`);
+    throw error;
+  }
+  throw new Error('expected it to be refused');
+}
+
+const content = (assessmentId: string, overrides: Partial<AssessmentDraftData> = {}): AssessmentDraftData => ({
+  ...emptyContent,
+  assessmentId,
+  dangerStatements: ['Social workers are worried that Mia (9) will be left alone overnight again, and could be hurt or frightened with no adult to help her.'],
+  safetyGoals: ['Mia will always have a safe adult with her overnight, agreed with her mother and her grandmother.'],
+  scaling: [{ person: 'Social worker', score: 4, on: '2026-08-26', reason: 'Mother accepts the worry; no plan yet.' }],
+  childsViews: 'Mia: "I get scared when the house is dark."',
+  analysis: 'Neglect of supervision, with a protective grandmother nearby.',
+  sharedWithFamily: 'yes',
+  familyComments: 'Mother agrees.',
+  recommendation: 'child_in_need',
+  ...overrides,
+});
+
+describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
+  let t: TestWorld;
+  let teamId: string;
+  let worker: Awaited<ReturnType<typeof makeUser>>;
+  let atm: Awaited<ReturnType<typeof makeUser>>;
+  let manager: Awaited<ReturnType<typeof makeUser>>;
+
+  beforeAll(async () => {
+    t = world((await testDatabase(engine)).db, '2026-08-24T08:00:00Z');
+    teamId = await makeTeam(t.services);
+    worker = await makeUser(t.services, { roles: ['social-worker'], teamIds: [teamId] });
+    atm = await makeUser(t.services, { roles: ['assistant-team-manager'], teamIds: [teamId] });
+    manager = await makeUser(t.services, { roles: ['team-manager'], teamIds: [teamId] });
+  });
+
+  const rule = async (personId: string, ruleId: string) => (await t.services.standards.forPerson(personId)).filter((r) => r.obligation.ruleId === ruleId).at(-1);
+
+  /** A child whose contact (Thursday 20 August 2026) led to an assessment, allocated to the worker on Monday 24 August at 09:00. */
+  async function allocatedAssessment() {
+    t.clock.set('2026-08-24T08:00:00Z');
+    const child = await registerChild(t.services, worker);
+    await t.services.people.allocate(manager, child.id, { teamId, workerId: worker.actor.userId });
+    await importEvent(t.services, child.id, 'contact.received', '2026-08-20T16:00:00+01:00');
+    await importEvent(t.services, child.id, 'threshold.decided', '2026-08-21T11:00:00+01:00', { outcome: 'assessment' });
+    await t.services.recordWork.record(atm, child.id, { type: 'assessment.allocated', occurredOn: '2026-08-24', occurredTime: '09:00', data: {} });
+    const view = await t.services.assessment.overview(worker, child.id);
+    return { child, assessmentId: view.state?.id as string };
+  }
+
+  it("opens the assessment's clocks from its allocation, across the weekend and the summer bank holiday", async () => {
+    const { child } = await allocatedAssessment();
+    const view = await t.services.assessment.overview(worker, child.id);
+    const due = Object.fromEntries(view.clocks.map((c) => [c.ruleId, c.dueDate ?? c.deadline.toISOString()]));
+    expect(due).toEqual({
+      'assessment.case-review': '2026-08-26T08:00:00.000Z', // 48 hours from Monday 09:00 BST
+      'assessment.child-seen': '2026-08-27', // 3 days
+      'assessment.agency-checks': '2026-08-29', // 5 days: a Saturday, calendar days
+      'assessment.progress-review': '2026-09-03', // 10 days
+      'assessment.family-network-meeting': '2026-09-08', // 10 working days, Monday 31 August not counted
+      'assessment.expected-completion': '2026-09-18', // 25 days
+      'assessment.complete': '2026-10-23', // 45 working days from the contact on Thursday 20 August
+    });
+    expect(view.may).toEqual({ write: true, signOff: false, ownSubmission: false });
+  });
+
+  it('keeps the draft, checks its required parts only when it is sent, and lets a manager who did not send it sign it off', async () => {
+    const { child, assessmentId } = await allocatedAssessment();
+    const { draft, data } = await t.services.assessment.draft(worker, child.id);
+    expect(data.assessmentId).toBe(assessmentId);
+    await t.services.assessment.saveDraft(worker, draft.id, { ...data, analysis: 'Half written' });
+    expect((await t.services.assessment.draft(worker, child.id)).data.analysis).toBe('Half written');
+
+    expect(await problems(t.services.assessment.submit(worker, child.id, { ...data, analysis: 'Half written' }))).toEqual([
+      'dangerStatements: Write at least one danger statement: what harmful adult behaviour, and its impact on the child',
+      'safetyGoals: Write at least one safety goal: what professionals need to see the family do',
+      'scaling: Record at least one scaling score, with who gave it and why',
+      "childsViews: Record the child's views and wishes, in their words where you can",
+      'recommendation: Select the recommended outcome',
+      'sharedWithFamily: Say whether the draft was sent to the family for their comments',
+    ]);
+    expect(await problems(Promise.resolve().then(() => t.services.assessment.addScore(data, { person: 'Mother', score: '11', on: null, reason: 'x' })))).toEqual(['scaleScore: Score must be a whole number from 0 to 10']);
+    expect(t.services.assessment.addScore(data, { person: 'Mother', score: '6', on: '2026-08-24', reason: 'Grandmother can stay' }).scaling).toEqual([{ person: 'Mother', score: 6, on: '2026-08-24', reason: 'Grandmother can stay' }]);
+
+    // Sent on Thursday 17 September, not shared: the service manager is alerted by an event of its own.
+    t.clock.set('2026-09-17T10:00:00Z');
+    await t.services.assessment.submit(worker, child.id, content(assessmentId, { sharedWithFamily: 'no', reasonNotShared: 'Mother has moved out of the area and gave no address' }));
+    const stream = await t.services.people.streamOf(child.id);
+    expect(stream.filter((e) => e.type.startsWith('assessment.')).map((e) => e.type)).toEqual(['assessment.allocated', 'assessment.submitted', 'assessment.not_shared_with_family']);
+    expect(await t.services.assessment.awaitingSignOff(manager, [teamId])).toContainEqual(expect.objectContaining({ personId: child.id }));
+
+    // The worker cannot sign off at all; the manager signs off the next day, within 25 days of allocation.
+    await expect(t.services.assessment.signOff(worker, child.id, { outcome: 'child_in_need' })).rejects.toBeInstanceOf(ForbiddenError);
+    t.clock.set('2026-09-18T10:00:00Z');
+    await t.services.assessment.signOff(manager, child.id, { outcome: 'child_in_need', comment: 'Agreed: CIN plan, review in 6 weeks' });
+    expect((await t.services.assessment.overview(manager, child.id)).state).toMatchObject({ stage: 'completed', completed: { outcome: 'child_in_need' } });
+    expect((await rule(child.id, 'assessment.expected-completion'))?.state).toBe('met');
+    expect((await rule(child.id, 'assessment.complete'))?.state).toBe('met');
+    expect(await problems(t.services.assessment.signOff(manager, child.id, { outcome: 'close' }))).toEqual(['outcome: The assessment has already been signed off']);
+  });
+
+  it("refuses a manager's sign-off of an assessment they sent themselves, and takes a return and a second submission", async () => {
+    const { child, assessmentId } = await allocatedAssessment();
+    await t.services.assessment.submit(atm, child.id, content(assessmentId));
+    expect(await problems(t.services.assessment.signOff(atm, child.id, { outcome: 'child_in_need' }))).toEqual(['outcome: You sent this assessment for sign-off: another manager must sign it off']);
+    expect((await t.services.assessment.overview(atm, child.id)).may).toMatchObject({ signOff: false, ownSubmission: true });
+    expect(await problems(t.services.assessment.returnForChanges(manager, child.id, { reason: '' }))).toEqual(['reason: Enter what needs to change before you can sign it off']);
+    await t.services.assessment.returnForChanges(manager, child.id, { reason: "Add the father's views" });
+    expect(await problems(t.services.assessment.signOff(manager, child.id, { outcome: 'close' }))).toEqual(['outcome: The assessment has not been sent for sign-off']);
+    // The worker's new draft starts from what was sent.
+    const { data } = await t.services.assessment.draft(worker, child.id);
+    expect(data.analysis).toBe('Neglect of supervision, with a protective grandmother nearby.');
+    await t.services.assessment.submit(worker, child.id, { ...data, childsViews: `${data.childsViews} Father: "I will have her at weekends."` });
+    await t.services.assessment.signOff(atm, child.id, { outcome: 'step_down' });
+    expect((await t.services.assessment.overview(worker, child.id)).state?.completed?.outcome).toBe('step_down');
+  });
+
+  it('completes an assessment only through sign-off: Record work no longer offers it', async () => {
+    const { child } = await allocatedAssessment();
+    expect(await problems(t.services.recordWork.record(worker, child.id, { type: 'assessment.completed', occurredOn: '2026-08-24', occurredTime: '08:30', data: {} }))).toEqual(['type: Select what was done from the list']);
+    expect(await problems(t.services.assessment.submit(worker, (await registerChild(t.services, worker)).id, content('none')))).toEqual(['assessment: There is no Child and Family Assessment in progress: record that it was allocated first']);
+  });
+});
