@@ -127,6 +127,10 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     const held = await s.people.caseload({ ...duty, actor: (await s.staff.actorFor(sam.id, 'session'))! }, sam.id);
     const alerts = await s.frontDoor.recentContactsAbout(held.map((r) => r.id));
     expect(alerts.map((a) => held.find((r) => r.id === a.personId)?.details.givenNames)).toContain('Jayden');
+    // Tyrese Brown's assessment waits for Tom Reilly's sign-off, not Sam Patel's.
+    const tom = (await s.staff.memberByUsername('tom.reilly'))!;
+    const tomActor = { ...duty, actor: (await s.staff.actorFor(tom.id, 'session'))! };
+    expect((await s.assessment.awaitingSignOff(tomActor, tom.teamIds)).map((a) => a.name)).toContain('Tyrese Brown');
   });
 
   it('rebuilds every record table from the events and gets exactly the same tables', async () => {

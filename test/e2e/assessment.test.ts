@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
+import { demoInBrowser } from './support/demoInBrowser';
+import { CaseloadPage, FrontSheetPage, SignInPage } from './pages/pages';
+import { AssessmentDocumentPage, AssessmentPage } from './pages/assessmentPages';
+
+const password = 'hearth-demo-2026';
+
+describe.skipIf(!chromiumAvailable)('a Child and Family Assessment in a browser', () => {
+  const hearth = demoInBrowser();
+
+  it('a social worker writes and sends the assessment, and the assistant team manager signs it off', async () => {
+    const page = await hearth.newPage();
+    await (await SignInPage.open(page, hearth.url)).signIn('sam.patel', password);
+    await CaseloadPage.arrive(page);
+    // Simran Kaur's unborn baby: a pre-birth assessment, allocated 15 days ago.
+    await page.getByRole('link', { name: 'Baby Kaur', exact: true }).first().click();
+    await FrontSheetPage.arrive(page, 'Baby Kaur');
+    await page.getByRole('button', { name: 'Child and Family Assessment' }).click();
+    const overview = await AssessmentPage.arrive(page);
+    expect(await overview.text()).toContain('Case reviewed within 48 hours of allocation');
+
+    const document = await overview.write();
+    // Sent with nothing written: what it needs is listed, and nothing is lost.
+    await document.send();
+    await document.refused();
+    expect(await document.errorSummary()).toContain('Write at least one danger statement');
+
+    await document.signsOfSafety(
+      'Social workers are worried that the baby will be born with nowhere safe to live, and that Simran, who is 19 and grew up in care, will have no one to help her care for a newborn.',
+      'The baby will go home from hospital to a safe, settled home, with adults Simran trusts around her.',
+    );
+    await document.addScore('Simran (mother)', '6', 'A mother and baby place has been offered.');
+    const withScore = new AssessmentDocumentPage(page);
+    await withScore.arrived('Write the Child and Family Assessment');
+    expect(await page.locator('svg.hearth-scaling-chart').count()).toBe(1);
+    // What was typed before adding the score is still there.
+    expect(await page.getByLabel('Danger statements').inputValue()).toContain('nowhere safe to live');
+    await withScore.views('Unborn: Simran speaks for the baby: "I want them to have what I never had."', 'Housing and support are the risks; Simran is engaged and wants help.');
+    await withScore.sharedWithFamily('Simran agrees and asked for a midwife visit at the placement.');
+    await withScore.recommend('Child in need plan');
+    await withScore.send();
+    const sent = await AssessmentPage.arrive(page);
+    expect(await sent.notification()).toContain('The assessment has been sent for sign-off');
+    await sent.signOut();
+
+    await (await SignInPage.open(page, hearth.url)).signIn('tom.reilly', password);
+    await CaseloadPage.arrive(page);
+    await page.locator('#sign-offs').getByRole('link', { name: /Baby Kaur/ }).click();
+    const toSign = await AssessmentPage.arrive(page);
+    expect(await toSign.text()).toContain('nowhere safe to live');
+    const signed = await toSign.signOff('Child in need plan', 'Agreed. Review the plan in six weeks.');
+    expect(await signed.notification()).toContain('The assessment has been signed off');
+    expect(await signed.text()).toContain('Signed off');
+  });
+});
