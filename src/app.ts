@@ -19,6 +19,7 @@ import { peopleRoutes } from './modules/people/peopleRoutes';
 import { recordWorkRoutes } from './modules/recordWork/recordWorkRoutes';
 import { frontDoorRoutes } from './modules/frontDoor/frontDoorRoutes';
 import { assessmentRoutes } from './modules/assessment/assessmentRoutes';
+import { caseRecordRoutes } from './modules/caseRecord/caseRecordRoutes';
 import { signInRoutes } from './modules/signIn/signInRoutes';
 import { adminRoutes } from './modules/staff/adminRoutes';
 import { teamRoutes } from './modules/staff/teamRoutes';
@@ -73,6 +74,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   recordWorkRoutes(app, services);
   frontDoorRoutes(app, services);
   assessmentRoutes(app, services);
+  caseRecordRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

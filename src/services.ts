@@ -11,6 +11,7 @@ import type { RecordHooks } from './modules/people/recordHooks';
 import { recordWorkService } from './modules/recordWork/recordWorkService';
 import { frontDoorService } from './modules/frontDoor/frontDoorService';
 import { assessmentService } from './modules/assessment/assessmentService';
+import { caseRecordService } from './modules/caseRecord/caseRecordService';
 import { clearFrontDoor, projectFrontDoor } from './modules/frontDoor/frontDoorProjector';
 
 /** Composition root 2: every service, built from the database and the clock. */
@@ -51,6 +52,7 @@ export function services(db: Db, clock: Clock) {
     recordWork: recordWorkService(people, standards),
     frontDoor: frontDoorService(db, clock, people, staff, standards),
     assessment: assessmentService(db, clock, people, standards),
+    caseRecord: caseRecordService(clock, people, standards),
   };
 }
 

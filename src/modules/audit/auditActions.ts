@@ -49,5 +49,11 @@ export const auditActionLabels: Record<string, string> = {
   'child.assessment_submitted': 'Wrote or sent a Child and Family Assessment for sign-off',
   'child.assessment_signed_off': 'Signed off a Child and Family Assessment',
   'child.assessment_returned': 'Returned a Child and Family Assessment for changes',
+  'child.case_note_recorded': 'Recorded a case note or significant event',
+  'child.case_summary_updated': 'Updated a case summary',
+  'child.chronology_reviewed': 'Reviewed a chronology',
+  'child.supervision_recorded': 'Recorded case supervision',
+  'child.supervision_signed': 'Signed a case supervision record',
+  'child.oversight_recorded': 'Recorded management oversight',
   'contact.handed_over': "Handed a hospital referral over to the child's home authority",
 };

@@ -58,8 +58,8 @@ export const section2: CatalogueFile = {
     { type: 'assessment.extension_agreed', title: 'Extension of the assessment agreed', during: 'assessment' },
     { type: 'cin.plan_amendments_signed_off', title: 'Amendments to the child in need plan signed off', after: [{ type: 'cin.review_held' }] },
     { type: 'cin.review_record_signed_off', title: 'Child in need review record signed off', after: [{ type: 'cin.review_held' }] },
-    { type: 'supervision.case_discussed', title: 'Case discussed in formal case supervision' },
-    { type: 'oversight.recorded', title: 'Management oversight recorded' },
+    { type: 'supervision.case_discussed', title: 'Case discussed in formal case supervision', recordedOn: 'case-record' },
+    { type: 'oversight.recorded', title: 'Management oversight recorded', recordedOn: 'case-record' },
     {
       type: 'closure.decided',
       title: 'Management decision to close the case or step it down to Early Help',

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { EventMatch } from '../../domain/standards/rule';
 import type { CatalogueFile } from '../catalogueTypes';
 import { rules } from '../catalogueTypes';
@@ -21,11 +22,21 @@ export const socialCareCaseStarts: readonly EventMatch[] = [
   { type: 'cic.started' },
 ];
 
+/** Kinds of case note (issue 4: "case notes with types"). */
+export const caseNoteTypes = ['home_visit', 'office_visit', 'phone_call', 'email_or_letter', 'meeting', 'direct_work', 'management', 'other'] as const;
+
 export const section5: CatalogueFile = {
   eventTypes: [
-    { type: 'chronology.updated', title: 'Chronology started or updated' },
-    { type: 'case_summary.updated', title: 'Case summary updated' },
-    { type: 'case.significant_event_occurred', title: 'Significant event in the case' },
+    { type: 'chronology.updated', title: 'Chronology reviewed and brought up to date', recordedOn: 'case-record' },
+    { type: 'case_summary.updated', title: 'Case summary updated', recordedOn: 'case-record' },
+    { type: 'case.significant_event_occurred', title: 'Significant event in the case', recordedOn: 'case-record' },
+    {
+      type: 'case_note.recorded',
+      title: 'Case note',
+      recordedOn: 'case-record',
+      data: z.looseObject({ noteType: z.enum(caseNoteTypes, { error: `noteType must be one of ${caseNoteTypes.join(', ')}` }).optional(), significant: z.boolean().optional() }),
+    },
+    { type: 'supervision.worker_signed', title: 'Case supervision record signed by the worker', after: [{ type: 'supervision.case_discussed' }], recordedOn: 'case-record' },
     { type: 'cp.chair_checklist_completed', title: "Conference chair's checklist completed", after: [{ type: 'cp.conference_held' }] },
     { type: 'cic.placement_plan_completed', title: 'Placement plan completed', during: 'in-care' },
   ],

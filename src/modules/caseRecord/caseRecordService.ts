@@ -1,0 +1,132 @@
+import { can, managesRecord } from '../../domain/access/can';
+import { londonDate } from '../../domain/calendar/localDate';
+import { chronology, recordedLate } from '../../domain/caseRecord/chronology';
+import type { Problem } from '../../domain/people/personDetails';
+import type { RecordedEvent } from '../../domain/records/events';
+import type { RequestContext } from '../../platform/audit/auditLog';
+import type { Clock } from '../../platform/clock';
+import { ForbiddenError, ValidationError } from '../../platform/errors';
+import { mergeProblems, problemsOf, readPastInstant } from '../../platform/validation';
+import { eventTypeOf } from '../../standards/index';
+import type { PeopleService } from '../people/peopleService';
+import type { StandardsService } from '../standards/standardsService';
+import { caseNoteSchema, oversightSchema, significantEventSchema, summarySchema, supervisionSchema } from './caseRecordSchemas';
+import type { z } from 'zod';
+
+/** When the thing recorded happened, from a form's date and time (checked with everything else). */
+export interface When {
+  occurredOn: string | null;
+  occurredTime: string;
+  /** Problems reading the date's boxes. */
+  problems: Problem[];
+}
+
+const titleOf = (type: string) => eventTypeOf(type)?.title ?? type;
+
+/**
+ * The case record (issue 4; practice-standards.txt, Section 5: Recording Standards): case notes,
+ * significant events, the automatic chronology, the case summary, case supervision signed by both,
+ * and management oversight. Each is an event on the child's record, so the recording standards'
+ * clocks (case summary every 3 months and after a significant event, supervision recorded within 5
+ * working days, oversight monthly) open and close by themselves; anything recorded late says so.
+ */
+export function caseRecordService(clock: Clock, people: PeopleService, standards: StandardsService) {
+  /** Checks the form and when it happened together, and says everything that is wrong at once. */
+  function parse<T extends z.ZodType>(schema: T, input: Record<string, unknown>, when: When | null, now: Date): { data: z.infer<T>; at: Date } {
+    const parsed = schema.safeParse(input);
+    const instant = when ? readPastInstant(when.occurredOn, when.occurredTime, now, { date: 'occurredOn', time: 'occurredTime', what: 'it happened' }) : { at: now, problems: [] };
+    const problems = mergeProblems(when?.problems ?? [], when && when.problems.length > 0 ? [] : instant.problems, parsed.success ? [] : problemsOf(parsed.error));
+    if (problems.length > 0 || !parsed.success || !instant.at) throw new ValidationError(problems);
+    return { data: parsed.data, at: instant.at };
+  }
+
+  /** A manager of the team holding the case: supervision and oversight are theirs to record. */
+  function mustManage(context: RequestContext, record: Parameters<typeof managesRecord>[1]) {
+    if (!managesRecord(context.actor, record)) throw new ForbiddenError('Only a manager of the team that holds the case records its supervision and management oversight');
+  }
+
+  const record = (context: RequestContext, personId: string, action: string, decide: (now: Date, stream: RecordedEvent[], subject: Parameters<typeof managesRecord>[1]) => { type: string; occurredAt: Date; data: Record<string, unknown> }[]) =>
+    people.recordOn(context, [personId], 'work:record', action, (records, streams, now) => decide(now, streams.get(personId) ?? [], records[0] as Parameters<typeof managesRecord>[1]));
+
+  return {
+    /** Everything on the case record page, newest first where it is a list. */
+    async view(context: RequestContext, personId: string) {
+      const subject = await people.record(context, personId);
+      const stream = await people.streamOf(personId);
+      const now = clock.now();
+      const late = (e: RecordedEvent) => recordedLate(e.occurredAt, e.recordedAt, standards.calendar);
+      const of = (type: string) => stream.filter((e) => e.type === type).reverse();
+      const signatures = new Map(of('supervision.worker_signed').map((e) => [String(e.data.supervisionId), e]));
+      const summaries = of('case_summary.updated');
+      return {
+        record: subject,
+        notes: of('case_note.recorded').map((e) => ({ event: e, late: late(e) })),
+        summary: summaries[0] ?? null,
+        earlierSummaries: summaries.slice(1),
+        supervision: of('supervision.case_discussed').map((e) => ({ event: e, late: late(e), signedBy: signatures.get(e.id) ?? null })),
+        oversight: of('oversight.recorded').map((e) => ({ event: e, late: late(e) })),
+        lastReviewed: of('chronology.updated')[0] ?? null,
+        chronology: chronology(stream, titleOf, standards.calendar, londonDate(now)).reverse(),
+        may: { write: can(context.actor, 'work:record', subject), manage: managesRecord(context.actor, subject) },
+      };
+    },
+
+    /** A case note; one marked significant also goes in the chronology as a significant event. */
+    recordNote(context: RequestContext, personId: string, input: Record<string, unknown>, when: When) {
+      return record(context, personId, 'child.case_note_recorded', (now) => {
+        const { data, at } = parse(caseNoteSchema, input, when, now);
+        const { significant, ...note } = data;
+        return [
+          { type: 'case_note.recorded', occurredAt: at, data: { ...note, significant } },
+          ...(significant ? [{ type: 'case.significant_event_occurred', occurredAt: at, data: { detail: note.facts, from: 'case note' } }] : []),
+        ];
+      });
+    },
+
+    recordSignificantEvent(context: RequestContext, personId: string, input: Record<string, unknown>, when: When) {
+      return record(context, personId, 'child.case_note_recorded', (now) => {
+        const { data, at } = parse(significantEventSchema, input, when, now);
+        return [{ type: 'case.significant_event_occurred', occurredAt: at, data }];
+      });
+    },
+
+    updateSummary(context: RequestContext, personId: string, input: Record<string, unknown>) {
+      return record(context, personId, 'child.case_summary_updated', (now) => [{ type: 'case_summary.updated', occurredAt: now, data: parse(summarySchema, input, null, now).data }]);
+    },
+
+    /** The worker has read the chronology and it is up to date (the 3-monthly standard). */
+    reviewChronology(context: RequestContext, personId: string) {
+      return record(context, personId, 'child.chronology_reviewed', (now) => [{ type: 'chronology.updated', occurredAt: now, data: {} }]);
+    },
+
+    /** Case supervision, recorded by the supervising manager with the worker who holds the case; the worker signs it after. */
+    recordSupervision(context: RequestContext, personId: string, input: Record<string, unknown>, when: When) {
+      return record(context, personId, 'child.supervision_recorded', (now, _stream, subject) => {
+        mustManage(context, subject);
+        const { data, at } = parse(supervisionSchema, input, when, now);
+        if (!subject.allocatedWorkerId) throw new ValidationError([{ field: 'discussion', message: 'No worker holds the case: allocate it before recording case supervision' }]);
+        return [{ type: 'supervision.case_discussed', occurredAt: at, data: { ...data, workerId: subject.allocatedWorkerId, supervisorId: context.actor.userId, supervisorName: context.actor.displayName } }];
+      });
+    },
+
+    /** The worker's signature on a supervision record: only the worker it was with, once. */
+    signSupervision(context: RequestContext, personId: string, supervisionId: string) {
+      return record(context, personId, 'child.supervision_signed', (now, stream) => {
+        const supervision = stream.find((e) => e.id === supervisionId && e.type === 'supervision.case_discussed');
+        if (!supervision) throw new ValidationError([{ field: 'supervision', message: 'That supervision record is not on this child’s record' }]);
+        if (supervision.data.workerId !== context.actor.userId) throw new ForbiddenError('Only the worker the supervision was with signs it');
+        if (stream.some((e) => e.type === 'supervision.worker_signed' && e.data.supervisionId === supervisionId)) throw new ValidationError([{ field: 'supervision', message: 'You have already signed this supervision record' }]);
+        return [{ type: 'supervision.worker_signed', occurredAt: now, data: { supervisionId } }];
+      });
+    },
+
+    recordOversight(context: RequestContext, personId: string, input: Record<string, unknown>) {
+      return record(context, personId, 'child.oversight_recorded', (now, _stream, subject) => {
+        mustManage(context, subject);
+        return [{ type: 'oversight.recorded', occurredAt: now, data: { detail: parse(oversightSchema, input, null, now).data.oversight } }];
+      });
+    },
+  };
+}
+
+export type CaseRecordService = ReturnType<typeof caseRecordService>;
