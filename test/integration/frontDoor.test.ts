@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/platform/errors';
 import { emptyContactDraft, type ContactDraftData } from '../../src/modules/frontDoor/frontDoorSchemas';
 import { engines, testDatabase } from '../support/testDatabase';
-import { allocatedCase, childInput, makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
+import { allocatedCase, childInput, importEvent, makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
 
 /** The problems of a refused change, by field. */
 async function problems(promise: Promise<unknown>): Promise<Record<string, string>> {
@@ -178,6 +178,23 @@ describe.each(engines())('the front door on %s', (engine) => {
     const queue = await t.services.frontDoor.queue(dutyManager);
     expect(queue.awaiting.some((c) => c.contact.id === contactId)).toBe(false);
     expect(queue.decided.some((c) => c.contact.id === contactId)).toBe(true);
+  });
+
+  it('sends a re-referral within 3 months of Early Help stepping up to an assessment (Appendix 2: the step-up procedure)', async () => {
+    const child = await registerChild(t.services, dutySocialWorker);
+    await importEvent(t.services, child.id, 'early_help.received', '2026-04-01T10:00:00+01:00');
+    await importEvent(t.services, child.id, 'early_help.closed', '2026-05-21T15:00:00+01:00', { outcome: 'stepped_up' });
+    // Re-referred on Friday 21 August: exactly 3 months after the step-up, still within them.
+    const { contactId } = await recordContact(contactAbout([child.id], []));
+    const refused = await problems(t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'early_help', reason: 'Back to the hub' }));
+    expect(refused.outcome).toContain('stepped up to social care on 21 May 2026: a re-referral within 3 months goes to a Child and Family Assessment');
+    await t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'assessment', reason: 'Re-referral after step-up', teamId: frontDoorTeam });
+    // A step-up more than 3 months before the contact does not bind the decision.
+    const other = await registerChild(t.services, dutySocialWorker);
+    await importEvent(t.services, other.id, 'early_help.received', '2026-04-01T10:00:00+01:00');
+    await importEvent(t.services, other.id, 'early_help.closed', '2026-05-20T15:00:00+01:00', { outcome: 'stepped_up' });
+    const later = await recordContact(contactAbout([other.id], []));
+    await t.services.frontDoor.decide(dutyManager, later.contactId, { outcome: 'no_further_action', reason: 'Resolved', adviceToReferrer: 'Call again if it recurs' });
   });
 
   it('links a contact about a child with an open case to it and alerts the allocated worker', async () => {

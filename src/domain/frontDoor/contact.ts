@@ -1,3 +1,5 @@
+import { addMonths, londonDate } from '../calendar/localDate';
+
 /**
  * The front door's own words and rules (practice-standards.txt, Section 2: Duty Team (MASH), and
  * Child and Family Assessment 1; specialist-service-statement.txt 7.1.3 and 7.3.3). Pure: no I/O.
@@ -88,4 +90,19 @@ export function parentsConsented(adults: readonly { parent: boolean; consent: st
 /** Who has not consented, for the message that asks for an override: "Mother: Consent refused". */
 export function missingConsents(adults: readonly { parent: boolean; consent: string; relationship: string; name: string }[]): string[] {
   return adults.filter((a) => a.parent && a.consent !== 'given').map((a) => `${a.name} (${a.relationship}): ${labelOfConsent(a.consent).toLowerCase()}`);
+}
+
+/**
+ * The Early Help step-up procedure (practice-standards.txt, Appendix 2: Early Help Step Up
+ * Procedure, Duty Manager Oversight): "If re-referred within 3 months, the Duty Manager will
+ * trigger a Child & Family Assessment from the referral". The date Early Help was stepped up, if
+ * that was within the 3 months (calendar months, London dates) before the contact; null otherwise.
+ */
+export function steppedUpWithinThreeMonths(stream: readonly { type: string; occurredAt: Date; data: Record<string, unknown> }[], contactAt: Date): string | null {
+  const contactOn = londonDate(contactAt);
+  const stepUps = stream.filter((e) => e.type === 'early_help.closed' && e.data.outcome === 'stepped_up' && e.occurredAt.getTime() <= contactAt.getTime());
+  const last = stepUps.at(-1);
+  if (!last) return null;
+  const on = londonDate(last.occurredAt);
+  return contactOn <= addMonths(on, 3) ? on : null;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rolesAllow } from '../../domain/access/can';
-import { labelOfOutcome, missingConsents, parentsConsented, type ThresholdOutcome } from '../../domain/frontDoor/contact';
+import { labelOfOutcome, missingConsents, parentsConsented, steppedUpWithinThreeMonths, type ThresholdOutcome } from '../../domain/frontDoor/contact';
+import { formatDate } from '../../platform/views/filters';
 import { personEvent } from '../../domain/people/personEvents';
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
@@ -67,13 +68,13 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
     contact: ContactWithChildren,
     permission: 'contact:triage' | 'threshold:decide',
     action: string,
-    decide: (records: PersonRecord[], now: Date) => { type: string; data: Record<string, unknown>; personId?: string }[] | null,
+    decide: (records: PersonRecord[], now: Date, streams: Map<string, RecordedEvent[]>) => { type: string; data: Record<string, unknown>; personId?: string }[] | null,
   ) {
-    return people.recordOn(context, contact.children.map((c) => c.personId), permission, action, async (records, _streams, now, tx) => {
+    return people.recordOn(context, contact.children.map((c) => c.personId), permission, action, async (records, streams, now, tx) => {
       // Read again under the children's locks (and in their transaction): someone may have decided it since the page was drawn.
       const current = await frontDoorRepository.find(tx, contact.id);
       if (current?.decision && action !== 'contact.handed_over') throw new ConflictError('The threshold decision for this contact has already been made');
-      const events = decide(records, now) ?? [];
+      const events = decide(records, now, streams) ?? [];
       return records.flatMap((record) => events.filter((e) => !e.personId).map((e) => ({ ...e, personId: record.id, occurredAt: now }))).concat(
         events.filter((e) => e.personId).map((e) => ({ ...e, personId: e.personId as string, occurredAt: now })),
       );
@@ -326,7 +327,18 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
       const team = input.teamId ? await staff.team(input.teamId) : null;
       if (input.outcome === 'assessment' && !team) throw new ValidationError([{ field: 'teamId', message: 'Select a team from the list' }]);
       const outcome: ThresholdOutcome = input.outcome;
-      await recordOnContact(context, contact, 'threshold:decide', 'contact.decided', (records) => [
+      await recordOnContact(context, contact, 'threshold:decide', 'contact.decided', (records, _now, streams) => {
+        // The step-up procedure: a re-referral within 3 months of Early Help stepping up goes to assessment.
+        if (outcome !== 'assessment' && outcome !== 'strategy_discussion') {
+          const steppedUp = records.flatMap((r) => {
+            const on = steppedUpWithinThreeMonths(streams.get(r.id) ?? [], contact.receivedAt);
+            return on ? [`${fullName(r.details)}'s Early Help was stepped up to social care on ${formatDate(on)}`] : [];
+          });
+          if (steppedUp.length > 0) {
+            throw new ValidationError([{ field: 'outcome', message: `${steppedUp.join('; ')}: a re-referral within 3 months goes to a Child and Family Assessment (Early Help step-up procedure). Choose an assessment or a strategy discussion` }]);
+          }
+        }
+        return [
         {
           type: 'threshold.decided',
           data: { contactId, outcome, reason: input.reason, ...(input.adviceToReferrer ? { adviceToReferrer: input.adviceToReferrer } : {}), ...(team ? { teamId: team.id, teamName: team.name } : {}) },
@@ -336,7 +348,8 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
               .filter((r) => !r.allocatedWorkerId && r.allocatedTeamId !== team.id)
               .map((r) => ({ personId: r.id, type: personEvent.allocated, data: { workerId: null, workerName: null, teamId: team.id, teamName: team.name } }))
           : []),
-      ]);
+        ];
+      });
       return { outcome: labelOfOutcome(outcome) };
     },
 

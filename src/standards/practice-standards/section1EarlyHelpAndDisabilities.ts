@@ -49,7 +49,13 @@ export const section1: CatalogueFile = {
     { type: 'early_help.home_visited', title: 'Family visited at home by the Early Help worker', during: 'early-help' },
     { type: 'early_help.assessment_completed', title: 'Early Help Assessment completed', during: 'early-help' },
     { type: 'early_help.review_held', title: 'Early Help review held', during: 'early-help' },
-    { type: 'early_help.closed', title: 'Early Help closed (ended, or stepped up to social care)', during: 'early-help' },
+    {
+      type: 'early_help.closed',
+      title: 'Early Help closed (ended, or stepped up to social care)',
+      during: 'early-help',
+      // A step-up matters to the front door: a re-referral within 3 months goes to assessment (the step-up procedure).
+      data: passthrough({ outcome: z.enum(['ended', 'stepped_up'], { error: 'outcome must be ended or stepped_up' }).optional() }),
+    },
     { type: 'early_help.hub_review_requested', title: "Early Help Hub's allocation sent to the Duty Manager for review" },
     {
       type: 'early_help.hub_decision_reviewed',
