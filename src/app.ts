@@ -20,6 +20,7 @@ import { recordWorkRoutes } from './modules/recordWork/recordWorkRoutes';
 import { frontDoorRoutes } from './modules/frontDoor/frontDoorRoutes';
 import { assessmentRoutes } from './modules/assessment/assessmentRoutes';
 import { caseRecordRoutes } from './modules/caseRecord/caseRecordRoutes';
+import { caseWorkflowsRoutes } from './modules/caseWorkflows/caseWorkflowsRoutes';
 import { signInRoutes } from './modules/signIn/signInRoutes';
 import { adminRoutes } from './modules/staff/adminRoutes';
 import { teamRoutes } from './modules/staff/teamRoutes';
@@ -75,6 +76,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   frontDoorRoutes(app, services);
   assessmentRoutes(app, services);
   caseRecordRoutes(app, services);
+  caseWorkflowsRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

@@ -38,5 +38,13 @@ describe.skipIf(!chromiumAvailable)('the case record in a browser', () => {
     const chronology = new CaseRecordPage(page);
     await chronology.arrived('Chronology');
     expect(await page.locator('main').innerText()).toContain('Fridge empty; mother asleep at 10am');
+
+    // Early help, step-down and closure: each workflow's standards on one page.
+    await page.getByRole('link', { name: 'Back' }).click();
+    await FrontSheetPage.arrive(page, 'Jayden Patterson');
+    await page.getByRole('button', { name: 'Early help, step-down and closure' }).click();
+    await new CaseRecordPage(page).arrived('Case closure');
+    await page.getByRole('link', { name: 'Early Help', exact: true }).click();
+    await new CaseRecordPage(page).arrived('Early Help');
   });
 });

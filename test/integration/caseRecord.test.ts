@@ -80,6 +80,20 @@ describe.each(engines())('the case record on %s', (engine) => {
     expect((await t.services.caseRecord.view(worker, child.id)).oversight[0]?.event.data.detail).toBe('Agree the plan; review in 4 weeks.');
   });
 
+  it("shows a child's case closure with each standard's clock from the manager's decision, across the bank holiday", async () => {
+    const { manager, child } = await allocatedCase(t.services);
+    await importEvent(t.services, child.id, 'cin.plan_started', '2026-06-01T10:00:00+01:00');
+    // Decided on Friday 28 August: the workflow is allocated within 2 working days, by Wednesday 2 September.
+    await t.services.recordWork.record(manager, child.id, { type: 'closure.decided', occurredOn: '2026-08-28', occurredTime: '15:00', data: { outcome: 'close' } });
+    const client = new Client(app);
+    await client.signIn(manager.actor.username, manager.password);
+    const text = mainText((await client.get(`/people/${child.id}/workflows/closure`)).body);
+    expect(text).toContain('Case closure workflow triggered and allocated within 2 working days of the decision 2 September 2026');
+    expect(text).toContain('Management decision to close the case or step it down to Early Help (starts it)');
+    expect((await client.get(`/people/${child.id}/workflows/nonsense`)).statusCode).toBe(404);
+    expect((await client.get(`/people/${child.id}/workflows/early-help`)).statusCode).toBe(200);
+  });
+
   it('shows the case record and chronology pages, with every problem of a note at once', async () => {
     const { worker, child } = await allocatedCase(t.services);
     const client = new Client(app);

@@ -9,9 +9,9 @@ import type { Db } from '../../platform/db/database';
 import { draftStore } from '../../platform/drafts/draftStore';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { checked } from '../../platform/validation';
-import { ruleById } from '../../standards/index';
 import type { PeopleService } from '../people/peopleService';
 import type { StandardsService } from '../standards/standardsService';
+import { clocksOf } from '../standards/obligationViews';
 import { readAssessmentDraft, returnSchema, signOffSchema, type AssessmentDraftData } from './assessmentSchemas';
 
 const draftKind = 'assessment';
@@ -55,11 +55,7 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
       const record = await people.record(context, personId);
       const state = await stateOf(personId);
       const obligations = state ? (await standards.forPerson(personId)).filter((o) => o.obligation.startedAt.getTime() >= state.allocatedAt.getTime() - 1 || o.obligation.ruleId === 'assessment.complete') : [];
-      const clocks = assessmentRules.flatMap((ruleId) => {
-        const found = [...obligations].reverse().find((o) => o.obligation.ruleId === ruleId);
-        const rule = ruleById(ruleId);
-        return found && rule ? [{ ruleId, title: rule.title, type: rule.satisfiedBy[0]?.type ?? null, deadline: found.obligation.deadline, dueDate: found.obligation.dueDate, state: found.state, doneAt: found.obligation.doneAt }] : [];
-      });
+      const clocks = clocksOf(obligations, assessmentRules);
       const mine = state ? await draftStore.openDraftAbout(db, context.actor.userId, draftKind, personId) : null;
       return {
         record,

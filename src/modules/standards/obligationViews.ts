@@ -71,3 +71,29 @@ export function obligationItems(
     };
   });
 }
+
+export interface Clock {
+  ruleId: string;
+  title: string;
+  type: string | null;
+  /** Whether Record work can record what meets it (not a workflow's own step). */
+  recordable: boolean;
+  deadline: Date;
+  dueDate: string | null;
+  state: string;
+  doneAt: Date | null;
+}
+
+/**
+ * The latest obligation under each of these standards, in their order: the clocks of one piece of
+ * work (an assessment's steps, a closure's). Standards not started yet are left out.
+ */
+export function clocksOf(rows: readonly { obligation: ObligationRow; state: string }[], ruleIds: readonly string[]): Clock[] {
+  return ruleIds.flatMap((ruleId) => {
+    const found = rows.filter((o) => o.obligation.ruleId === ruleId).at(-1);
+    const rule = ruleById(ruleId);
+    if (!found || !rule) return [];
+    const type = rule.satisfiedByRecording ? null : (rule.satisfiedBy[0]?.type ?? null);
+    return [{ ruleId, title: rule.title, type, recordable: Boolean(type && isPracticeWork(type)), deadline: found.obligation.deadline, dueDate: found.obligation.dueDate, state: found.state, doneAt: found.obligation.doneAt }];
+  });
+}
