@@ -1,18 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ForbiddenError, ValidationError } from '../../src/platform/errors';
+import { ForbiddenError } from '../../src/platform/errors';
 import { emptyContent, type AssessmentDraftData } from '../../src/modules/assessment/assessmentSchemas';
 import { engines, testDatabase } from '../support/testDatabase';
+import { problemList as problems } from '../support/refusals';
 import { importEvent, makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
 
-async function problems(promise: Promise<unknown>): Promise<string[]> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ValidationError) return error.problems.map((p) => `${p.field}: ${p.message}`);
-    throw error;
-  }
-  throw new Error('expected it to be refused');
-}
 
 const content = (assessmentId: string, overrides: Partial<AssessmentDraftData> = {}): AssessmentDraftData => ({
   ...emptyContent,

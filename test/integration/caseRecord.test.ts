@@ -1,19 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ForbiddenError, ValidationError } from '../../src/platform/errors';
+import { ForbiddenError } from '../../src/platform/errors';
 import { engines, testDatabase } from '../support/testDatabase';
+import { problemsByField as problems } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
 import { allocatedCase, importEvent, world, type TestWorld } from '../factories';
 
-async function problems(promise: Promise<unknown>): Promise<Record<string, string>> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ValidationError) return Object.fromEntries(error.problems.map((p) => [p.field, p.message]));
-    throw error;
-  }
-  throw new Error('expected it to be refused');
-}
 
 const at = (occurredOn: string, occurredTime: string) => ({ occurredOn, occurredTime, problems: [] });
 

@@ -1,20 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, ForbiddenError, ValidationError } from '../../src/platform/errors';
+import { ConflictError, ForbiddenError } from '../../src/platform/errors';
 import { emptyContactDraft, type ContactDraftData } from '../../src/modules/frontDoor/frontDoorSchemas';
 import { engines, testDatabase } from '../support/testDatabase';
+import { problemsByField as problems } from '../support/refusals';
 import { allocatedCase, childInput, importEvent, makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
 
 /** The problems of a refused change, by field. */
-async function problems(promise: Promise<unknown>): Promise<Record<string, string>> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ValidationError) return Object.fromEntries(error.problems.map((p) => [p.field, p.message]));
-    throw error;
-  }
-  throw new Error('expected the change to be refused');
-}
 
 describe.each(engines())('the front door on %s', (engine) => {
   let t: TestWorld;

@@ -1,4 +1,3 @@
-import { londonDate, londonInstant, londonTime } from '../../domain/calendar/localDate';
 import type { Problem } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
 import { matches } from '../../domain/standards/evaluate';
