@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { FrontSheetFigures } from './frontSheetBench';
+import type { FrontDoorFigures } from './frontDoorBench';
 import type { Timing } from './measure';
 import type { LoadFigures, SearchFigures } from './searchBench';
 import type { StandardsFigures } from './standardsBench';
@@ -16,6 +17,7 @@ export interface FoundationFigures {
   load: LoadFigures;
   searches: SearchFigures[];
   searchPage: { key: string; label: string; timing: Timing };
+  frontDoor: FrontDoorFigures;
 }
 
 export interface EngineResult {
@@ -108,6 +110,12 @@ function foundationReport(results: EngineResult[]): string[] {
       timed(`Search among ${whole(figures.load.people)}: ${s.label}`, s.timing, `mean ${whole(s.meanMatches)} matches; max ${ms(s.timing.maxMs)} ms${problems ? `; ${problems}` : ''}`);
     }
     timed(`Search page: ${figures.searchPage.label}`, figures.searchPage.timing, `GET /people?q=… signed in; max ${ms(figures.searchPage.timing.maxMs)} ms`);
+    const d = figures.frontDoor;
+    if (d) {
+      timed(`Front door queue, ${whole(d.contactsAwaiting)} contacts awaiting a decision`, d.queue, `GET /front-door signed in, ${whole(d.queueBytes / 1024)} kB; max ${ms(d.queue.maxMs)} ms`);
+      timed(`Chronology page, child with ${whole(f.events)} events`, d.chronology, `GET /people/:id/chronology, ${whole(d.chronologyBytes / 1024)} kB; max ${ms(d.chronology.maxMs)} ms`);
+      timed(`Case record page, child with ${whole(f.events)} events`, d.caseRecord, `GET /people/:id/case-record; max ${ms(d.caseRecord.maxMs)} ms`);
+    }
   }
   lines.push('', row(['Engine', 'Figure', 'Value']), row(['---', '---', '---']));
   for (const r of results) {

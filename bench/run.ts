@@ -15,6 +15,7 @@ import { services } from '../src/services';
 import { benchServerUrl, describeServer, openBenchDatabase, type Engine } from './engines';
 import { explainSearches } from './explain';
 import { buildFrontSheetCase, timeFrontSheet } from './frontSheetBench';
+import { timeFrontDoor } from './frontDoorBench';
 import { memorySampler, msSince, nowNs, timeIt } from './measure';
 import { markdownReport, type EngineResult, type FoundationFigures } from './report';
 import { loadPeople, searchQueries, timeSearchPage, timeSearches } from './searchBench';
@@ -164,7 +165,11 @@ async function measureFoundation(engine: Engine, s: ReturnType<typeof services>,
 
   if (settings.explain) log(`[${engine}] EXPLAIN ANALYZE\n${await explainSearches(s.db, built.theCase.worker.actor, kinds)}`);
 
+  log(`[${engine}] front door: 200 contacts awaiting a decision; the chronology and case record of the child with 1,000 events`);
+  const frontDoor = await timeFrontDoor(s, app, built.theCase, loaded, 200, timing);
+
   return {
+    frontDoor,
     frontSheet: { events: built.events, importMs: built.importMs, ...sheet, serviceAfterLoad },
     load,
     searches,

@@ -32,7 +32,7 @@ export function frontDoorRoutes(app: FastifyInstance, services: Services) {
 
   async function draftPage(request: FastifyRequest, draftId: string, options: { problems?: Problem[]; query?: string; values?: ReturnType<typeof readDraft> } = {}) {
     const context = contextOf(request);
-    const { draft, data, records } = await frontDoor.draft(context, draftId);
+    const { draft, data, records } = await frontDoor.draft(context, draftId, true);
     const values = options.values ?? data;
     const person = (id: string) => {
       const r = records.get(id);

@@ -91,12 +91,16 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
       return draft;
     },
 
-    /** A draft with the records of the people added to it (those the reader may see). */
-    async draft(context: RequestContext, draftId: string) {
+    /**
+     * A draft with the records of the people added to it (those the reader may see). Showing it
+     * (`shown`) is audited, naming the people on it; reading it to save the next version is not.
+     */
+    async draft(context: RequestContext, draftId: string, shown = false) {
       const draft = await ownDraft(context, draftId);
       const data = readDraft(draft.data);
       const ids = [...data.children.map((c) => c.personId), ...data.adults.map((a) => a.personId)];
       const records = await people.visibleRecords(context, ids);
+      if (shown) await audit.record(db, context, { action: 'contact.draft_viewed', details: { draftId, people: [...records.keys()] } });
       return { draft, data, records };
     },
 
@@ -211,7 +215,7 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
           openEnquiries: c.enquiries.filter((e) => !e.repliedAt).length,
         };
       };
-      await audit.record(db, context, { action: 'contact.queue_viewed', details: { shown: all.map((c) => c.id) } });
+      await audit.record(db, context, { action: 'contact.queue_viewed', details: { shown: all.map((c) => c.id), children: [...visible.keys()] } });
       return { awaiting: awaiting.map(view), decided: decided.map(view) };
     },
 
