@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../src/platform/errors';
 import { engines, testDatabase } from '../support/testDatabase';
 import { problemsByField as problems } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
-import { allocatedCase, importEvent, world, type TestWorld } from '../factories';
+import { allocatedCase, importEvent, makeUser, world, type TestWorld } from '../factories';
 
 
 const at = (occurredOn: string, occurredTime: string) => ({ occurredOn, occurredTime, problems: [] });
@@ -60,6 +60,9 @@ describe.each(engines())('the case record on %s', (engine) => {
     const { manager, worker, child } = await allocatedCase(t.services);
     await expect(t.services.caseRecord.recordSupervision(worker, child.id, { discussion: 'x', actions: 'y' }, at('2026-09-01', '14:00'))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(t.services.caseRecord.recordOversight(worker, child.id, { oversight: 'x' })).rejects.toBeInstanceOf(ForbiddenError);
+    const auditor = await makeUser(t.services, { roles: ['auditor'] });
+    const refusals = (await t.services.audit.search(auditor, { personId: child.id, username: null, from: null, to: null, page: 1 })).rows.filter((r) => r.outcome === 'denied').map((r) => r.action);
+    expect(refusals).toEqual(expect.arrayContaining(['child.supervision_recorded', 'child.oversight_recorded']));
     // Supervision on Tuesday 25 August, recorded today: 5 working days later (Monday 31 August not counted), within the standard.
     const [supervision] = await t.services.caseRecord.recordSupervision(manager, child.id, { discussion: 'Partner back in the home; risk of domestic abuse.', actions: 'Sam to visit unannounced by Friday.' }, at('2026-08-25', '14:00'));
     expect((await rule(child.id, 'recording.supervision'))?.state).toBe('met');

@@ -172,6 +172,22 @@ describe.each(engines())('the front door on %s', (engine) => {
     expect(queue.decided.some((c) => c.contact.id === contactId)).toBe(true);
   });
 
+  it('records one contact from a double click, takes a late agency reply after the decision, and ignores a team chosen for another outcome', async () => {
+    const { child, teamId } = await allocatedCase(t.services);
+    const draft = await t.services.frontDoor.startContact(dutySocialWorker);
+    const both = await Promise.allSettled([0, 1].map(() => t.services.frontDoor.submitContact(dutySocialWorker, draft.id, contactAbout([child.id], []))));
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(both.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(ConflictError) });
+    expect((await t.services.people.streamOf(child.id)).filter((e) => e.type === 'contact.received')).toHaveLength(1);
+
+    const { contactId } = both.find((r) => r.status === 'fulfilled')!.value as { contactId: string };
+    const enquiry = await t.services.frontDoor.startEnquiry(dutyManager, contactId, { agency: 'GP', grade: 'amber', overrideRationale: 'No parent on the contact yet' });
+    await t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'early_help', reason: 'Needs met by the hub', teamId: frontDoorTeam });
+    expect((await t.services.people.find(child.id))?.allocatedTeamId).toBe(teamId);
+    await t.services.frontDoor.recordReply(dutySocialWorker, contactId, enquiry, { reply: 'Registered; no concerns.' });
+    expect((await rules(child.id, 'front-door.mash-enquiry-amber'))[0]?.state).toBe('met');
+  });
+
   it('sends a re-referral within 3 months of Early Help stepping up to an assessment (Appendix 2: the step-up procedure)', async () => {
     const child = await registerChild(t.services, dutySocialWorker);
     await importEvent(t.services, child.id, 'early_help.received', '2026-04-01T10:00:00+01:00');

@@ -65,6 +65,13 @@ describe('the automatic chronology', () => {
     expect(chronology([event('contact.received', '2026-01-05T10:00:00Z')], titles, calendar, '2026-10-05').filter((e) => e.kind === 'none').map((e) => e.on)).toEqual(['2026-04-05', '2026-07-05']);
   });
 
+  it('leaves out what was recorded in error, and reads an imported entry’s own recording time', () => {
+    const wrong = event('cic.started', '2026-03-02T10:00:00Z');
+    const imported = event('cin.plan_started', '2026-03-03T10:00:00Z', { recordedAt: '2026-03-04T10:00:00Z' }, '2026-11-20T10:00:00Z');
+    const list = chronology([event('contact.received', '2026-03-01T10:00:00Z'), wrong, { ...event('entry.recorded_in_error', '2026-03-05T10:00:00Z'), refersTo: wrong.id }, imported], titles, calendar, '2026-04-01');
+    expect(list.map((e) => [e.title, e.recordedLate])).toEqual([['Contact received', null], ['Child in need plan started', null]]);
+  });
+
   it('is empty for a record with no events', () => {
     expect(chronology([], titles, calendar, '2026-11-22')).toEqual([]);
   });

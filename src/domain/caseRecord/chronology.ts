@@ -15,6 +15,8 @@ export interface ChronologySource {
   recordedAt: Date;
   recordedByName: string | null;
   data: Record<string, unknown>;
+  /** For "recorded in error": the event it takes off the record. */
+  refersTo?: string | null;
 }
 
 export interface ChronologyEntry {
@@ -88,7 +90,10 @@ const detailOf = (data: Record<string, unknown>): string => {
  */
 export function chronology(events: readonly ChronologySource[], titleOf: (type: string) => string, calendar: WorkingCalendar, today: string): ChronologyEntry[] {
   const entries: ChronologyEntry[] = [];
+  // An entry recorded in error leaves the record (DESIGN.md), and so the chronology.
+  const inError = new Set(events.filter((e) => e.type === 'entry.recorded_in_error' && e.refersTo).map((e) => e.refersTo));
   for (const e of events) {
+    if (inError.has(e.id)) continue;
     // A case note marked significant is in the chronology through the significant event recorded with it.
     const added = e.type === 'case.significant_event_occurred';
     if (!added && !significantTypes.has(e.type)) continue;
@@ -100,7 +105,8 @@ export function chronology(events: readonly ChronologySource[], titleOf: (type: 
       detail: detailOf(e.data),
       eventId: e.id,
       recordedByName: e.recordedByName,
-      recordedLate: recordedLate(e.occurredAt, e.recordedAt, calendar),
+      // History brought from another system says when it was recorded there (`data.recordedAt`).
+      recordedLate: recordedLate(e.occurredAt, typeof e.data.recordedAt === 'string' ? new Date(e.data.recordedAt) : e.recordedAt, calendar),
     });
   }
   entries.sort((a, b) => a.at.getTime() - b.at.getTime());

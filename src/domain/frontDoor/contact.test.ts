@@ -24,6 +24,10 @@ describe('a re-referral within 3 months of Early Help being stepped up (the step
     expect(steppedUpWithinThreeMonths(stream, new Date('2026-09-02T10:00:00+01:00'))).toBeNull();
   });
 
+  it('goes by the latest step-up by date, whatever order they were recorded in', () => {
+    expect(steppedUpWithinThreeMonths([stepUp('2026-08-01T10:00:00Z'), stepUp('2026-01-01T10:00:00Z')], new Date('2026-09-01T10:00:00Z'))).toBe('2026-08-01');
+  });
+
   it('ignores Early Help that simply ended, and anything after the contact', () => {
     expect(steppedUpWithinThreeMonths([stepUp('2026-08-01T10:00:00Z', 'ended')], new Date('2026-09-01T10:00:00Z'))).toBeNull();
     expect(steppedUpWithinThreeMonths([stepUp('2026-09-02T10:00:00Z')], new Date('2026-09-01T10:00:00Z'))).toBeNull();

@@ -101,7 +101,7 @@ export function missingConsents(adults: readonly { parent: boolean; consent: str
 export function steppedUpWithinThreeMonths(stream: readonly { type: string; occurredAt: Date; data: Record<string, unknown> }[], contactAt: Date): string | null {
   const contactOn = londonDate(contactAt);
   const stepUps = stream.filter((e) => e.type === 'early_help.closed' && e.data.outcome === 'stepped_up' && e.occurredAt.getTime() <= contactAt.getTime());
-  const last = stepUps.at(-1);
+  const last = stepUps.reduce<(typeof stepUps)[number] | undefined>((latest, e) => (!latest || e.occurredAt.getTime() > latest.occurredAt.getTime() ? e : latest), undefined);
   if (!last) return null;
   const on = londonDate(last.occurredAt);
   return contactOn <= addMonths(on, 3) ? on : null;

@@ -3,7 +3,7 @@ import { londonDate } from '../../domain/calendar/localDate';
 import { latestAssessment, signOffRefusal, type AssessmentState } from '../../domain/assessment/assessmentState';
 import { readScore, submissionProblems, type AssessmentContent } from '../../domain/assessment/signsOfSafety';
 import { fullName } from '../../domain/people/personDetails';
-import type { RequestContext } from '../../platform/audit/auditLog';
+import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { draftStore } from '../../platform/drafts/draftStore';
@@ -152,6 +152,8 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
       const latest = await people.latestOfTypes(ids, ['assessment.allocated', 'assessment.submitted', 'assessment.returned', 'assessment.completed']);
       const waiting = latest.filter((e) => e.type === 'assessment.submitted' && e.recordedBy !== context.actor.userId);
       const records = await people.visibleRecords(context, waiting.map((e) => e.personId));
+      // Their names are shown: a read of those records, audited like a caseload.
+      await audit.record(db, context, { action: 'caseload.viewed', details: { for: 'assessments awaiting sign-off', shown: [...records.keys()] } });
       return waiting.flatMap((e) => {
         const record = records.get(e.personId);
         return record && canSee(context.actor, record) ? [{ personId: e.personId, name: fullName(record.details), submittedAt: e.occurredAt, by: e.recordedByName }] : [];

@@ -3,7 +3,8 @@ import { londonDate } from '../../domain/calendar/localDate';
 import { chronology, recordedLate } from '../../domain/caseRecord/chronology';
 import type { Problem } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
-import type { RequestContext } from '../../platform/audit/auditLog';
+import { audit, type RequestContext } from '../../platform/audit/auditLog';
+import type { Db } from '../../platform/db/database';
 import type { Clock } from '../../platform/clock';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { mergeProblems, problemsOf, readPastInstant } from '../../platform/validation';
@@ -30,7 +31,7 @@ const titleOf = (type: string) => eventTypeOf(type)?.title ?? type;
  * clocks (case summary every 3 months and after a significant event, supervision recorded within 5
  * working days, oversight monthly) open and close by themselves; anything recorded late says so.
  */
-export function caseRecordService(clock: Clock, people: PeopleService, standards: StandardsService) {
+export function caseRecordService(db: Db, clock: Clock, people: PeopleService, standards: StandardsService) {
   /** Checks the form and when it happened together, and says everything that is wrong at once. */
   function parse<T extends z.ZodType>(schema: T, input: Record<string, unknown>, when: When | null, now: Date): { data: z.infer<T>; at: Date } {
     const parsed = schema.safeParse(input);
@@ -40,8 +41,20 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
     return { data: parsed.data, at: instant.at };
   }
 
+  /** A refusal that is about who the actor is, audited before it is given (as recordOn's own are). */
+  async function refuse(context: RequestContext, personId: string, action: string, message: string): Promise<never> {
+    await audit.record(db, context, { action, outcome: 'denied', personId });
+    throw new ForbiddenError(message);
+  }
+
   /** A manager of the team holding the case: supervision and oversight are theirs to record. */
-  function mustManage(context: RequestContext, record: Parameters<typeof managesRecord>[1]) {
+  async function mustManage(context: RequestContext, personId: string, action: string) {
+    const subject = await people.find(personId);
+    if (subject && !managesRecord(context.actor, subject)) await refuse(context, personId, action, 'Only a manager of the team that holds the case records its supervision and management oversight');
+  }
+
+  /** Checked again inside the transaction, in case the case moved team meanwhile. */
+  function stillManages(context: RequestContext, record: Parameters<typeof managesRecord>[1]) {
     if (!managesRecord(context.actor, record)) throw new ForbiddenError('Only a manager of the team that holds the case records its supervision and management oversight');
   }
 
@@ -100,9 +113,10 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
     },
 
     /** Case supervision, recorded by the supervising manager with the worker who holds the case; the worker signs it after. */
-    recordSupervision(context: RequestContext, personId: string, input: Record<string, unknown>, when: When) {
+    async recordSupervision(context: RequestContext, personId: string, input: Record<string, unknown>, when: When) {
+      await mustManage(context, personId, 'child.supervision_recorded');
       return record(context, personId, 'child.supervision_recorded', (now, _stream, subject) => {
-        mustManage(context, subject);
+        stillManages(context, subject);
         const { data, at } = parse(supervisionSchema, input, when, now);
         if (!subject.allocatedWorkerId) throw new ValidationError([{ field: 'discussion', message: 'No worker holds the case: allocate it before recording case supervision' }]);
         return [{ type: 'supervision.case_discussed', occurredAt: at, data: { ...data, workerId: subject.allocatedWorkerId, supervisorId: context.actor.userId, supervisorName: context.actor.displayName } }];
@@ -110,7 +124,9 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
     },
 
     /** The worker's signature on a supervision record: only the worker it was with, once. */
-    signSupervision(context: RequestContext, personId: string, supervisionId: string) {
+    async signSupervision(context: RequestContext, personId: string, supervisionId: string) {
+      const named = (await people.streamOf(personId)).find((e) => e.id === supervisionId && e.type === 'supervision.case_discussed');
+      if (named && named.data.workerId !== context.actor.userId) await refuse(context, personId, 'child.supervision_signed', 'Only the worker the supervision was with signs it');
       return record(context, personId, 'child.supervision_signed', (now, stream) => {
         const supervision = stream.find((e) => e.id === supervisionId && e.type === 'supervision.case_discussed');
         if (!supervision) throw new ValidationError([{ field: 'supervision', message: 'That supervision record is not on this child’s record' }]);
@@ -120,9 +136,10 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
       });
     },
 
-    recordOversight(context: RequestContext, personId: string, input: Record<string, unknown>) {
+    async recordOversight(context: RequestContext, personId: string, input: Record<string, unknown>) {
+      await mustManage(context, personId, 'child.oversight_recorded');
       return record(context, personId, 'child.oversight_recorded', (now, _stream, subject) => {
-        mustManage(context, subject);
+        stillManages(context, subject);
         return [{ type: 'oversight.recorded', occurredAt: now, data: { detail: parse(oversightSchema, input, null, now).data.oversight } }];
       });
     },

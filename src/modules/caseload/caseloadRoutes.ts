@@ -42,6 +42,7 @@ export function caseloadRoutes(app: FastifyInstance, services: Services) {
         pageTitle: 'My work',
         caseload,
         alerts,
+        mayOpenContacts: rolesAllow(context.actor, 'contact:record'),
         signOffs,
         overdue: items.filter((i) => i.state === 'overdue'),
         dueSoon: items.filter((i) => i.state === 'due'),

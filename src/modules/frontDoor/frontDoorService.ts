@@ -68,13 +68,15 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
     contact: ContactWithChildren,
     permission: 'contact:triage' | 'threshold:decide',
     action: string,
-    decide: (records: PersonRecord[], now: Date, streams: Map<string, RecordedEvent[]>) => { type: string; data: Record<string, unknown>; personId?: string }[] | null,
+    decide: (records: PersonRecord[], now: Date, streams: Map<string, RecordedEvent[]>, current: ContactWithChildren) => { type: string; data: Record<string, unknown>; personId?: string }[] | null,
   ) {
     return people.recordOn(context, contact.children.map((c) => c.personId), permission, action, async (records, streams, now, tx) => {
       // Read again under the children's locks (and in their transaction): someone may have decided it since the page was drawn.
       const current = await frontDoorRepository.find(tx, contact.id);
-      if (current?.decision && action !== 'contact.handed_over') throw new ConflictError('The threshold decision for this contact has already been made');
-      const events = decide(records, now, streams) ?? [];
+      if (!current) throw new NotFoundError('The contact');
+      // After the decision only what is still owed may be recorded: a late agency reply, the hand-over.
+      if (current.decision && action !== 'contact.handed_over' && action !== 'contact.enquiry_replied') throw new ConflictError('The threshold decision for this contact has already been made');
+      const events = decide(records, now, streams, current) ?? [];
       return records.flatMap((record) => events.filter((e) => !e.personId).map((e) => ({ ...e, personId: record.id, occurredAt: now }))).concat(
         events.filter((e) => e.personId).map((e) => ({ ...e, personId: e.personId as string, occurredAt: now })),
       );
@@ -157,7 +159,9 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
       const contactId = randomUUID();
       const childIds = input.children.map((c) => c.personId);
       const adultRecords = await people.visibleRecords(context, input.adults.map((a) => a.personId));
-      const recorded = await people.recordOn(context, childIds, 'contact:record', 'contact.recorded', (records) => {
+      const recorded = await people.recordOn(context, childIds, 'contact:record', 'contact.recorded', async (records, _streams, _now, tx) => {
+        // Marked submitted in the same transaction, under the draft's lock: a double click records one contact.
+        await draftStore.save(tx, draftId, { state: 'submitted', data: { ...data }, result: contactId, now });
         const notChildren = records.filter((r) => r.kind !== 'child');
         const hiddenAdults = input.adults.filter((a) => !adultRecords.has(a.personId));
         if (notChildren.length > 0 || hiddenAdults.length > 0) {
@@ -182,7 +186,6 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
             : []),
         ]);
       });
-      await draftStore.save(db, draftId, { state: 'submitted', data: { ...data }, result: contactId, now: clock.now() });
       const records = await people.visibleRecords(context, childIds);
       const openCases = [...records.values()].filter((r) => r.allocatedWorkerId);
       const workers = new Map((await staff.members(openCases.map((r) => r.allocatedWorkerId as string))).map((m) => [m.id, m.displayName]));
@@ -211,6 +214,8 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
             const record = visible.get(x.personId);
             return record ? { id: record.id, name: fullName(record.details), hearthId: record.hearthId, visible: true } : { id: x.personId, name: 'Restricted record', hearthId: null, visible: false };
           }),
+          // Who referred a child the reader may not see says something about them: not shown.
+          referrer: c.children.some((x) => visible.has(x.personId)) ? c.referrer : null,
           decisionDue: decision ? { deadline: decision.obligation.deadline, overdue: decision.state === 'overdue' } : null,
           openEnquiries: c.enquiries.filter((e) => !e.repliedAt).length,
         };
@@ -308,7 +313,11 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
       const enquiry = contact?.enquiries.find((e) => e.id === enquiryId);
       if (!contact || !enquiry) throw new NotFoundError('The enquiry');
       if (enquiry.repliedAt) throw new ConflictError(`The reply from ${enquiry.agency} has already been recorded`);
-      await recordOnContact(context, contact, 'contact:triage', 'contact.enquiry_replied', () => [{ type: 'mash_enquiry.completed', data: { contactId, enquiryId, agency: enquiry.agency, reply: input.reply } }]);
+      await recordOnContact(context, contact, 'contact:triage', 'contact.enquiry_replied', (_records, _now, _streams, current) => {
+        // Again under the children's locks: two people recording the same reply at once.
+        if (current.enquiries.find((e) => e.id === enquiryId)?.repliedAt) throw new ConflictError(`The reply from ${enquiry.agency} has already been recorded`);
+        return [{ type: 'mash_enquiry.completed', data: { contactId, enquiryId, agency: enquiry.agency, reply: input.reply } }];
+      });
     },
 
     /** The social worker's or referral co-ordinator's threshold recommendation (Duty Team (MASH) 4-5). */
@@ -328,7 +337,8 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
       const input = checked(decisionSchema, unchecked);
       const contact = await frontDoorRepository.find(db, contactId);
       if (!contact) throw new NotFoundError('The contact');
-      const team = input.teamId ? await staff.team(input.teamId) : null;
+      // The receiving team matters only for an assessment: a team left chosen for another outcome is ignored.
+      const team = input.outcome === 'assessment' && input.teamId ? await staff.team(input.teamId) : null;
       if (input.outcome === 'assessment' && !team) throw new ValidationError([{ field: 'teamId', message: 'Select a team from the list' }]);
       const outcome: ThresholdOutcome = input.outcome;
       await recordOnContact(context, contact, 'threshold:decide', 'contact.decided', (records, _now, streams) => {

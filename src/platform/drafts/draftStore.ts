@@ -52,12 +52,18 @@ export const draftStore = {
    * a second submission of the same draft (a double click, a resent form) is refused.
    */
   async save(executor: Executor, draftId: string, next: { state: DraftState; data: Record<string, unknown>; result?: string | null; now: Date }): Promise<Draft> {
-    const current = await draftStore.find(executor, draftId);
-    if (!current) throw new NotFoundError('The draft');
-    if (current.state !== 'saved') throw new ConflictError(current.state === 'submitted' ? 'This form has already been submitted' : 'This draft was discarded');
-    await executor.insert(draftVersions).values({ draftId, version: current.version + 1, state: next.state, data: next.data, result: next.result ?? null, savedAt: next.now });
-    return { ...current, version: current.version + 1, state: next.state, data: next.data, result: next.result ?? null, savedAt: next.now };
+    // Under a lock on the draft's row, so that an autosave and a click arriving together take
+    // turns rather than both writing the same version (and a second submission finds the first).
+    return executor.transaction(async (tx) => {
+      await tx.execute(sql`select id from drafts where id = ${draftId} for update`);
+      const current = await draftStore.find(tx, draftId);
+      if (!current) throw new NotFoundError('The draft');
+      if (current.state !== 'saved') throw new ConflictError(current.state === 'submitted' ? 'This form has already been submitted' : 'This draft was discarded');
+      await tx.insert(draftVersions).values({ draftId, version: current.version + 1, state: next.state, data: next.data, result: next.result ?? null, savedAt: next.now });
+      return { ...current, version: current.version + 1, state: next.state, data: next.data, result: next.result ?? null, savedAt: next.now };
+    });
   },
+
 
   /** A user's draft of one kind about one record still being written (the latest, if several). */
   async openDraftAbout(executor: Executor, ownerId: string, kind: string, personId: string): Promise<Draft | null> {
