@@ -51,7 +51,7 @@ export function services(db: Db, clock: Clock) {
     audit: auditService(db),
     recordWork: recordWorkService(people, standards),
     frontDoor: frontDoorService(db, clock, people, staff, standards),
-    assessment: assessmentService(db, clock, people, standards),
+    assessment: assessmentService(db, clock, people, standards, staff),
     caseRecord: caseRecordService(db, clock, people, standards),
   };
 }

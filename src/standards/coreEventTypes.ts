@@ -24,6 +24,17 @@ export const placementSettings = [
   'secure',
   'other',
 ] as const;
+/**
+ * What a social work visit records (issue 4: "social work visits (seen alone, seen in which setting,
+ * bedroom seen)"; practice-standards.txt, Section 2: Child Protection Plans and Reviews 4-6 and Child
+ * in Need Plans and Reviews 4): asked on every visit, none required, so history without them imports.
+ */
+export const visitSettings = ['home', 'school', 'nursery', 'contact_centre', 'placement', 'hospital', 'other'] as const;
+const visit = passthrough({
+  seenAlone: yesNo('seenAlone'),
+  seenIn: z.enum(visitSettings, { error: `seenIn must be one of ${visitSettings.join(', ')}` }).optional(),
+  bedroomSeen: yesNo('bedroomSeen'),
+});
 const legalStatus = z.enum(codeValues(legalStatuses), { error: 'legalStatus must be an SSDA903 legal status code, like C2 or V2' });
 
 export const coreEventTypes: readonly EventTypeDefinition[] = [
@@ -89,10 +100,10 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   },
   { type: 'cp.decision_circulated', title: 'Conference decision circulated', after: [{ type: 'cp.conference_held' }] },
   { type: 'cp.core_group_held', title: 'Core group meeting held', during: 'cp-plan' },
-  { type: 'cp.visit', title: 'Child protection visit', during: 'cp-plan' },
+  { type: 'cp.visit', title: 'Child protection visit', during: 'cp-plan', data: visit },
   { type: 'cp.plan_ended', title: 'Child protection plan ended', during: 'cp-plan' },
   { type: 'cin.plan_started', title: 'Child in need plan started' },
-  { type: 'cin.visit', title: 'Child in need visit', during: 'cin-plan' },
+  { type: 'cin.visit', title: 'Child in need visit', during: 'cin-plan', data: visit },
   { type: 'cin.review_held', title: 'Child in need review held', during: 'cin-plan' },
   { type: 'cin.plan_ended', title: 'Child in need plan ended', during: 'cin-plan' },
   { type: 'cic.started', title: 'Became looked after', data: passthrough({ legalStatus }) },
@@ -122,7 +133,7 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
     // The Resource and Care Panel's leaving-care rule reads these (resource-and-care-panel-policy.txt 1.4 g).
     data: passthrough({ lastBeforeEighteen: yesNo('lastBeforeEighteen'), externalPlacementAfterEighteen: yesNo('externalPlacementAfterEighteen') }),
   },
-  { type: 'cic.visit', title: 'Child in care visit', during: 'in-care' },
+  { type: 'cic.visit', title: 'Child in care visit', during: 'in-care', data: visit },
   { type: 'cic.missing_started', title: 'Went missing' },
   { type: 'cic.missing_ended', title: 'Returned from missing', during: 'missing' },
   { type: 'cic.return_interview_held', title: 'Return home interview held', after: [{ type: 'cic.missing_ended' }] },

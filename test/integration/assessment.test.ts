@@ -62,7 +62,7 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
       'assessment.expected-completion': '2026-09-18', // 25 days
       'assessment.complete': '2026-10-23', // 45 working days from the contact on Thursday 20 August
     });
-    expect(view.may).toEqual({ write: true, signOff: false, ownSubmission: false });
+    expect(view.may).toEqual({ allocate: false, write: true, signOff: false, ownSubmission: false });
   });
 
   it('keeps the draft, checks its required parts only when it is sent, and lets a manager who did not send it sign it off', async () => {
@@ -112,8 +112,30 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
     const { data } = await t.services.assessment.draft(worker, child.id);
     expect(data.analysis).toBe('Neglect of supervision, with a protective grandmother nearby.');
     await t.services.assessment.submit(worker, child.id, { ...data, childsViews: `${data.childsViews} Father: "I will have her at weekends."` });
+    // Signed off on Monday 24 August as a step down: the step down is recorded as agreed with it, so
+    // its standards start: consent sought and the Case Transfer Meeting within 5 working days,
+    // by Tuesday 1 September (the summer bank holiday not counted).
     await t.services.assessment.signOff(atm, child.id, { outcome: 'step_down' });
     expect((await t.services.assessment.overview(worker, child.id)).state?.completed?.outcome).toBe('step_down');
+    expect((await t.services.people.streamOf(child.id)).slice(-2).map((e) => e.type)).toEqual(['step_down.agreed', 'assessment.completed']);
+    expect((await rule(child.id, 'step-down.consent-sought'))?.obligation.dueDate).toBe('2026-09-01');
+    expect((await rule(child.id, 'step-down.transfer-meeting'))?.obligation.dueDate).toBe('2026-09-01');
+  });
+
+  it('is allocated by the assistant team manager to a worker of the receiving team in one step, which starts its clocks', async () => {
+    t.clock.set('2026-08-24T08:00:00Z');
+    const child = await registerChild(t.services, worker);
+    // The threshold decision sent the child to the team, with no worker yet.
+    await t.services.people.allocate(manager, child.id, { teamId, workerId: null });
+    expect((await t.services.assessment.overview(atm, child.id)).may.allocate).toBe(true);
+    expect((await t.services.assessment.overview(worker, child.id)).may.allocate).toBe(false);
+    expect(await problems(t.services.assessment.allocate(atm, child.id, {}))).toEqual(['workerId: Select the social worker who will do the assessment']);
+    expect((await t.services.assessment.allocatable(teamId)).map((m) => m.id)).toContain(worker.actor.userId);
+    await t.services.assessment.allocate(atm, child.id, { workerId: worker.actor.userId });
+    expect((await t.services.people.find(child.id))?.allocatedWorkerId).toBe(worker.actor.userId);
+    // Allocated Monday 09:00 BST: the case review is due 48 hours later.
+    expect((await rule(child.id, 'assessment.case-review'))?.obligation.deadline.toISOString()).toBe('2026-08-26T08:00:00.000Z');
+    expect(await problems(t.services.assessment.allocate(atm, child.id, { workerId: worker.actor.userId }))).toEqual(['workerId: A Child and Family Assessment is already in progress']);
   });
 
   it('completes an assessment only through sign-off: Record work no longer offers it', async () => {

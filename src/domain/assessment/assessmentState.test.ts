@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestAssessment, signOffRefusal, type AssessmentEvent } from './assessmentState';
+import { latestAssessment, outcomeFollowOn, signOffRefusal, type AssessmentEvent } from './assessmentState';
 
 let n = 0;
 const event = (type: string, at: string, data: Record<string, unknown> = {}, by = 'worker'): AssessmentEvent => ({ id: `e${++n}`, type, occurredAt: new Date(at), recordedBy: by, recordedByName: by, data });
@@ -43,5 +43,15 @@ describe('who may sign off (a manager cannot sign off their own work)', () => {
     expect(signOffRefusal(null, 'tm')).toBe('The assessment has not been sent for sign-off');
     const done = [...submitted, event('assessment.completed', '2026-09-11T09:00:00Z', { outcome: 'close' }, 'tm')];
     expect(signOffRefusal(latestAssessment(done), 'other')).toBe('The assessment has already been signed off');
+  });
+});
+
+describe('what a signed-off outcome starts', () => {
+  it('records a step down as agreed before the completion, a closure decision or a strategy discussion decision after it, and nothing for a plan or care', () => {
+    expect(outcomeFollowOn('step_down')).toEqual({ before: [{ type: 'step_down.agreed', data: {} }], after: [] });
+    expect(outcomeFollowOn('close')).toEqual({ before: [], after: [{ type: 'closure.decided', data: { outcome: 'close' } }] });
+    expect(outcomeFollowOn('strategy_discussion')).toEqual({ before: [], after: [{ type: 'strategy.discussion_decided', data: {} }] });
+    expect(outcomeFollowOn('child_in_need')).toEqual({ before: [], after: [] });
+    expect(outcomeFollowOn('care')).toEqual({ before: [], after: [] });
   });
 });

@@ -70,3 +70,27 @@ export function signOffRefusal(state: AssessmentState | null, userId: string): s
   if (state.submission.by === userId) return 'You sent this assessment for sign-off: another manager must sign it off';
   return null;
 }
+
+/**
+ * What a manager's sign-off with this outcome also records, so the next piece of work's clocks
+ * start by themselves:
+ * - step down: the step down agreed during the assessment (practice-standards.txt, Section 2: Step
+ *   down from DTA to Early Help 1, "The decision will be recorded by the Social Work Manager"), which
+ *   opens the consent, transfer meeting and joint meeting standards when the assessment completes;
+ * - close: the management decision to close (Case closures and step-down 2, "The manager is
+ *   responsible for signing off any decision to close … updating assessment");
+ * - strategy discussion: the decision to hold one (Strategy Discussions 1).
+ * A child in need plan or care begins at its own meeting or in court, recorded then.
+ */
+export function outcomeFollowOn(outcome: AssessmentOutcome): { before: { type: string; data: Record<string, unknown> }[]; after: { type: string; data: Record<string, unknown> }[] } {
+  switch (outcome) {
+    case 'step_down':
+      return { before: [{ type: 'step_down.agreed', data: {} }], after: [] };
+    case 'close':
+      return { before: [], after: [{ type: 'closure.decided', data: { outcome: 'close' } }] };
+    case 'strategy_discussion':
+      return { before: [], after: [{ type: 'strategy.discussion_decided', data: {} }] };
+    default:
+      return { before: [], after: [] };
+  }
+}

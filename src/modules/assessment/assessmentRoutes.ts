@@ -28,7 +28,8 @@ export function assessmentRoutes(app: FastifyInstance, services: Services) {
 
   async function overviewPage(request: FastifyRequest, extra: Record<string, unknown> = {}) {
     const view = await assessment.overview(contextOf(request), idParam(request));
-    return { pageTitle: `Child and Family Assessment: ${view.name}`, ...view, content: contentView(view.state?.submission?.content), outcomes: assessmentOutcomes, outcomeLabels, ...extra };
+    const workers = view.may.allocate ? await assessment.allocatable(view.record.allocatedTeamId) : [];
+    return { pageTitle: `Child and Family Assessment: ${view.name}`, ...view, workers: workers.map((w) => ({ value: w.id, text: w.displayName })), content: contentView(view.state?.submission?.content), outcomes: assessmentOutcomes, outcomeLabels, ...extra };
   }
 
   async function documentPage(request: FastifyRequest, problems: Problem[] = [], values?: AssessmentDraftData, score: Record<string, unknown> = {}) {
@@ -106,6 +107,25 @@ export function assessmentRoutes(app: FastifyInstance, services: Services) {
       }
       if (action === 'save') flash(request, 'Your draft has been saved.', 'Draft saved');
       return reply.redirect(`/people/${personId}/assessment/document${action === 'save' ? '' : '#scaling'}`);
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/people/:id/assessment/allocate',
+    permission: 'child:allocate',
+    audit: 'child.allocated',
+    handler: async (request, reply) => {
+      const personId = idParam(request);
+      const body = formBody(request.body);
+      try {
+        await assessment.allocate(contextOf(request), personId, body);
+      } catch (error) {
+        if (error instanceof ValidationError) return reply.code(400).page('assessment/views/assessment.njk', await overviewPage(request, { formValues: body, form: 'allocate', ...errorView(error.problems) }));
+        throw error;
+      }
+      flash(request, 'The assessment has been allocated: its timescales start now.', 'Allocated');
+      return reply.redirect(`/people/${personId}/assessment`);
     },
   });
 

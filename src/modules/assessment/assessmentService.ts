@@ -1,6 +1,6 @@
 import { can, canSee } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
-import { latestAssessment, signOffRefusal, type AssessmentState } from '../../domain/assessment/assessmentState';
+import { latestAssessment, outcomeFollowOn, signOffRefusal, type AssessmentState } from '../../domain/assessment/assessmentState';
 import { readScore, submissionProblems, type AssessmentContent } from '../../domain/assessment/signsOfSafety';
 import { fullName } from '../../domain/people/personDetails';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { checked } from '../../platform/validation';
 import type { PeopleService } from '../people/peopleService';
 import type { StandardsService } from '../standards/standardsService';
+import type { StaffDirectory } from '../staff/staffDirectory';
 import { clocksOf } from '../standards/obligationViews';
 import { readAssessmentDraft, returnSchema, signOffSchema, type AssessmentDraftData } from './assessmentSchemas';
 
@@ -38,7 +39,7 @@ const contentOf = (data: AssessmentDraftData): AssessmentContent => {
  * as a draft kept server-side, sent for sign-off with its required parts checked, and signed off
  * (or returned) by a manager of the team who did not send it.
  */
-export function assessmentService(db: Db, clock: Clock, people: PeopleService, standards: StandardsService) {
+export function assessmentService(db: Db, clock: Clock, people: PeopleService, standards: StandardsService, staff: StaffDirectory) {
   async function stateOf(personId: string): Promise<AssessmentState | null> {
     return latestAssessment(await people.streamOf(personId));
   }
@@ -64,11 +65,38 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
         clocks,
         myDraft: mine && readAssessmentDraft(mine.data).assessmentId === state?.id ? mine : null,
         may: {
+          allocate: Boolean((!state || state.stage === 'completed') && record.allocatedTeamId && can(context.actor, 'child:allocate', record)),
           write: Boolean(state && state.stage !== 'completed' && can(context.actor, 'work:record', record)),
           signOff: Boolean(state && can(context.actor, 'assessment:sign_off', record) && !signOffRefusal(state, context.actor.userId)),
           ownSubmission: Boolean(state?.submission && state.submission.by === context.actor.userId && state.stage === 'submitted'),
         },
       };
+    },
+
+    /**
+     * The assistant team manager allocates the assessment to a social worker of the team the
+     * threshold decision sent it to (practice-standards.txt, Section 2: Duty Team (MASH) 6): the
+     * child is allocated to the worker, then the assessment's allocation is recorded, which starts
+     * its clocks (48-hour review, child seen in 3 days…).
+     */
+    async allocate(context: RequestContext, personId: string, input: { workerId?: unknown }) {
+      const record = await people.record(context, personId, 'child:allocate');
+      if (!record.allocatedTeamId) throw new ValidationError([{ field: 'workerId', message: 'The child is not allocated to a team: the threshold decision names the receiving team first' }]);
+      const state = await stateOf(personId);
+      if (state && state.stage !== 'completed') throw new ValidationError([{ field: 'workerId', message: 'A Child and Family Assessment is already in progress' }]);
+      const workerId = typeof input.workerId === 'string' ? input.workerId : '';
+      if (!workerId) throw new ValidationError([{ field: 'workerId', message: 'Select the social worker who will do the assessment' }]);
+      if (record.allocatedWorkerId !== workerId) await people.allocate(context, personId, { teamId: record.allocatedTeamId, workerId });
+      return people.recordOn(context, [personId], 'work:record', 'child.work_recorded', (_records, streams, now) => {
+        const current = latestAssessment(streams.get(personId) ?? []);
+        if (current && current.stage !== 'completed') throw new ValidationError([{ field: 'workerId', message: 'A Child and Family Assessment is already in progress' }]);
+        return [{ personId, type: 'assessment.allocated', occurredAt: now, data: { workerId } }];
+      });
+    },
+
+    /** Who may be allocated an assessment: the members of the team that holds the child. */
+    async allocatable(teamId: string | null) {
+      return teamId ? (await staff.membersOf(teamId)).filter((m) => m.active && m.roles.some((r) => r === 'social-worker' || r === 'assistant-team-manager' || r === 'team-manager')) : [];
     },
 
     /** The reader's draft of the open assessment, started (from the last submission, if it was returned) when there is none. */
@@ -126,12 +154,18 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
         const refusal = signOffRefusal(state, context.actor.userId);
         if (refusal || !state?.submission) throw new ValidationError([{ field: 'outcome', message: refusal ?? 'The assessment has not been sent for sign-off' }]);
         author = state.submission.by;
-        return [{ personId, type: 'assessment.completed', occurredAt: now, data: { assessmentId: state.id, outcome: input.outcome, ...(input.comment ? { comment: input.comment } : {}), submissionId: state.submission.eventId } }];
+        const followOn = outcomeFollowOn(input.outcome);
+        const also = (list: { type: string; data: Record<string, unknown> }[]) => list.map((e) => ({ personId, type: e.type, occurredAt: now, data: { ...e.data, assessmentId: state.id } }));
+        return [
+          ...also(followOn.before),
+          { personId, type: 'assessment.completed', occurredAt: now, data: { assessmentId: state.id, outcome: input.outcome, ...(input.comment ? { comment: input.comment } : {}), submissionId: state.submission.eventId } },
+          ...also(followOn.after),
+        ];
       });
       // The author's draft has become the record: mark it so, so it is not offered again.
       if (author) {
         const draft = await draftStore.openDraftAbout(db, author, draftKind, personId);
-        if (draft) await draftStore.save(db, draft.id, { state: 'submitted', data: draft.data, result: events[0]?.id ?? null, now: clock.now() });
+        if (draft) await draftStore.save(db, draft.id, { state: 'submitted', data: draft.data, result: events.find((e) => e.type === 'assessment.completed')?.id ?? null, now: clock.now() });
       }
       return events;
     },

@@ -28,8 +28,20 @@ describe('the questions an event type asks', () => {
   it('never asks when a contact was recorded (Hearth knows), nor a name or date of birth', () => {
     expect(workFields(eventTypeOf('contact.received'))).toEqual([]);
     expect(workFields(eventTypeOf('child.registered'))).toEqual([]);
-    expect(workFields(eventTypeOf('cin.visit'))).toEqual([]);
     expect(workFields(undefined)).toEqual([]);
+  });
+
+  it('asks of a visit whether the child was seen alone, where, and whether their bedroom was seen (issue 4)', () => {
+    for (const type of ['cin.visit', 'cp.visit', 'cic.visit']) {
+      const fields = workFields(eventTypeOf(type));
+      expect(fields.map((f) => [f.name, f.label, f.kind, f.required])).toEqual([
+        ['seenAlone', 'Was the child seen alone?', 'yes-no', false],
+        ['seenIn', 'Where was the child seen?', 'choice', false],
+        ['bedroomSeen', "Was the child's bedroom seen?", 'yes-no', false],
+      ]);
+      const seenIn = fields[1];
+      expect(seenIn?.kind === 'choice' && seenIn.options.map((o) => o.text)).toEqual(['At home', 'School', 'Nursery', 'At a contact centre', 'In their placement', 'Hospital', 'Other']);
+    }
   });
 
   it('humanises a field it has no words for', () => {

@@ -54,6 +54,9 @@ const fieldLabels: Record<string, string> = {
   outOfArea: 'Does the child live outside the authority?',
   continuingSupportAsAdult: 'Are they likely to need support as an adult?',
   reason: 'Reason for going to panel',
+  seenAlone: 'Was the child seen alone?',
+  seenIn: 'Where was the child seen?',
+  bedroomSeen: "Was the child's bedroom seen?",
 };
 
 /** Values whose words are not their code made readable. */
@@ -65,6 +68,9 @@ const valueLabels: Record<string, string> = {
   in_house_fostering: 'In-house fostering',
   early_help: 'Early help',
   social_care: "Children's social care",
+  home: 'At home',
+  contact_centre: 'At a contact centre',
+  placement: 'In their placement',
 };
 
 /** "turned18InCustody" → "Turned 18 in custody"; "no_further_action" → "No further action". */
