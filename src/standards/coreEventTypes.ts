@@ -59,6 +59,7 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
     data: passthrough({ grade: z.enum(['red', 'amber'], { error: 'grade must be red or amber' }) }),
   },
   { type: 'mash_enquiry.completed', title: 'MASH enquiry completed', after: [{ type: 'mash_enquiry.started' }], recordedOn: 'front-door' },
+  { type: 'contact.consent_recorded', title: "A parent's consent to share information recorded", after: [{ type: 'contact.received' }], recordedOn: 'front-door' },
   {
     type: 'threshold.decided',
     title: 'Threshold decision',

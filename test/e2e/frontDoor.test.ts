@@ -65,6 +65,15 @@ describe.skipIf(!chromiumAvailable)('the front door in a browser', () => {
     const decided = await ContactPage.arrive(page);
     expect(await decided.notification()).toContain('The threshold decision has been recorded: Child and Family Assessment');
     await expect(page.getByText('Decided: Child and Family Assessment').innerText()).resolves.toContain('Decided');
+
+    // The Khans' father refused consent when the police called it in; asked again, he gives it.
+    await FrontDoorPage.open(page);
+    await page.locator('tr', { hasText: 'Ayaan Khan' }).getByRole('link', { name: /Triage/ }).click();
+    await ContactPage.arrive(page);
+    await page.getByRole('group', { name: /Consent from Imran Khan now/ }).getByLabel('Given').check();
+    await page.getByRole('button', { name: 'Record consent' }).click();
+    const consented = await ContactPage.arrive(page);
+    expect(await consented.notification()).toContain('The consent has been recorded');
   });
 
   it('a social worker whose case has a new contact sees it on My work and opens it', async () => {

@@ -89,6 +89,9 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
     const stream = await t.services.people.streamOf(child.id);
     expect(stream.filter((e) => e.type.startsWith('assessment.')).map((e) => e.type)).toEqual(['assessment.allocated', 'assessment.submitted', 'assessment.not_shared_with_family']);
     expect(await t.services.assessment.awaitingSignOff(manager, [teamId])).toContainEqual(expect.objectContaining({ personId: child.id }));
+    // The service manager of the team is alerted on My work.
+    const serviceManager = await makeUser(t.services, { roles: ['service-manager'], teamIds: [teamId] });
+    expect(await t.services.assessment.notSharedAlerts(serviceManager, [teamId])).toContainEqual(expect.objectContaining({ personId: child.id, reason: 'Mother has moved out of the area and gave no address' }));
 
     // The worker cannot sign off at all; the manager signs off the next day, within 25 days of allocation.
     await expect(t.services.assessment.signOff(worker, child.id, { outcome: 'child_in_need' })).rejects.toBeInstanceOf(ForbiddenError);

@@ -119,6 +119,11 @@ describe.each(engines())('the front door on %s', (engine) => {
       overrideRationale: 'Not every parent has consented to information being shared: ask the Duty Assistant Team Manager to override consent, or record consent first',
     });
     expect(await problems(t.services.frontDoor.startEnquiry(dutyManager, contactId, { agency: 'Police', grade: 'red' }))).toEqual({ overrideRationale: 'Not every parent has consented: enter why consent is being overridden' });
+    // Consent asked again later is recorded on the contact; the father still refuses, the mother confirms.
+    expect(await problems(t.services.frontDoor.recordConsent(dutySocialWorker, contactId, { adultId: father.record.id, consent: 'maybe' }))).toEqual({ consent: 'Select whether they gave or refused consent' });
+    expect(await problems(t.services.frontDoor.recordConsent(dutySocialWorker, contactId, { adultId: child.id, consent: 'given' }))).toEqual({ consent: 'That person is not on the contact' });
+    await t.services.frontDoor.recordConsent(dutySocialWorker, contactId, { adultId: father.record.id, consent: 'refused' });
+    expect((await t.services.frontDoor.contact(dutyManager, contactId)).consented).toBe(false);
     const red = await t.services.frontDoor.startEnquiry(dutyManager, contactId, { agency: 'Police', grade: 'red', overrideRationale: 'Seeking consent could place the child at risk of further harm' });
     t.clock.set('2026-08-21T16:00:00Z'); // 17:00 BST
     const amber = await t.services.frontDoor.startEnquiry(dutyManager, contactId, { agency: 'School', grade: 'amber', overrideRationale: 'As for the police check' });
@@ -170,6 +175,16 @@ describe.each(engines())('the front door on %s', (engine) => {
     const queue = await t.services.frontDoor.queue(dutyManager);
     expect(queue.awaiting.some((c) => c.contact.id === contactId)).toBe(false);
     expect(queue.decided.some((c) => c.contact.id === contactId)).toBe(true);
+  });
+
+  it('lets a MASH enquiry go ahead on consent recorded after the contact, without an override', async () => {
+    const child = await registerChild(t.services, dutySocialWorker);
+    const mother = (await t.services.people.register(dutySocialWorker, { ...childInput(), kind: 'adult', dateOfBirth: '1991-02-02', ethnicity: null, firstLanguage: null })) as { outcome: 'registered'; record: { id: string } };
+    const { contactId } = await recordContact(contactAbout([child.id], [{ personId: mother.record.id, relationship: 'Mother', parent: 'yes', consent: 'not_asked' }]));
+    expect(await problems(t.services.frontDoor.startEnquiry(dutySocialWorker, contactId, { agency: 'GP', grade: 'amber' }))).toHaveProperty('overrideRationale');
+    await t.services.frontDoor.recordConsent(dutySocialWorker, contactId, { adultId: mother.record.id, consent: 'given' });
+    await t.services.frontDoor.startEnquiry(dutySocialWorker, contactId, { agency: 'GP', grade: 'amber' });
+    expect((await t.services.frontDoor.contact(dutySocialWorker, contactId)).enquiries.map((e) => [e.agency, e.consent])).toEqual([['GP', 'parents']]);
   });
 
   it('records one contact from a double click, takes a late agency reply after the decision, and ignores a team chosen for another outcome', async () => {

@@ -180,6 +180,22 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
       });
     },
 
+    /**
+     * Assessments of the last four weeks, in these teams, that were not shared with the family
+     * before sign-off: the service manager is alerted (Child and Family Assessment 8).
+     */
+    async notSharedAlerts(context: RequestContext, teamIds: readonly string[]) {
+      const ids = (await Promise.all(teamIds.map((t) => people.allocatedToTeam(t)))).flat().map((r) => r.id);
+      const since = clock.now().getTime() - 28 * 86_400_000;
+      const recent = (await people.latestOfTypes(ids, ['assessment.not_shared_with_family'])).filter((e) => e.occurredAt.getTime() >= since);
+      const records = await people.visibleRecords(context, recent.map((e) => e.personId));
+      await audit.record(db, context, { action: 'caseload.viewed', details: { for: 'assessments not shared with the family', shown: [...records.keys()] } });
+      return recent.flatMap((e) => {
+        const record = records.get(e.personId);
+        return record ? [{ personId: e.personId, name: fullName(record.details), at: e.occurredAt, reason: String(e.data.reason ?? ''), by: e.recordedByName }] : [];
+      });
+    },
+
     /** Assessments waiting for this manager's sign-off: the children of their teams whose latest assessment event is a submission. */
     async awaitingSignOff(context: RequestContext, teamIds: readonly string[]) {
       const ids = (await Promise.all(teamIds.map((t) => people.allocatedToTeam(t)))).flat().map((r) => r.id);

@@ -44,6 +44,7 @@ export const auditActionLabels: Record<string, string> = {
   'contact.viewed': 'Opened a contact',
   'contact.enquiry_started': 'Started a MASH enquiry',
   'contact.enquiry_replied': "Recorded a partner agency's reply to a MASH enquiry",
+  'contact.consent_recorded': "Recorded a parent's consent to share information",
   'contact.recommended': 'Recommended a threshold decision',
   'contact.decided': 'Made a threshold decision',
   'child.assessment_submitted': 'Wrote or sent a Child and Family Assessment for sign-off',

@@ -96,6 +96,15 @@ export async function projectFrontDoor(executor: Executor, events: readonly Reco
           .where(and(eq(contacts.id, contactId), isNull(contacts.decision)));
         break;
       }
+      case 'contact.consent_recorded': {
+        const contactId = text(d.contactId);
+        if (!contactId) break;
+        const [row] = await executor.select({ adults: contacts.adults }).from(contacts).where(eq(contacts.id, contactId)).limit(1);
+        if (!row) break;
+        const adults = row.adults.map((a) => (a.personId === d.adultId ? { ...a, consent: String(d.consent) } : a));
+        await executor.update(contacts).set({ adults }).where(eq(contacts.id, contactId));
+        break;
+      }
       case 'cwd.hospital_referral_passed_on': {
         const contactId = text(d.contactId);
         if (contactId) await executor.update(contacts).set({ handedOverAt: event.occurredAt }).where(and(eq(contacts.id, contactId), isNull(contacts.handedOverAt)));

@@ -204,6 +204,11 @@ export function frontDoorRoutes(app: FastifyInstance, services: Services) {
     return 'The agency’s reply has been recorded.';
   }, 'reply');
 
+  triageStep('/front-door/contacts/:id/consent', 'contact:triage', 'contact.consent_recorded', async (request, body) => {
+    await frontDoor.recordConsent(contextOf(request), idParam(request), body);
+    return 'The consent has been recorded.';
+  }, 'consent');
+
   triageStep('/front-door/contacts/:id/recommendation', 'contact:triage', 'contact.recommended', async (request, body) => {
     await frontDoor.recommend(contextOf(request), idParam(request), body);
     return 'The threshold recommendation has been recorded. The Duty Manager decides next steps.';

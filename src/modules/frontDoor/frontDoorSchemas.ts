@@ -133,3 +133,8 @@ export const decisionSchema = z
 export const handOverSchema = z.object({
   note: requiredText('Enter who at the home authority took the referral, and how', 5000, 'Hand-over'),
 });
+
+export const consentSchema = z.object({
+  adultId: uuid,
+  consent: z.enum(['given', 'refused'], { error: 'Select whether they gave or refused consent' }),
+});

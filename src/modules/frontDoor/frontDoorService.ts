@@ -17,6 +17,7 @@ import type { StaffDirectory } from '../staff/staffDirectory';
 import type { StandardsService } from '../standards/standardsService';
 import { frontDoorRepository, type ContactWithChildren } from './frontDoorRepository';
 import {
+  consentSchema,
   contactSubmissionSchema,
   decisionSchema,
   emptyContactDraft,
@@ -304,6 +305,20 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
         },
       ]);
       return enquiryId;
+    },
+
+    /**
+     * A parent's consent asked after the contact was recorded (Duty Team (MASH) 3: "Parental consent
+     * (from both parents) will be obtained before a MASH Enquiry"), so that enquiries can go ahead
+     * on it without an override.
+     */
+    async recordConsent(context: RequestContext, contactId: string, unchecked: Record<string, unknown>) {
+      const input = checked(consentSchema, unchecked);
+      const contact = await frontDoorRepository.find(db, contactId);
+      if (!contact) throw new NotFoundError('The contact');
+      const adult = contact.adults.find((a) => a.personId === input.adultId);
+      if (!adult) throw new ValidationError([{ field: 'consent', message: 'That person is not on the contact' }]);
+      await recordOnContact(context, contact, 'contact:triage', 'contact.consent_recorded', () => [{ type: 'contact.consent_recorded', data: { contactId, adultId: input.adultId, consent: input.consent } }]);
     },
 
     /** Records a partner agency's reply, which completes the enquiry (and meets its graded timescale). */
