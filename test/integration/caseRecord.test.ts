@@ -42,6 +42,15 @@ describe.each(engines())('the case record on %s', (engine) => {
     // The significant event opens the case summary's 5 working days: Friday 28 August + 5, past the bank holiday, is Monday 7 September.
     expect((await rule(child.id, 'recording.case-summary-significant-event'))?.obligation.dueDate).toBe('2026-09-07');
     await t.services.caseRecord.updateSummary(worker, child.id, { summary: 'Mia (9) lives with her mother; partner returned.' });
+    // A note on the wrong child's record is marked recorded in error: it leaves the page, and the
+    // significant event recorded with the other note can be taken out of the chronology the same way.
+    const phoneCall = view.notes[0]?.event.id as string;
+    await t.services.people.markInError(worker, child.id, { eventId: phoneCall, reason: 'Recorded on the wrong child' });
+    const significant = (await t.services.people.streamOf(child.id)).find((e) => e.type === 'case.significant_event_occurred');
+    await t.services.people.markInError(worker, child.id, { eventId: significant!.id, reason: 'Not significant after all' });
+    const after = await t.services.caseRecord.view(worker, child.id);
+    expect(after.notes.map((n) => n.event.data.noteType)).toEqual(['home_visit']);
+    expect(after.chronology.filter((e) => e.kind === 'added')).toEqual([]);
     expect((await rule(child.id, 'recording.case-summary-significant-event'))?.state).toBe('met');
   });
 
@@ -101,5 +110,8 @@ describe.each(engines())('the case record on %s', (engine) => {
     const saved = await client.post(`/people/${child.id}/case-record/significant-events`, { 'occurredOn-day': '1', 'occurredOn-month': '9', 'occurredOn-year': '2026', occurredTime: '09:00', detail: 'Moved school' });
     expect(saved.statusCode).toBe(302);
     expect(mainText((await client.get(`/people/${child.id}/chronology`)).body)).toContain('Moved school');
+    const added = (await t.services.people.streamOf(child.id)).find((e) => e.type === 'case.significant_event_occurred');
+    expect((await client.get(`/people/${child.id}/chronology`)).body).toContain(`/people/${child.id}/in-error/${added!.id}`);
+    expect((await client.get(`/people/${child.id}/in-error/${added!.id}`)).statusCode).toBe(200);
   });
 });

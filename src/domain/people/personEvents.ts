@@ -85,4 +85,7 @@ export const entriesThatMayBeInError: Record<string, string> = {
   [personEvent.relationshipRecorded]: 'relationship',
   [personEvent.cicStarted]: 'legal status',
   [personEvent.legalStatusChanged]: 'legal status',
+  // The case record's own entries (issue 4): a note, or a significant event added to the chronology.
+  'case_note.recorded': 'case note',
+  'case.significant_event_occurred': 'significant event',
 };

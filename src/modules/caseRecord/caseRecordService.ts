@@ -68,7 +68,9 @@ export function caseRecordService(db: Db, clock: Clock, people: PeopleService, s
       const stream = await people.streamOf(personId);
       const now = clock.now();
       const late = (e: RecordedEvent) => recordedLate(e.occurredAt, e.recordedAt, standards.calendar);
-      const of = (type: string) => stream.filter((e) => e.type === type).reverse();
+      // What was marked recorded in error leaves the page (the history keeps it, with the reason).
+      const inError = new Set(stream.filter((e) => e.type === 'entry.recorded_in_error').map((e) => e.refersTo));
+      const of = (type: string) => stream.filter((e) => e.type === type && !inError.has(e.id)).reverse();
       const signatures = new Map(of('supervision.worker_signed').map((e) => [String(e.data.supervisionId), e]));
       const summaries = of('case_summary.updated');
       return {
@@ -80,7 +82,7 @@ export function caseRecordService(db: Db, clock: Clock, people: PeopleService, s
         oversight: of('oversight.recorded').map((e) => ({ event: e, late: late(e) })),
         lastReviewed: of('chronology.updated')[0] ?? null,
         chronology: chronology(stream, titleOf, standards.calendar, londonDate(now)).reverse(),
-        may: { write: can(context.actor, 'work:record', subject), manage: managesRecord(context.actor, subject) },
+        may: { write: can(context.actor, 'work:record', subject), manage: managesRecord(context.actor, subject), correct: can(context.actor, 'child:correct', subject) },
       };
     },
 
