@@ -3,6 +3,7 @@ import { assessmentOutcomes, scalingChart, type AssessmentContent } from '../../
 import type { Problem } from '../../domain/people/personDetails';
 import { ValidationError } from '../../platform/errors';
 import { errorView, formBody } from '../../platform/http/forms';
+import { addPageSteps } from '../../platform/http/pageSteps';
 import { addRoute, contextOf } from '../../platform/http/routes';
 import { flash } from '../../platform/views/setUpViews';
 import { readDateInput } from '../../platform/validation';
@@ -110,46 +111,38 @@ export function assessmentRoutes(app: FastifyInstance, services: Services) {
     },
   });
 
-  addRoute(app, {
-    method: 'POST',
-    url: '/people/:id/assessment/allocate',
-    permission: 'child:allocate',
-    audit: 'child.allocated',
-    handler: async (request, reply) => {
-      const personId = idParam(request);
-      const body = formBody(request.body);
-      try {
-        await assessment.allocate(contextOf(request), personId, body);
-      } catch (error) {
-        if (error instanceof ValidationError) return reply.code(400).page('assessment/views/assessment.njk', await overviewPage(request, { formValues: body, form: 'allocate', ...errorView(error.problems) }));
-        throw error;
-      }
-      flash(request, 'The assessment has been allocated: its timescales start now.', 'Allocated');
-      return reply.redirect(`/people/${personId}/assessment`);
-    },
-  });
-
-  for (const [url, audit, step, message] of [
-    ['/people/:id/assessment/sign-off', 'child.assessment_signed_off', 'signOff', 'The assessment has been signed off.'],
-    ['/people/:id/assessment/return', 'child.assessment_returned', 'returnForChanges', 'The assessment has been returned to the social worker with what needs to change.'],
-  ] as const) {
-    addRoute(app, {
-      method: 'POST',
-      url,
-      permission: 'assessment:sign_off',
-      audit,
-      handler: async (request, reply) => {
-        const personId = idParam(request);
-        const body = formBody(request.body);
-        try {
-          await assessment[step](contextOf(request), personId, body);
-        } catch (error) {
-          if (error instanceof ValidationError) return reply.code(400).page('assessment/views/assessment.njk', await overviewPage(request, { formValues: body, form: step, ...errorView(error.problems) }));
-          throw error;
-        }
-        flash(request, message, 'Saved');
-        return reply.redirect(`/people/${personId}/assessment`);
+  // The overview page's forms: allocating a new assessment, and the manager's sign-off or return.
+  addPageSteps(app, { template: 'assessment/views/assessment.njk', page: overviewPage, back: (request) => `/people/${idParam(request)}/assessment` }, [
+    {
+      url: '/people/:id/assessment/allocate',
+      permission: 'child:allocate',
+      audit: 'child.allocated',
+      form: 'allocate',
+      title: 'Allocated',
+      run: async (request, body) => {
+        await assessment.allocate(contextOf(request), idParam(request), body);
+        return 'The assessment has been allocated: its timescales start now.';
       },
-    });
-  }
+    },
+    {
+      url: '/people/:id/assessment/sign-off',
+      permission: 'assessment:sign_off',
+      audit: 'child.assessment_signed_off',
+      form: 'signOff',
+      run: async (request, body) => {
+        await assessment.signOff(contextOf(request), idParam(request), body);
+        return 'The assessment has been signed off.';
+      },
+    },
+    {
+      url: '/people/:id/assessment/return',
+      permission: 'assessment:sign_off',
+      audit: 'child.assessment_returned',
+      form: 'returnForChanges',
+      run: async (request, body) => {
+        await assessment.returnForChanges(contextOf(request), idParam(request), body);
+        return 'The assessment has been returned to the social worker with what needs to change.';
+      },
+    },
+  ]);
 }

@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fullName } from '../../domain/people/personDetails';
-import { ValidationError } from '../../platform/errors';
-import { errorView, formBody } from '../../platform/http/forms';
+import { addPageSteps, type PageStep } from '../../platform/http/pageSteps';
 import { addRoute, contextOf } from '../../platform/http/routes';
-import { flash } from '../../platform/views/setUpViews';
 import { readDateInput } from '../../platform/validation';
 import type { Services } from '../../services';
 import { idParam } from '../people/peopleForms';
@@ -46,32 +44,23 @@ export function caseRecordRoutes(app: FastifyInstance, services: Services) {
     handler: async (request, reply) => reply.page('caseRecord/views/chronology.njk', await page(request)),
   });
 
-  const steps: { url: string; audit: string; form: string; done: string; run: (request: FastifyRequest, body: Record<string, unknown>) => Promise<unknown> }[] = [
-    { url: '/people/:id/case-record/notes', audit: 'child.case_note_recorded', form: 'note', done: 'The case note has been recorded.', run: (r, b) => caseRecord.recordNote(contextOf(r), idParam(r), b, whenOf(b)) },
-    { url: '/people/:id/case-record/significant-events', audit: 'child.case_note_recorded', form: 'significant', done: 'The significant event has been added to the chronology.', run: (r, b) => caseRecord.recordSignificantEvent(contextOf(r), idParam(r), b, whenOf(b)) },
-    { url: '/people/:id/case-record/summary', audit: 'child.case_summary_updated', form: 'summary', done: 'The case summary has been updated.', run: (r, b) => caseRecord.updateSummary(contextOf(r), idParam(r), b) },
-    { url: '/people/:id/case-record/chronology-reviewed', audit: 'child.chronology_reviewed', form: 'chronology', done: 'The chronology has been recorded as reviewed and up to date.', run: (r) => caseRecord.reviewChronology(contextOf(r), idParam(r)) },
-    { url: '/people/:id/case-record/supervision', audit: 'child.supervision_recorded', form: 'supervision', done: 'The case supervision has been recorded. The worker signs it next.', run: (r, b) => caseRecord.recordSupervision(contextOf(r), idParam(r), b, whenOf(b)) },
-    { url: '/people/:id/case-record/supervision/:entry/sign', audit: 'child.supervision_signed', form: 'sign', done: 'You have signed the supervision record.', run: (r) => caseRecord.signSupervision(contextOf(r), idParam(r), idParam(r, 'entry')) },
-    { url: '/people/:id/case-record/oversight', audit: 'child.oversight_recorded', form: 'oversight', done: 'The management oversight has been recorded.', run: (r, b) => caseRecord.recordOversight(contextOf(r), idParam(r), b) },
-  ];
-  for (const step of steps) {
-    addRoute(app, {
-      method: 'POST',
-      url: step.url,
-      permission: 'work:record',
-      audit: step.audit,
-      handler: async (request, reply) => {
-        const body = formBody(request.body);
-        try {
-          await step.run(request, body);
-        } catch (error) {
-          if (error instanceof ValidationError) return reply.code(400).page(template, await page(request, { form: step.form, formValues: body, ...errorView(error.problems, ['occurredOn']) }));
-          throw error;
-        }
-        flash(request, step.done, 'Saved');
-        return reply.redirect(`/people/${idParam(request)}/case-record`);
-      },
-    });
-  }
+  const step = (url: string, audit: string, form: string, done: string, run: (request: FastifyRequest, body: Record<string, unknown>) => Promise<unknown>): PageStep => ({
+    url,
+    permission: 'work:record',
+    audit,
+    form,
+    run: async (request, body) => {
+      await run(request, body);
+      return done;
+    },
+  });
+  addPageSteps(app, { template, page, back: (request) => `/people/${idParam(request)}/case-record`, dateFields: ['occurredOn'] }, [
+    step('/people/:id/case-record/notes', 'child.case_note_recorded', 'note', 'The case note has been recorded.', (r, b) => caseRecord.recordNote(contextOf(r), idParam(r), b, whenOf(b))),
+    step('/people/:id/case-record/significant-events', 'child.case_note_recorded', 'significant', 'The significant event has been added to the chronology.', (r, b) => caseRecord.recordSignificantEvent(contextOf(r), idParam(r), b, whenOf(b))),
+    step('/people/:id/case-record/summary', 'child.case_summary_updated', 'summary', 'The case summary has been updated.', (r, b) => caseRecord.updateSummary(contextOf(r), idParam(r), b)),
+    step('/people/:id/case-record/chronology-reviewed', 'child.chronology_reviewed', 'chronology', 'The chronology has been recorded as reviewed and up to date.', (r) => caseRecord.reviewChronology(contextOf(r), idParam(r))),
+    step('/people/:id/case-record/supervision', 'child.supervision_recorded', 'supervision', 'The case supervision has been recorded. The worker signs it next.', (r, b) => caseRecord.recordSupervision(contextOf(r), idParam(r), b, whenOf(b))),
+    step('/people/:id/case-record/supervision/:entry/sign', 'child.supervision_signed', 'sign', 'You have signed the supervision record.', (r) => caseRecord.signSupervision(contextOf(r), idParam(r), idParam(r, 'entry'))),
+    step('/people/:id/case-record/oversight', 'child.oversight_recorded', 'oversight', 'The management oversight has been recorded.', (r, b) => caseRecord.recordOversight(contextOf(r), idParam(r), b)),
+  ]);
 }

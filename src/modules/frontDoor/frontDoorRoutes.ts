@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import { ValidationError } from '../../platform/errors';
 import { errorView, formBody } from '../../platform/http/forms';
+import { addPageSteps } from '../../platform/http/pageSteps';
 import { addRoute, contextOf } from '../../platform/http/routes';
 import { flash } from '../../platform/views/setUpViews';
 import type { Services } from '../../services';
@@ -171,56 +172,73 @@ export function frontDoorRoutes(app: FastifyInstance, services: Services) {
     handler: async (request, reply) => reply.page('frontDoor/views/contact.njk', await contactPage(services, request, idParam(request))),
   });
 
-  /** A triage step from the contact's page: done, or the page again with the step's problems. */
-  function triageStep(url: string, permission: 'contact:triage' | 'threshold:decide', audit: string, step: (request: FastifyRequest, body: Record<string, unknown>) => Promise<string>, form: string) {
-    addRoute(app, {
-      method: 'POST',
-      url,
-      permission,
-      audit,
-      handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const contactId = idParam(request);
-        const body = formBody(request.body);
-        try {
-          flash(request, await step(request, body), 'Saved');
-          return reply.redirect(`/front-door/contacts/${contactId}`);
-        } catch (error) {
-          if (error instanceof ValidationError) {
-            return reply.code(400).page('frontDoor/views/contact.njk', { ...(await contactPage(services, request, contactId)), form, formValues: body, ...errorView(error.problems) });
-          }
-          throw error;
-        }
+  // The contact page's triage forms (Duty Team (MASH) 3-5; specialist-service-statement.txt 7.3.3).
+  const contactId = (request: FastifyRequest) => idParam(request);
+  addPageSteps(
+    app,
+    {
+      template: 'frontDoor/views/contact.njk',
+      page: async (request, extra) => ({ ...(await contactPage(services, request, contactId(request))), ...extra }),
+      back: (request) => `/front-door/contacts/${contactId(request)}`,
+    },
+    [
+      {
+        url: '/front-door/contacts/:id/enquiries',
+        permission: 'contact:triage',
+        audit: 'contact.enquiry_started',
+        form: 'enquiry',
+        run: async (request, body) => {
+          await frontDoor.startEnquiry(contextOf(request), contactId(request), body);
+          return `The MASH enquiry to ${String(body.agency)} has been started.`;
+        },
       },
-    });
-  }
-
-  triageStep('/front-door/contacts/:id/enquiries', 'contact:triage', 'contact.enquiry_started', async (request, body) => {
-    await frontDoor.startEnquiry(contextOf(request), idParam(request), body);
-    return `The MASH enquiry to ${String(body.agency)} has been started.`;
-  }, 'enquiry');
-
-  triageStep('/front-door/contacts/:id/enquiries/:enquiryId/reply', 'contact:triage', 'contact.enquiry_replied', async (request, body) => {
-    await frontDoor.recordReply(contextOf(request), idParam(request), idParam(request, 'enquiryId'), body);
-    return 'The agency’s reply has been recorded.';
-  }, 'reply');
-
-  triageStep('/front-door/contacts/:id/consent', 'contact:triage', 'contact.consent_recorded', async (request, body) => {
-    await frontDoor.recordConsent(contextOf(request), idParam(request), body);
-    return 'The consent has been recorded.';
-  }, 'consent');
-
-  triageStep('/front-door/contacts/:id/recommendation', 'contact:triage', 'contact.recommended', async (request, body) => {
-    await frontDoor.recommend(contextOf(request), idParam(request), body);
-    return 'The threshold recommendation has been recorded. The Duty Manager decides next steps.';
-  }, 'recommendation');
-
-  triageStep('/front-door/contacts/:id/decision', 'threshold:decide', 'contact.decided', async (request, body) => {
-    const { outcome } = await frontDoor.decide(contextOf(request), idParam(request), body);
-    return `The threshold decision has been recorded: ${outcome}.`;
-  }, 'decision');
-
-  triageStep('/front-door/contacts/:id/hand-over', 'contact:triage', 'contact.handed_over', async (request, body) => {
-    await frontDoor.handOver(contextOf(request), idParam(request), body);
-    return 'The hand-over to the home authority has been recorded.';
-  }, 'handOver');
+      {
+        url: '/front-door/contacts/:id/enquiries/:enquiryId/reply',
+        permission: 'contact:triage',
+        audit: 'contact.enquiry_replied',
+        form: 'reply',
+        run: async (request, body) => {
+          await frontDoor.recordReply(contextOf(request), contactId(request), idParam(request, 'enquiryId'), body);
+          return 'The agency’s reply has been recorded.';
+        },
+      },
+      {
+        url: '/front-door/contacts/:id/consent',
+        permission: 'contact:triage',
+        audit: 'contact.consent_recorded',
+        form: 'consent',
+        run: async (request, body) => {
+          await frontDoor.recordConsent(contextOf(request), contactId(request), body);
+          return 'The consent has been recorded.';
+        },
+      },
+      {
+        url: '/front-door/contacts/:id/recommendation',
+        permission: 'contact:triage',
+        audit: 'contact.recommended',
+        form: 'recommendation',
+        run: async (request, body) => {
+          await frontDoor.recommend(contextOf(request), contactId(request), body);
+          return 'The threshold recommendation has been recorded. The Duty Manager decides next steps.';
+        },
+      },
+      {
+        url: '/front-door/contacts/:id/decision',
+        permission: 'threshold:decide',
+        audit: 'contact.decided',
+        form: 'decision',
+        run: async (request, body) => `The threshold decision has been recorded: ${(await frontDoor.decide(contextOf(request), contactId(request), body)).outcome}.`,
+      },
+      {
+        url: '/front-door/contacts/:id/hand-over',
+        permission: 'contact:triage',
+        audit: 'contact.handed_over',
+        form: 'handOver',
+        run: async (request, body) => {
+          await frontDoor.handOver(contextOf(request), contactId(request), body);
+          return 'The hand-over to the home authority has been recorded.';
+        },
+      },
+    ],
+  );
 }
