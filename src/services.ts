@@ -52,7 +52,7 @@ export function services(db: Db, clock: Clock) {
     recordWork: recordWorkService(people, standards),
     frontDoor: frontDoorService(db, clock, people, staff, standards),
     assessment: assessmentService(db, clock, people, standards, staff),
-    caseRecord: caseRecordService(db, clock, people, standards),
+    caseRecord: caseRecordService(clock, people, standards),
   };
 }
 

@@ -3,8 +3,7 @@ import { londonDate } from '../../domain/calendar/localDate';
 import { chronology, recordedLate } from '../../domain/caseRecord/chronology';
 import type { Problem } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
-import { audit, type RequestContext } from '../../platform/audit/auditLog';
-import type { Db } from '../../platform/db/database';
+import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { mergeProblems, problemsOf, readPastInstant } from '../../platform/validation';
@@ -31,7 +30,7 @@ const titleOf = (type: string) => eventTypeOf(type)?.title ?? type;
  * clocks (case summary every 3 months and after a significant event, supervision recorded within 5
  * working days, oversight monthly) open and close by themselves; anything recorded late says so.
  */
-export function caseRecordService(db: Db, clock: Clock, people: PeopleService, standards: StandardsService) {
+export function caseRecordService(clock: Clock, people: PeopleService, standards: StandardsService) {
   /** Checks the form and when it happened together, and says everything that is wrong at once. */
   function parse<T extends z.ZodType>(schema: T, input: Record<string, unknown>, when: When | null, now: Date): { data: z.infer<T>; at: Date } {
     const parsed = schema.safeParse(input);
@@ -41,20 +40,11 @@ export function caseRecordService(db: Db, clock: Clock, people: PeopleService, s
     return { data: parsed.data, at: instant.at };
   }
 
-  /** A refusal that is about who the actor is, audited before it is given (as recordOn's own are). */
-  async function refuse(context: RequestContext, personId: string, action: string, message: string): Promise<never> {
-    await audit.record(db, context, { action, outcome: 'denied', personId });
-    throw new ForbiddenError(message);
-  }
-
-  /** A manager of the team holding the case: supervision and oversight are theirs to record. */
-  async function mustManage(context: RequestContext, personId: string, action: string) {
-    const subject = await people.find(personId);
-    if (subject && !managesRecord(context.actor, subject)) await refuse(context, personId, action, 'Only a manager of the team that holds the case records its supervision and management oversight');
-  }
-
-  /** Checked again inside the transaction, in case the case moved team meanwhile. */
-  function stillManages(context: RequestContext, record: Parameters<typeof managesRecord>[1]) {
+  /**
+   * A manager of the team holding the case: supervision and oversight are theirs to record. Checked
+   * in the record's transaction; the refusal is audited there like any other (recordChange.ts).
+   */
+  function mustManage(context: RequestContext, record: Parameters<typeof managesRecord>[1]) {
     if (!managesRecord(context.actor, record)) throw new ForbiddenError('Only a manager of the team that holds the case records its supervision and management oversight');
   }
 
@@ -115,10 +105,9 @@ export function caseRecordService(db: Db, clock: Clock, people: PeopleService, s
     },
 
     /** Case supervision, recorded by the supervising manager with the worker who holds the case; the worker signs it after. */
-    async recordSupervision(context: RequestContext, personId: string, input: Record<string, unknown>, when: When) {
-      await mustManage(context, personId, 'child.supervision_recorded');
+    recordSupervision(context: RequestContext, personId: string, input: Record<string, unknown>, when: When) {
       return record(context, personId, 'child.supervision_recorded', (now, _stream, subject) => {
-        stillManages(context, subject);
+        mustManage(context, subject);
         const { data, at } = parse(supervisionSchema, input, when, now);
         if (!subject.allocatedWorkerId) throw new ValidationError([{ field: 'discussion', message: 'No worker holds the case: allocate it before recording case supervision' }]);
         return [{ type: 'supervision.case_discussed', occurredAt: at, data: { ...data, workerId: subject.allocatedWorkerId, supervisorId: context.actor.userId, supervisorName: context.actor.displayName } }];
@@ -126,9 +115,7 @@ export function caseRecordService(db: Db, clock: Clock, people: PeopleService, s
     },
 
     /** The worker's signature on a supervision record: only the worker it was with, once. */
-    async signSupervision(context: RequestContext, personId: string, supervisionId: string) {
-      const named = (await people.streamOf(personId)).find((e) => e.id === supervisionId && e.type === 'supervision.case_discussed');
-      if (named && named.data.workerId !== context.actor.userId) await refuse(context, personId, 'child.supervision_signed', 'Only the worker the supervision was with signs it');
+    signSupervision(context: RequestContext, personId: string, supervisionId: string) {
       return record(context, personId, 'child.supervision_signed', (now, stream) => {
         const supervision = stream.find((e) => e.id === supervisionId && e.type === 'supervision.case_discussed');
         if (!supervision) throw new ValidationError([{ field: 'supervision', message: 'That supervision record is not on this child’s record' }]);
@@ -138,10 +125,9 @@ export function caseRecordService(db: Db, clock: Clock, people: PeopleService, s
       });
     },
 
-    async recordOversight(context: RequestContext, personId: string, input: Record<string, unknown>) {
-      await mustManage(context, personId, 'child.oversight_recorded');
+    recordOversight(context: RequestContext, personId: string, input: Record<string, unknown>) {
       return record(context, personId, 'child.oversight_recorded', (now, _stream, subject) => {
-        stillManages(context, subject);
+        mustManage(context, subject);
         return [{ type: 'oversight.recorded', occurredAt: now, data: { detail: parse(oversightSchema, input, null, now).data.oversight } }];
       });
     },

@@ -108,6 +108,12 @@ export function recordChangesOnMany(db: Db, clock: Clock, hooks: RecordHooks) {
         await audit.record(db, context, { action, outcome: 'denied', personId: error.personId, details: { changedFrom: ids[0] } });
         throw new ForbiddenError("You do not have permission to change the other person's record, which this would change too");
       }
+      if (error instanceof ForbiddenError) {
+        // A use case's own refusal of this actor (only the worker named signs a supervision record):
+        // audited on each record like the permission refusals, after the transaction is rolled back.
+        for (const personId of ids) await audit.record(db, context, { action, outcome: 'denied', personId });
+        throw error;
+      }
       if (!(error instanceof Denied)) throw error;
       for (const personId of refused) await audit.record(db, context, { action, outcome: 'denied', personId });
       throw new ForbiddenError(ids.length > 1 ? 'You do not have permission to change one of these records' : 'You do not have permission to change this record');
