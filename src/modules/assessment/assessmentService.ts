@@ -1,8 +1,9 @@
-import { can, canSee } from '../../domain/access/can';
+import { can } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
 import { latestAssessment, outcomeFollowOn, signOffRefusal, type AssessmentState } from '../../domain/assessment/assessmentState';
 import { readScore, submissionProblems, type AssessmentContent } from '../../domain/assessment/signsOfSafety';
 import { fullName } from '../../domain/people/personDetails';
+import type { RecordedEvent } from '../../domain/records/events';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
@@ -42,6 +43,22 @@ const contentOf = (data: AssessmentDraftData): AssessmentContent => {
 export function assessmentService(db: Db, clock: Clock, people: PeopleService, standards: StandardsService, staff: StaffDirectory) {
   async function stateOf(personId: string): Promise<AssessmentState | null> {
     return latestAssessment(await people.streamOf(personId));
+  }
+
+  /**
+   * For a manager's lists on My work: the children of these teams whose latest event of these types
+   * is one `wanted`, with their names, only those the reader may see. Showing the names is a read
+   * of those records, audited like a caseload.
+   */
+  async function teamLatest(context: RequestContext, teamIds: readonly string[], types: readonly string[], wanted: (event: RecordedEvent) => boolean, purpose: string) {
+    const ids = (await Promise.all(teamIds.map((t) => people.allocatedToTeam(t)))).flat().map((r) => r.id);
+    const events = (await people.latestOfTypes(ids, types)).filter(wanted);
+    const records = await people.visibleRecords(context, events.map((e) => e.personId));
+    await audit.record(db, context, { action: 'caseload.viewed', details: { for: purpose, shown: [...records.keys()] } });
+    return events.flatMap((event) => {
+      const record = records.get(event.personId);
+      return record ? [{ event, name: fullName(record.details) }] : [];
+    });
   }
 
   /** The open assessment, or a clear refusal saying what to record first. */
@@ -185,29 +202,16 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
      * before sign-off: the service manager is alerted (Child and Family Assessment 8).
      */
     async notSharedAlerts(context: RequestContext, teamIds: readonly string[]) {
-      const ids = (await Promise.all(teamIds.map((t) => people.allocatedToTeam(t)))).flat().map((r) => r.id);
       const since = clock.now().getTime() - 28 * 86_400_000;
-      const recent = (await people.latestOfTypes(ids, ['assessment.not_shared_with_family'])).filter((e) => e.occurredAt.getTime() >= since);
-      const records = await people.visibleRecords(context, recent.map((e) => e.personId));
-      await audit.record(db, context, { action: 'caseload.viewed', details: { for: 'assessments not shared with the family', shown: [...records.keys()] } });
-      return recent.flatMap((e) => {
-        const record = records.get(e.personId);
-        return record ? [{ personId: e.personId, name: fullName(record.details), at: e.occurredAt, reason: String(e.data.reason ?? ''), by: e.recordedByName }] : [];
-      });
+      const shown = await teamLatest(context, teamIds, ['assessment.not_shared_with_family'], (e) => e.occurredAt.getTime() >= since, 'assessments not shared with the family');
+      return shown.map(({ event: e, name }) => ({ personId: e.personId, name, at: e.occurredAt, reason: String(e.data.reason ?? ''), by: e.recordedByName }));
     },
 
     /** Assessments waiting for this manager's sign-off: the children of their teams whose latest assessment event is a submission. */
     async awaitingSignOff(context: RequestContext, teamIds: readonly string[]) {
-      const ids = (await Promise.all(teamIds.map((t) => people.allocatedToTeam(t)))).flat().map((r) => r.id);
-      const latest = await people.latestOfTypes(ids, ['assessment.allocated', 'assessment.submitted', 'assessment.returned', 'assessment.completed']);
-      const waiting = latest.filter((e) => e.type === 'assessment.submitted' && e.recordedBy !== context.actor.userId);
-      const records = await people.visibleRecords(context, waiting.map((e) => e.personId));
-      // Their names are shown: a read of those records, audited like a caseload.
-      await audit.record(db, context, { action: 'caseload.viewed', details: { for: 'assessments awaiting sign-off', shown: [...records.keys()] } });
-      return waiting.flatMap((e) => {
-        const record = records.get(e.personId);
-        return record && canSee(context.actor, record) ? [{ personId: e.personId, name: fullName(record.details), submittedAt: e.occurredAt, by: e.recordedByName }] : [];
-      });
+      const stages = ['assessment.allocated', 'assessment.submitted', 'assessment.returned', 'assessment.completed'];
+      const shown = await teamLatest(context, teamIds, stages, (e) => e.type === 'assessment.submitted' && e.recordedBy !== context.actor.userId, 'assessments awaiting sign-off');
+      return shown.map(({ event: e, name }) => ({ personId: e.personId, name, submittedAt: e.occurredAt, by: e.recordedByName }));
     },
   };
 }

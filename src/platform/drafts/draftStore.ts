@@ -19,6 +19,11 @@ export interface Draft {
   savedAt: Date;
 }
 
+/** A draft and one of its versions, as one row of the join gives them. */
+function toDraft({ drafts: d, draft_versions: v }: { drafts: typeof drafts.$inferSelect; draft_versions: typeof draftVersions.$inferSelect }): Draft {
+  return { id: d.id, kind: d.kind, ownerId: d.ownerId, personId: d.personId, createdAt: d.createdAt, version: v.version, state: v.state, data: v.data, result: v.result, savedAt: v.savedAt };
+}
+
 const latest = (draftId: string) =>
   sql`(select max(${draftVersions.version}) from ${draftVersions} where ${draftVersions.draftId} = ${draftId})`;
 
@@ -42,9 +47,7 @@ export const draftStore = {
       .innerJoin(draftVersions, eq(draftVersions.draftId, drafts.id))
       .where(and(eq(drafts.id, draftId), eq(draftVersions.version, latest(draftId))))
       .limit(1);
-    if (!row) return null;
-    const { drafts: d, draft_versions: v } = row;
-    return { id: d.id, kind: d.kind, ownerId: d.ownerId, personId: d.personId, createdAt: d.createdAt, version: v.version, state: v.state, data: v.data, result: v.result, savedAt: v.savedAt };
+    return row ? toDraft(row) : null;
   },
 
   /**
@@ -86,6 +89,6 @@ export const draftStore = {
         ),
       )
       .orderBy(desc(draftVersions.savedAt));
-    return rows.map(({ drafts: d, draft_versions: v }) => ({ id: d.id, kind: d.kind, ownerId: d.ownerId, personId: d.personId, createdAt: d.createdAt, version: v.version, state: v.state, data: v.data, result: v.result, savedAt: v.savedAt }));
+    return rows.map(toDraft);
   },
 };
