@@ -53,4 +53,20 @@ describe.skipIf(!chromiumAvailable)('a Child and Family Assessment in a browser'
     expect(await signed.notification()).toContain('The assessment has been signed off');
     expect(await signed.text()).toContain('Signed off');
   });
+
+  it("the service manager refuses an extension without reasons, is told what to add, then agrees it", async () => {
+    const page = await hearth.newPage();
+    await (await SignInPage.open(page, hearth.url)).signIn('marcus.bell', password);
+    await CaseloadPage.arrive(page);
+    await page.locator('#extensions').getByRole('link', { name: /Ahmed/ }).click();
+    const overview = await AssessmentPage.arrive(page);
+    expect(await overview.text()).toContain('the interpreter could only come next week');
+    await overview.decideExtension('Refuse');
+    await overview.refused();
+    expect(await overview.errorSummary()).toContain('Enter why the extension is refused');
+    await overview.decideExtension('Agree');
+    const agreed = await AssessmentPage.arrive(page);
+    expect(await agreed.notification()).toContain('The extension has been agreed');
+    expect(await agreed.text()).toContain('Agreed');
+  });
 });

@@ -62,7 +62,7 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
       'assessment.expected-completion': '2026-09-18', // 25 days
       'assessment.complete': '2026-10-23', // 45 working days from the contact on Thursday 20 August
     });
-    expect(view.may).toEqual({ allocate: false, write: true, signOff: false, ownSubmission: false });
+    expect(view.may).toEqual({ allocate: false, write: true, signOff: false, requestExtension: true, decideExtension: false, ownSubmission: false });
   });
 
   it('keeps the draft, checks its required parts only when it is sent, and lets a manager who did not send it sign it off', async () => {
@@ -145,5 +145,52 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
     const { child } = await allocatedAssessment();
     expect(await problems(t.services.recordWork.record(worker, child.id, { type: 'assessment.completed', occurredOn: '2026-08-24', occurredTime: '08:30', data: {} }))).toEqual(['type: Select what was done from the list']);
     expect(await problems(t.services.assessment.submit(worker, (await registerChild(t.services, worker)).id, content('none')))).toEqual(['assessment: There is no Child and Family Assessment in progress: record that it was allocated first']);
+  });
+
+  it("takes a request to extend the assessment and the team manager's agreement, which lifts the 25-day expectation but not the 45 working days", async () => {
+    const { child } = await allocatedAssessment();
+    // Asked on Friday 11 September: the request is due within 20 days of Monday 24 August's allocation (Sunday 13 September).
+    t.clock.set('2026-09-11T15:00:00Z');
+    expect(await problems(t.services.assessment.requestExtension(worker, child.id, { reason: '  ' }))).toEqual(['reason: Enter why the assessment needs longer than 25 days']);
+    await t.services.assessment.requestExtension(worker, child.id, { reason: 'Father is in hospital until the 21st and must be seen.' });
+    expect(await problems(t.services.assessment.requestExtension(worker, child.id, { reason: 'Again' }))).toEqual(['reason: An extension has already been asked for and is waiting for the team manager']);
+    const request = await rule(child.id, 'assessment.extension-request');
+    expect([request?.obligation.dueDate, request?.state]).toEqual(['2026-09-13', 'met']);
+
+    // The assistant team manager signs off assessments but does not decide extensions: the team manager does.
+    await expect(t.services.assessment.decideExtension(atm, child.id, { decision: 'agreed' })).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await t.services.assessment.overview(manager, child.id)).may).toMatchObject({ decideExtension: true, requestExtension: false });
+    expect(await t.services.assessment.extensionsAwaiting(manager, [teamId])).toEqual([expect.objectContaining({ personId: child.id, reason: 'Father is in hospital until the 21st and must be seen.' })]);
+    expect(await problems(t.services.assessment.decideExtension(manager, child.id, { decision: 'maybe' }))).toEqual(['decision: Select whether you agree the extension']);
+    await t.services.assessment.decideExtension(manager, child.id, { decision: 'agreed' });
+
+    expect((await rule(child.id, 'assessment.expected-completion'))?.state).toBe('cancelled');
+    // Still owed within 45 working days of the contact on Thursday 20 August (the summer bank holiday not counted).
+    const limit = await rule(child.id, 'assessment.complete');
+    expect([limit?.obligation.dueDate, limit?.state]).toEqual(['2026-10-23', 'due']);
+    const state = (await t.services.assessment.overview(worker, child.id)).state;
+    expect(state?.extension?.decision).toMatchObject({ agreed: true });
+    expect(await problems(t.services.assessment.requestExtension(worker, child.id, { reason: 'More time' }))).toEqual([
+      'reason: An extension has already been agreed: the assessment must be completed within 45 working days of the contact',
+    ]);
+    expect(await t.services.assessment.extensionsAwaiting(manager, [teamId])).toEqual([]);
+  });
+
+  it('records a refused extension with its reason, leaves the 25-day expectation running, and counts a request after day 20 as late', async () => {
+    const { child } = await allocatedAssessment();
+    // Monday 14 September: a day after the Sunday the request was due.
+    t.clock.set('2026-09-14T09:00:00Z');
+    await t.services.assessment.requestExtension(manager, child.id, { reason: 'School holidays delayed the agency checks.' });
+    expect((await rule(child.id, 'assessment.extension-request'))?.state).toBe('met_late');
+    // A team manager may not decide their own request; another manager of the team may.
+    expect(await problems(t.services.assessment.decideExtension(manager, child.id, { decision: 'agreed' }))).toEqual(['decision: You asked for this extension: another manager must decide it']);
+    const other = await makeUser(t.services, { roles: ['team-manager'], teamIds: [teamId] });
+    expect(await problems(t.services.assessment.decideExtension(other, child.id, { decision: 'refused' }))).toEqual(['decisionReason: Enter why the extension is refused']);
+    await t.services.assessment.decideExtension(other, child.id, { decision: 'refused', decisionReason: 'The checks are back: complete it by the 18th.' });
+    expect((await rule(child.id, 'assessment.expected-completion'))?.state).toBe('due');
+    expect((await t.services.assessment.overview(worker, child.id)).state?.extension?.decision).toMatchObject({ agreed: false, reason: 'The checks are back: complete it by the 18th.' });
+    // Once refused, it may be asked for again with new reasons; nothing is waiting now.
+    expect(await problems(t.services.assessment.decideExtension(other, child.id, { decision: 'agreed' }))).toEqual(['decision: No extension request is waiting for a decision']);
+    expect((await t.services.assessment.overview(worker, child.id)).may.requestExtension).toBe(true);
   });
 });

@@ -131,6 +131,10 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     const tom = (await s.staff.memberByUsername('tom.reilly'))!;
     const tomActor = { ...duty, actor: (await s.staff.actorFor(tom.id, 'session'))! };
     expect((await s.assessment.awaitingSignOff(tomActor, tom.teamIds)).map((a) => a.name)).toContain('Tyrese Brown');
+    // The Ahmed assessment's extension waits for the service manager's decision (the team has no team manager).
+    const marcus = (await s.staff.memberByUsername('marcus.bell'))!;
+    const marcusActor = { ...duty, actor: (await s.staff.actorFor(marcus.id, 'session'))! };
+    expect((await s.assessment.extensionsAwaiting(marcusActor, marcus.teamIds)).map((a) => a.name.split(' ').at(-1))).toContain('Ahmed');
   });
 
   it('rebuilds every record table from the events and gets exactly the same tables', async () => {

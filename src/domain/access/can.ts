@@ -32,6 +32,7 @@ const recordPermissions: readonly Permission[] = [
   'contact:triage',
   'threshold:decide',
   'assessment:sign_off',
+  'assessment:extend',
 ];
 
 function isManager(actor: Actor): boolean {
@@ -126,6 +127,7 @@ export function can(actor: Actor, permission: Permission, subject?: RecordSubjec
       // Section 2: Duty Team (MASH), 1-2): seeing the record is enough; restriction still holds.
       return true;
     case 'assessment:sign_off':
+    case 'assessment:extend':
       // A manager of the team that holds the case (or the head of service); that they did not
       // write it themselves is checked against the submission (domain/assessment/assessmentState.ts).
       return managesRecord(actor, subject);

@@ -16,9 +16,9 @@ const expectedMatrix: Record<Role, Permission[]> = {
   'personal-adviser': recorder,
   'early-help-worker': recorder,
   'assistant-team-manager': [...recorder, ...duty, 'child:allocate', 'compliance:read'],
-  'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read'],
-  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read'],
-  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'standards:manage'],
+  'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend'],
+  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend'],
+  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'standards:manage'],
   iro: [...reader, 'compliance:read', 'work:record'],
   'cp-chair': [...reader, 'compliance:read', 'work:record'],
   'placements-officer': reader,
@@ -41,7 +41,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the eighteen permissions', () => {
+  it('lists the nineteen permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -62,6 +62,7 @@ describe('the permission matrix', () => {
         'contact:triage',
         'threshold:decide',
         'assessment:sign_off',
+        'assessment:extend',
       ].sort(),
     );
   });

@@ -23,6 +23,7 @@ export const permissions = [
   'contact:triage', // triage a contact: MASH enquiries to partner agencies, their replies, a threshold recommendation
   'threshold:decide', // the Duty Manager's threshold decision, and overriding parental consent to agency checks
   'assessment:sign_off', // a manager's sign-off of a Child and Family Assessment (or its return for changes)
+  'assessment:extend', // the Team Manager's decision on a request to extend an assessment (practice-standards.txt, Section 2: Child and Family Assessment 7)
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -39,7 +40,7 @@ const caseRecorder: Permission[] = [...caseReader, 'child:create', 'child:correc
  */
 const frontDoor: Permission[] = ['contact:record', 'contact:triage'];
 const dutyManager: Permission[] = [...frontDoor, 'threshold:decide', 'assessment:sign_off'];
-const manager: Permission[] = [...caseRecorder, ...dutyManager, 'child:allocate', 'child:restrict', 'compliance:read'];
+const manager: Permission[] = [...caseRecorder, ...dutyManager, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend'];
 
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
   'social-worker': [...caseRecorder, ...frontDoor],

@@ -21,8 +21,19 @@ export interface AssessmentState {
   submission: { eventId: string; at: Date; by: string | null; byName: string | null; content: AssessmentContent } | null;
   returned: { at: Date; byName: string | null; reason: string } | null;
   completed: { at: Date; byName: string | null; outcome: AssessmentOutcome; comment: string } | null;
+  /** The latest request to extend it beyond 25 days (Child and Family Assessment 7), with the team manager's decision once made. */
+  extension: ExtensionRequest | null;
   /** Steps recorded, by event type, with when (the 48-hour review, the child seen, agency checks…). */
   steps: Map<string, Date>;
+}
+
+export interface ExtensionRequest {
+  eventId: string;
+  at: Date;
+  by: string | null;
+  byName: string | null;
+  reason: string;
+  decision: { agreed: boolean; at: Date; byName: string | null; reason: string } | null;
 }
 
 const ofAssessment = (event: AssessmentEvent, id: string) => event.data.assessmentId === undefined || event.data.assessmentId === id;
@@ -36,7 +47,7 @@ export function latestAssessment(stream: readonly AssessmentEvent[]): Assessment
   let state: AssessmentState | null = null;
   for (const event of stream) {
     if (event.type === 'assessment.allocated') {
-      state = { id: event.id, allocatedAt: event.occurredAt, stage: 'in_progress', submission: null, returned: null, completed: null, steps: new Map() };
+      state = { id: event.id, allocatedAt: event.occurredAt, stage: 'in_progress', submission: null, returned: null, completed: null, extension: null, steps: new Map() };
       continue;
     }
     if (!state || !event.type.startsWith('assessment.') || !ofAssessment(event, state.id)) continue;
@@ -53,6 +64,13 @@ export function latestAssessment(stream: readonly AssessmentEvent[]): Assessment
         state.stage = 'completed';
         state.completed = { at: event.occurredAt, byName: event.recordedByName, outcome: event.data.outcome as AssessmentOutcome, comment: String(event.data.comment ?? '') };
         break;
+      case 'assessment.extension_requested':
+        state.extension = { eventId: event.id, at: event.occurredAt, by: event.recordedBy, byName: event.recordedByName, reason: String(event.data.reason ?? ''), decision: null };
+        break;
+      case 'assessment.extension_agreed':
+      case 'assessment.extension_refused':
+        if (state.extension) state.extension.decision = { agreed: event.type === 'assessment.extension_agreed', at: event.occurredAt, byName: event.recordedByName, reason: String(event.data.reason ?? '') };
+        break;
       default:
         if (!state.steps.has(event.type)) state.steps.set(event.type, event.occurredAt);
     }
@@ -68,6 +86,25 @@ export function signOffRefusal(state: AssessmentState | null, userId: string): s
   if (!state || state.stage === 'in_progress' || state.stage === 'returned' || !state.submission) return 'The assessment has not been sent for sign-off';
   if (state.stage === 'completed') return 'The assessment has already been signed off';
   if (state.submission.by === userId) return 'You sent this assessment for sign-off: another manager must sign it off';
+  return null;
+}
+
+/**
+ * Why an extension may not be asked for now, or null if it may: the assessment is open, and no
+ * earlier request is still waiting or was agreed (one agreed extension takes it to the 45 working
+ * day limit, which no decision moves: Child and Family Assessment 1 and 7).
+ */
+export function extensionRequestRefusal(state: AssessmentState | null): string | null {
+  if (!state || state.stage === 'completed') return 'There is no Child and Family Assessment in progress to extend';
+  if (state.extension && !state.extension.decision) return 'An extension has already been asked for and is waiting for the team manager';
+  if (state.extension?.decision?.agreed) return 'An extension has already been agreed: the assessment must be completed within 45 working days of the contact';
+  return null;
+}
+
+/** Why this person may not decide the extension request, or null if they may: one must be waiting, and not their own. */
+export function extensionDecisionRefusal(state: AssessmentState | null, userId: string): string | null {
+  if (!state || state.stage === 'completed' || !state.extension || state.extension.decision) return 'No extension request is waiting for a decision';
+  if (state.extension.by === userId) return 'You asked for this extension: another manager must decide it';
   return null;
 }
 

@@ -144,5 +144,29 @@ export function assessmentRoutes(app: FastifyInstance, services: Services) {
         return 'The assessment has been returned to the social worker with what needs to change.';
       },
     },
+    {
+      url: '/people/:id/assessment/extension',
+      permission: 'work:record',
+      audit: 'child.assessment_extension_requested',
+      form: 'requestExtension',
+      title: 'Extension asked for',
+      run: async (request, body) => {
+        await assessment.requestExtension(contextOf(request), idParam(request), body);
+        return 'The extension has been asked for: the team manager will see it on My work.';
+      },
+    },
+    {
+      url: '/people/:id/assessment/extension/decision',
+      permission: 'assessment:extend',
+      audit: 'child.assessment_extension_decided',
+      form: 'decideExtension',
+      title: 'Extension decided',
+      run: async (request, body) => {
+        const [event] = await assessment.decideExtension(contextOf(request), idParam(request), body);
+        return event?.type === 'assessment.extension_agreed'
+          ? 'The extension has been agreed: the assessment must now be completed within 45 working days of the contact.'
+          : 'The extension has been refused: the social worker has your reasons.';
+      },
+    },
   ]);
 }

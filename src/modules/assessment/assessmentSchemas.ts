@@ -57,3 +57,16 @@ export const signOffSchema = z.object({
 export const returnSchema = z.object({
   reason: requiredText('Enter what needs to change before you can sign it off', 5000, 'What needs to change'),
 });
+
+/** A request to extend the assessment beyond 25 days: why it needs longer (Child and Family Assessment 7). */
+export const extensionRequestSchema = z.object({
+  reason: requiredText('Enter why the assessment needs longer than 25 days', 5000, 'Why the assessment needs longer'),
+});
+
+/** The team manager's decision on it; a refusal says why, so the worker knows what to do instead. */
+export const extensionDecisionSchema = z
+  .object({
+    decision: z.enum(['agreed', 'refused'], { error: 'Select whether you agree the extension' }),
+    decisionReason: optionalText(5000, 'Your reasons'),
+  })
+  .refine((d) => d.decision !== 'refused' || Boolean(d.decisionReason), { path: ['decisionReason'], message: 'Enter why the extension is refused' });

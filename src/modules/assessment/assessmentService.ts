@@ -1,6 +1,6 @@
 import { can } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
-import { latestAssessment, outcomeFollowOn, signOffRefusal, type AssessmentState } from '../../domain/assessment/assessmentState';
+import { extensionDecisionRefusal, extensionRequestRefusal, latestAssessment, outcomeFollowOn, signOffRefusal, type AssessmentState } from '../../domain/assessment/assessmentState';
 import { readScore, submissionProblems, type AssessmentContent } from '../../domain/assessment/signsOfSafety';
 import { fullName } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
@@ -14,7 +14,7 @@ import type { PeopleService } from '../people/peopleService';
 import type { StandardsService } from '../standards/standardsService';
 import type { StaffDirectory } from '../staff/staffDirectory';
 import { clocksOf } from '../standards/obligationViews';
-import { readAssessmentDraft, returnSchema, signOffSchema, type AssessmentDraftData } from './assessmentSchemas';
+import { extensionDecisionSchema, extensionRequestSchema, readAssessmentDraft, returnSchema, signOffSchema, type AssessmentDraftData } from './assessmentSchemas';
 
 const draftKind = 'assessment';
 
@@ -85,6 +85,8 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
           allocate: Boolean((!state || state.stage === 'completed') && record.allocatedTeamId && can(context.actor, 'child:allocate', record)),
           write: Boolean(state && state.stage !== 'completed' && can(context.actor, 'work:record', record)),
           signOff: Boolean(state && can(context.actor, 'assessment:sign_off', record) && !signOffRefusal(state, context.actor.userId)),
+          requestExtension: Boolean(state && can(context.actor, 'work:record', record) && !extensionRequestRefusal(state)),
+          decideExtension: Boolean(state && can(context.actor, 'assessment:extend', record) && !extensionDecisionRefusal(state, context.actor.userId)),
           ownSubmission: Boolean(state?.submission && state.submission.by === context.actor.userId && state.stage === 'submitted'),
         },
       };
@@ -195,6 +197,43 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
         if (!state || state.stage !== 'submitted') throw new ValidationError([{ field: 'reason', message: 'The assessment is not waiting for sign-off' }]);
         return [{ personId, type: 'assessment.returned', occurredAt: now, data: { assessmentId: state.id, reason: input.reason } }];
       });
+    },
+
+    /**
+     * A request to the Team Manager to extend the assessment beyond 25 days of allocation, which
+     * should be made "at the latest within 20 days of allocation" (Child and Family Assessment 7:
+     * the assessment.extension-request standard times it from the allocation).
+     */
+    async requestExtension(context: RequestContext, personId: string, unchecked: Record<string, unknown>) {
+      const input = checked(extensionRequestSchema, unchecked);
+      return people.recordOn(context, [personId], 'work:record', 'child.assessment_extension_requested', (_records, streams, now) => {
+        const state = latestAssessment(streams.get(personId) ?? []);
+        const refusal = extensionRequestRefusal(state);
+        if (refusal || !state) throw new ValidationError([{ field: 'reason', message: refusal ?? '' }]);
+        return [{ personId, type: 'assessment.extension_requested', occurredAt: now, data: { assessmentId: state.id, reason: input.reason } }];
+      });
+    },
+
+    /**
+     * The Team Manager agrees the extension (which lifts the 25-day expectation; the 45 working day
+     * limit stays) or refuses it with the reason (Child and Family Assessment 1 and 7). Not their own request.
+     */
+    async decideExtension(context: RequestContext, personId: string, unchecked: Record<string, unknown>) {
+      const input = checked(extensionDecisionSchema, unchecked);
+      return people.recordOn(context, [personId], 'assessment:extend', 'child.assessment_extension_decided', (_records, streams, now) => {
+        const state = latestAssessment(streams.get(personId) ?? []);
+        const refusal = extensionDecisionRefusal(state, context.actor.userId);
+        if (refusal || !state?.extension) throw new ValidationError([{ field: 'decision', message: refusal ?? '' }]);
+        const type = input.decision === 'agreed' ? 'assessment.extension_agreed' : 'assessment.extension_refused';
+        return [{ personId, type, occurredAt: now, data: { assessmentId: state.id, requestId: state.extension.eventId, ...(input.decisionReason ? { reason: input.decisionReason } : {}) } }];
+      });
+    },
+
+    /** Extension requests waiting for this team manager: the children of their teams whose latest extension event is a request not their own. */
+    async extensionsAwaiting(context: RequestContext, teamIds: readonly string[]) {
+      const types = ['assessment.allocated', 'assessment.extension_requested', 'assessment.extension_agreed', 'assessment.extension_refused', 'assessment.completed'];
+      const shown = await teamLatest(context, teamIds, types, (e) => e.type === 'assessment.extension_requested' && e.recordedBy !== context.actor.userId, 'assessment extensions awaiting a decision');
+      return shown.map(({ event: e, name }) => ({ personId: e.personId, name, requestedAt: e.occurredAt, by: e.recordedByName, reason: String(e.data.reason ?? '') }));
     },
 
     /**

@@ -50,6 +50,8 @@ export const auditActionLabels: Record<string, string> = {
   'child.assessment_submitted': 'Wrote or sent a Child and Family Assessment for sign-off',
   'child.assessment_signed_off': 'Signed off a Child and Family Assessment',
   'child.assessment_returned': 'Returned a Child and Family Assessment for changes',
+  'child.assessment_extension_requested': 'Asked for an extension of a Child and Family Assessment',
+  'child.assessment_extension_decided': 'Agreed or refused an extension of a Child and Family Assessment',
   'child.case_note_recorded': 'Recorded a case note or significant event',
   'child.case_summary_updated': 'Updated a case summary',
   'child.chronology_reviewed': 'Reviewed a chronology',

@@ -38,6 +38,7 @@ export function caseloadRoutes(app: FastifyInstance, services: Services) {
       }));
       // Assessments of their teams' children waiting for a manager's sign-off (not their own).
       const signOffs = rolesAllow(context.actor, 'assessment:sign_off') ? await services.assessment.awaitingSignOff(context, context.actor.teamIds) : [];
+      const extensions = rolesAllow(context.actor, 'assessment:extend') ? await services.assessment.extensionsAwaiting(context, context.actor.teamIds) : [];
       const notShared = context.actor.roles.includes('service-manager') ? await services.assessment.notSharedAlerts(context, context.actor.teamIds) : [];
       return reply.page('caseload/views/home.njk', {
         pageTitle: 'My work',
@@ -45,6 +46,7 @@ export function caseloadRoutes(app: FastifyInstance, services: Services) {
         alerts,
         mayOpenContacts: rolesAllow(context.actor, 'contact:record'),
         signOffs,
+        extensions,
         notShared,
         overdue: items.filter((i) => i.state === 'overdue'),
         dueSoon: items.filter((i) => i.state === 'due'),

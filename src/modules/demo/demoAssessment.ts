@@ -35,3 +35,15 @@ export async function assessmentAwaitingSignOff(s: Services, worker: RequestCont
   await s.assessment.saveDraft(worker, draft.id, written);
   await s.assessment.submit(worker, childId, written);
 }
+
+/**
+ * The Ahmed family's assessment, allocated 20 days ago: Tom Reilly, who holds it, asked
+ * yesterday for an extension (day 19, in time: Child and Family Assessment 7). The team has no
+ * team manager of its own, so it waits on the service manager Marcus Bell's My work.
+ */
+export async function extensionAwaitingDecision(s: Services, worker: RequestContext, childId: string, setClock: (at: Date) => void, at: (daysAgo: number, hour?: number) => Date) {
+  setClock(at(1, 11));
+  await s.assessment.requestExtension(worker, childId, {
+    reason: 'The family speak Somali and the interpreter could only come next week; the school nurse and the GP have not yet replied to the agency checks.',
+  });
+}

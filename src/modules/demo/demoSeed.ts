@@ -12,7 +12,7 @@ import { actorFrom } from '../staff/staffDirectory';
 import { careLeaverJourney, journey, type ScriptedEvent } from './demoEvents';
 import { keepUp } from './demoUpkeep';
 import { contactOnOpenCase, frontDoorDetails } from './demoFrontDoor';
-import { assessmentAwaitingSignOff } from './demoAssessment';
+import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAssessment';
 import { demoFamilies, demoProfessionals, type DemoChild, type DemoFamily } from './demoFamilies';
 import { demoAuthorityName, demoStaff, demoTeams } from './demoStaff';
 
@@ -173,6 +173,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
     await showcase(s, family, childIds, worker, today, clock, at);
     if (family.surname === 'Patterson') await contactOnOpenCase(s, duty, childIds[0] as string, (d) => clock.set(d), at);
     if (family.surname === 'Brown') await assessmentAwaitingSignOff(s, worker, childIds[0] as string, (d) => clock.set(d), at);
+    if (family.surname === 'Ahmed') await extensionAwaitingDecision(s, worker, childIds[0] as string, (d) => clock.set(d), at);
     // Contacts still at the front door and the late families keep what is overdue.
     if (!family.late && family.stage !== 'contact') for (const id of childIds) keptUp.push({ personId: id, recordedBy: worker.actor });
   }

@@ -23,6 +23,13 @@ export class AssessmentPage extends HearthPage {
     return AssessmentPage.arrive(this.page);
   }
 
+  /** The team manager's decision on a request for more time; a refusal needs reasons. */
+  async decideExtension(decision: 'Agree' | 'Refuse', reasons = '') {
+    await this.page.getByRole('radio', { name: decision === 'Agree' ? /Agree the extension/ : 'Refuse it' }).check();
+    await this.page.getByLabel('Your reasons (needed to refuse)').fill(reasons);
+    await this.page.getByRole('button', { name: 'Record the decision' }).click();
+  }
+
   async text(): Promise<string> {
     return this.page.locator('main').innerText();
   }
