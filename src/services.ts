@@ -10,6 +10,7 @@ import { eventImportService } from './modules/eventImport/eventImportService';
 import type { RecordHooks } from './modules/people/recordHooks';
 import { recordWorkService } from './modules/recordWork/recordWorkService';
 import { frontDoorService } from './modules/frontDoor/frontDoorService';
+import { closureService } from './modules/caseWorkflows/closureService';
 import { assessmentService } from './modules/assessment/assessmentService';
 import { caseRecordService } from './modules/caseRecord/caseRecordService';
 import { clearFrontDoor, projectFrontDoor } from './modules/frontDoor/frontDoorProjector';
@@ -53,6 +54,7 @@ export function services(db: Db, clock: Clock) {
     frontDoor: frontDoorService(db, clock, people, staff, standards),
     assessment: assessmentService(db, clock, people, standards, staff),
     caseRecord: caseRecordService(clock, people, standards),
+    closure: closureService(clock, people, staff),
   };
 }
 

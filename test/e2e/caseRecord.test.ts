@@ -47,4 +47,24 @@ describe.skipIf(!chromiumAvailable)('the case record in a browser', () => {
     await page.getByRole('link', { name: 'Early Help', exact: true }).click();
     await new CaseRecordPage(page).arrived('Early Help');
   });
+
+  it('a service manager copies a closure workflow to the sibling and opens the letter to their father', async () => {
+    const page = await hearth.newPage();
+    await (await SignInPage.open(page, hearth.url)).signIn('marcus.bell', password);
+    await CaseloadPage.arrive(page);
+    await page.goto(`${hearth.url}/people?q=Noah+Pearce`);
+    await page.getByRole('link', { name: 'Noah Pearce' }).first().click();
+    await FrontSheetPage.arrive(page, 'Noah Pearce');
+    await page.getByRole('button', { name: 'Early help, step-down and closure' }).click();
+    const closure = new CaseRecordPage(page);
+    await closure.arrived('Case closure');
+    await page.getByRole('checkbox', { name: /Pearce/ }).check();
+    await page.getByRole('button', { name: 'Copy the workflow' }).click();
+    await closure.arrived('Case closure');
+    expect(await closure.notification()).toContain('copied to one sibling');
+    await page.getByRole('link', { name: /Letter to Steven Pearce/ }).click();
+    const letter = new CaseRecordPage(page);
+    await letter.arrived('Dear Steven Pearce');
+    expect(await page.locator('main').innerText()).toContain("we decided to close Noah Pearce's case");
+  });
 });

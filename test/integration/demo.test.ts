@@ -135,6 +135,12 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     const marcus = (await s.staff.memberByUsername('marcus.bell'))!;
     const marcusActor = { ...duty, actor: (await s.staff.actorFor(marcus.id, 'session'))! };
     expect((await s.assessment.extensionsAwaiting(marcusActor, marcus.teamIds)).map((a) => a.name.split(' ').at(-1))).toContain('Ahmed');
+    // Noah Pearce's closure workflow has not been copied to his sister: late, and offered to Marcus Bell.
+    const noah = (await s.people.search(marcusActor, { q: 'Noah Pearce', dateOfBirth: null, kind: null, page: 1, pageSize: 5 })).records[0]!;
+    const copy = (await s.standards.forPerson(noah.id)).find((o) => o.obligation.ruleId === 'closure.copied-to-siblings');
+    expect(copy?.state).toBe('overdue');
+    const closure = await s.closure.view(marcusActor, noah);
+    expect([closure.may.copy, closure.siblings.map((c) => c.name)]).toEqual([true, [expect.stringContaining('Pearce')]]);
   });
 
   it('rebuilds every record table from the events and gets exactly the same tables', async () => {

@@ -58,5 +58,8 @@ export const auditActionLabels: Record<string, string> = {
   'child.supervision_recorded': 'Recorded case supervision',
   'child.supervision_signed': 'Signed a case supervision record',
   'child.oversight_recorded': 'Recorded management oversight',
+  'child.closure_copied': 'Copied a case closure workflow to siblings',
+  'child.closure_letters_sent': 'Recorded closure letters as sent',
+  'child.closure_letter_viewed': 'Opened a closure letter',
   'contact.handed_over': "Handed a hospital referral over to the child's home authority",
 };

@@ -29,6 +29,8 @@ export interface RelatedPerson {
 export interface RelationshipView {
   id: string;
   recordedHere: boolean;
+  /** The relationship's code as recorded (what the other person is to the record it was recorded on). */
+  type: string;
   label: string;
   person: RelatedPerson;
   parentalResponsibility: boolean;
@@ -77,6 +79,7 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
         {
           id: row.id,
           recordedHere,
+          type: row.type,
           label,
           person: {
             id: other.id,
@@ -96,6 +99,15 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
   }
 
   return {
+    /**
+     * The people related to a record now (for closure letters and copying work to siblings), the
+     * record itself read by the caller; others' names only where the reader may see them.
+     */
+    async currentRelationships(context: RequestContext, record: PersonRecord) {
+      const entries = await peopleRepository.entries(db, record.id);
+      return (await relatedPeople(context, record, entries.relationships)).filter((r) => r.current);
+    },
+
     async search(context: RequestContext, input: SearchInput) {
       const parsed = parseSearchText(input.q);
       if (input.q && parsed.nameTerms.length === 0 && parsed.nhsNumber === null && parsed.hearthId === null) {

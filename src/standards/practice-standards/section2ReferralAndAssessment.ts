@@ -74,7 +74,7 @@ export const section2: CatalogueFile = {
       data: passthrough({ outcome: closureOutcome }),
     },
     { type: 'closure.workflow_submitted', title: 'Case closure workflow or step-down form completed and sent to a manager', after: [{ type: 'closure.workflow_started' }] },
-    { type: 'closure.copied_to_siblings', title: 'Case closure workflow copied to siblings', after: [{ type: 'closure.workflow_started' }] },
+    { type: 'closure.copied_to_siblings', title: 'Case closure workflow copied to siblings', after: [{ type: 'closure.workflow_started' }], recordedOn: 'closure' },
     {
       type: 'closure.completed',
       title: 'Case closed',
@@ -83,7 +83,7 @@ export const section2: CatalogueFile = {
       data: passthrough({ stepDown: z.boolean({ error: 'stepDown must be true or false' }).optional() }),
     },
     { type: 'closure.end_dates_checked', title: 'End dates of involvement checked after closure', after: [{ type: 'closure.completed' }] },
-    { type: 'closure.letters_sent', title: 'Closure letters sent to parents and professionals', after: [{ type: 'closure.completed' }] },
+    { type: 'closure.letters_sent', title: 'Closure letters sent to parents and professionals', after: [{ type: 'closure.completed' }], recordedOn: 'closure' },
     { type: 'step_down.agreed', title: 'Step down to Early Help agreed during the assessment', during: 'assessment' },
     { type: 'step_down.consent_sought', title: 'Conclusions shared and consent sought to share them with Early Help', during: 'dta-step-down' },
     { type: 'step_down.transfer_meeting_held', title: 'Case Transfer Meeting held', during: 'dta-step-down' },

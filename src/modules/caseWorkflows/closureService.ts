@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { can } from '../../domain/access/can';
+import { copiedWorkflowEvents, copyRefusal, hasOpenWorkflow, latestClosure, letterRefusal, lettersRefusal, type ClosureState } from '../../domain/closure/closureState';
+import { fullName } from '../../domain/people/personDetails';
+import { londonDate } from '../../domain/calendar/localDate';
+import type { RequestContext } from '../../platform/audit/auditLog';
+import type { Clock } from '../../platform/clock';
+import { NotFoundError, ValidationError } from '../../platform/errors';
+import { checked, optionalText } from '../../platform/validation';
+import type { PersonRecord } from '../people/peopleRepository';
+import type { PeopleService } from '../people/peopleService';
+import type { StaffDirectory } from '../staff/staffDirectory';
+
+const siblingTypes = new Set(['sibling', 'half-sibling']);
+const ids = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
+
+export const letterMethods = [
+  { value: 'post', text: 'By post' },
+  { value: 'email', text: 'By secure email' },
+  { value: 'by_hand', text: 'By hand, at the goodbye visit' },
+] as const;
+
+const lettersSchema = z.object({
+  method: z.enum(['post', 'email', 'by_hand'], { error: 'Select how the letters were sent' }),
+});
+const copySchema = z.object({ noneReason: optionalText(1000, 'Why there are no siblings to copy it to') });
+
+/**
+ * The parts of the Case Closure workflow that are more than a date (practice-standards.txt,
+ * Section 2: Case closures and step-down 9 and 10): copying a triggered workflow to the child's
+ * siblings, and the letters to parents and professionals, written from the record and recorded as sent.
+ */
+export function closureService(clock: Clock, people: PeopleService, staff: StaffDirectory) {
+  /** The people to write to: those with parental responsibility, parents, and professionals, as recorded on the child's record. */
+  async function related(context: RequestContext, record: PersonRecord) {
+    const all = await people.currentRelationships(context, record);
+    const siblings = all.filter((r) => siblingTypes.has(r.type) && r.person.kind === 'child' && r.person.visible);
+    const recipients = all
+      .filter((r) => r.person.visible && r.recordedHere && (r.parentalResponsibility || r.type === 'parent' || r.type === 'professional'))
+      .map((r) => ({ personId: r.person.id, name: r.person.name, relationship: r.label }));
+    return { siblings, recipients };
+  }
+
+  async function stateOf(personId: string): Promise<ClosureState | null> {
+    return latestClosure(await people.streamOf(personId));
+  }
+
+  return {
+    /** For the closure workflow's page: its state, the siblings it may be copied to, the people to write to, and what the reader may do. */
+    async view(context: RequestContext, record: PersonRecord) {
+      const state = await stateOf(record.id);
+      const { siblings, recipients } = await related(context, record);
+      const latest = await people.latestOfTypes(siblings.map((s) => s.person.id), ['closure.workflow_started', 'closure.completed']);
+      const inProgress = new Set(latest.filter((e) => e.type === 'closure.workflow_started').map((e) => e.personId));
+      return {
+        state,
+        siblings: siblings.map((s) => ({ id: s.person.id, name: s.person.name, relationship: s.label, inProgress: inProgress.has(s.person.id) })),
+        recipients,
+        methods: letterMethods,
+        may: {
+          copy: !copyRefusal(state) && can(context.actor, 'child:allocate', record),
+          letter: !letterRefusal(state),
+          letters: !lettersRefusal(state) && can(context.actor, 'work:record', record),
+        },
+      };
+    },
+
+    /**
+     * The manager copies the triggered workflow to the siblings they choose, in one change across
+     * all their records (each locked, checked and audited), or records why there are none to copy
+     * it to: either meets the 1 working day standard (Case closures 9).
+     */
+    async copyToSiblings(context: RequestContext, personId: string, body: Record<string, unknown>) {
+      const { noneReason } = checked(copySchema, body);
+      const chosen = ids(body.siblingIds);
+      const record = await people.record(context, personId, 'child:allocate');
+      const { siblings } = await related(context, record);
+      const offered = new Map(siblings.map((s) => [s.person.id, s.person.name]));
+      const unknown = chosen.filter((id) => !offered.has(id));
+      if (unknown.length > 0) throw new ValidationError([{ field: 'siblingIds', message: 'Select siblings from the list: only the current siblings recorded on this record can be chosen' }]);
+      if (chosen.length === 0 && !noneReason) throw new ValidationError([{ field: 'siblingIds', message: 'Select the siblings to copy the workflow to, or say why there are none' }]);
+      return people.recordOn(context, [personId, ...chosen], 'child:allocate', 'child.closure_copied', (_records, streams, now) => {
+        const state = latestClosure(streams.get(personId) ?? []);
+        const refusal = copyRefusal(state);
+        if (refusal || !state) throw new ValidationError([{ field: 'siblingIds', message: refusal ?? '' }]);
+        const events = chosen.flatMap((id) => {
+          const sibling = latestClosure(streams.get(id) ?? []);
+          if (hasOpenWorkflow(sibling)) throw new ValidationError([{ field: 'siblingIds', message: `${offered.get(id)} already has a case closure workflow in progress` }]);
+          return copiedWorkflowEvents(sibling, { personId, outcome: state.outcome }).map((e) => ({ personId: id, type: e.type, occurredAt: now, data: e.data }));
+        });
+        return [{ personId, type: 'closure.copied_to_siblings', occurredAt: now, data: chosen.length > 0 ? { siblingIds: chosen } : { siblingIds: [], noneReason } }, ...events];
+      });
+    },
+
+    /** The letter to one of the people to write to, written from the record (Case closures 10). */
+    async letter(context: RequestContext, personId: string, recipientId: string) {
+      const record = await people.record(context, personId);
+      const state = await stateOf(personId);
+      const refusal = letterRefusal(state);
+      if (refusal || !state) throw new ValidationError([{ field: 'recipientIds', message: refusal ?? '' }]);
+      const recipient = (await related(context, record)).recipients.find((r) => r.personId === recipientId);
+      if (!recipient) throw new NotFoundError('The person to write to');
+      const [worker, team] = await Promise.all([record.allocatedWorkerId ? staff.member(record.allocatedWorkerId) : null, record.allocatedTeamId ? staff.team(record.allocatedTeamId) : null]);
+      return {
+        record,
+        childName: fullName(record.details),
+        state,
+        decidedOn: londonDate(state.decidedAt),
+        closedOn: state.completedAt ? londonDate(state.completedAt) : null,
+        today: londonDate(clock.now()),
+        recipient,
+        worker: worker?.displayName ?? null,
+        team: team?.name ?? null,
+      };
+    },
+
+    /** The letters recorded as sent: to whom and how (Case closures 10, within 1 working day of closure). */
+    async lettersSent(context: RequestContext, personId: string, body: Record<string, unknown>) {
+      const { method } = checked(lettersSchema, body);
+      const chosen = ids(body.recipientIds);
+      const record = await people.record(context, personId, 'work:record');
+      const { recipients } = await related(context, record);
+      const picked = recipients.filter((r) => chosen.includes(r.personId));
+      if (chosen.length === 0 || picked.length !== chosen.length) throw new ValidationError([{ field: 'recipientIds', message: 'Select who the letters were sent to, from the list' }]);
+      return people.recordOn(context, [personId], 'work:record', 'child.closure_letters_sent', (_records, streams, now) => {
+        const refusal = lettersRefusal(latestClosure(streams.get(personId) ?? []));
+        if (refusal) throw new ValidationError([{ field: 'recipientIds', message: refusal }]);
+        return [{ personId, type: 'closure.letters_sent', occurredAt: now, data: { recipients: picked, method } }];
+      });
+    },
+  };
+}
+
+export type ClosureService = ReturnType<typeof closureService>;

@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ForbiddenError } from '../../src/platform/errors';
+import { engines, testDatabase } from '../support/testDatabase';
+import { problemList as problems } from '../support/refusals';
+import { Client, mainText, testApp } from '../support/testApp';
+import { allocatedCase, childInput, importEvent, makeUser, registerChild, world, type TestWorld } from '../factories';
+
+/**
+ * The Case Closure workflow's copy to siblings and its letters (practice-standards.txt, Section 2:
+ * Case closures and step-down 9 and 10), over Christmas 2026: Friday 25 December and Monday 28
+ * December (for Boxing Day, a Saturday) are bank holidays, and so is Friday 1 January 2027.
+ */
+describe.each(engines())('case closure: siblings and letters on %s', (engine) => {
+  let t: TestWorld;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    t = world((await testDatabase(engine)).db, '2026-12-24T10:00:00Z');
+    app = await testApp(t);
+  });
+  afterAll(() => app.close());
+
+  const rule = async (personId: string, ruleId: string) => (await t.services.standards.forPerson(personId)).filter((r) => r.obligation.ruleId === ruleId).at(-1);
+
+  /** Two siblings held by one team, their mother (parental responsibility) and their school, and the elder's closure workflow triggered on Thursday 24 December. */
+  async function family() {
+    const { teamId, manager, worker, child } = await allocatedCase(t.services);
+    const sister = await registerChild(t.services, worker, { givenNames: 'Ella' });
+    await t.services.people.allocate(manager, sister.id, { teamId, workerId: worker.actor.userId });
+    const mother = await t.services.people.register(worker, childInput({ kind: 'adult', givenNames: 'Donna', dateOfBirth: '1990-04-01', ethnicity: null, firstLanguage: null }));
+    const school = await t.services.people.register(
+      worker,
+      childInput({ kind: 'professional', givenNames: 'Paul', dateOfBirth: null, gender: null, ethnicity: null, firstLanguage: null, organisation: 'Riverside Primary School', professionalRole: 'teacher' }),
+    );
+    if (mother.outcome !== 'registered' || school.outcome !== 'registered') throw new Error('expected the adults to be added');
+    const relate = (relatedPersonId: string, type: string, parentalResponsibility: boolean) =>
+      t.services.people.recordRelationship(worker, child.id, { relatedPersonId, type, parentalResponsibility, professionalRole: type === 'professional' ? 'teacher' : null, startDate: '2020-01-01' });
+    await relate(sister.id, 'sibling', false);
+    await relate(mother.record.id, 'parent', true);
+    await relate(school.record.id, 'professional', false);
+    await importEvent(t.services, child.id, 'closure.decided', '2026-12-22T15:00:00Z', { outcome: 'close' });
+    await importEvent(t.services, child.id, 'closure.workflow_started', '2026-12-24T09:00:00Z', { outcome: 'close' });
+    return { teamId, manager, worker, child, sister, mother: mother.record, school: school.record };
+  }
+
+  it("copies the triggered workflow to a sibling in one change: the sibling gets the decision, the workflow and its own clocks, over the Christmas bank holidays", async () => {
+    const { manager, worker, child, sister } = await family();
+    // Due 1 working day after Thursday 24 December: Tuesday 29 December.
+    expect((await rule(child.id, 'closure.copied-to-siblings'))?.obligation.dueDate).toBe('2026-12-29');
+    const view = await t.services.closure.view(manager, (await t.services.people.find(child.id))!);
+    expect(view.siblings.map((s) => [s.name.split(' ')[0], s.inProgress])).toEqual([['Ella', false]]);
+    expect(view.may).toMatchObject({ copy: true, letter: true, letters: false });
+
+    // Only a manager copies it (Case closures 9); a worker may not.
+    await expect(t.services.closure.copyToSiblings(worker, child.id, { siblingIds: [sister.id] })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await problems(t.services.closure.copyToSiblings(manager, child.id, {}))).toEqual(['siblingIds: Select the siblings to copy the workflow to, or say why there are none']);
+    expect(await problems(t.services.closure.copyToSiblings(manager, child.id, { siblingIds: [child.id] }))).toEqual([
+      'siblingIds: Select siblings from the list: only the current siblings recorded on this record can be chosen',
+    ]);
+
+    t.clock.set('2026-12-29T11:00:00Z');
+    await t.services.closure.copyToSiblings(manager, child.id, { siblingIds: sister.id });
+    expect((await rule(child.id, 'closure.copied-to-siblings'))?.state).toBe('met');
+    expect((await t.services.people.streamOf(sister.id)).slice(-3).map((e) => [e.type, e.data.copiedFrom])).toEqual([
+      ['closure.decided', child.id],
+      ['closure.workflow_started', child.id],
+      ['closure.copied_to_siblings', child.id],
+    ]);
+    // The sister's own workflow is due 5 working days from Tuesday 29 December, Friday 1 January not counted.
+    expect((await rule(sister.id, 'closure.workflow-submitted'))?.obligation.dueDate).toBe('2027-01-06');
+    expect((await rule(sister.id, 'closure.copied-to-siblings'))?.state).toBe('met');
+    expect((await rule(sister.id, 'closure.workflow-started'))?.state).toBe('met');
+    // Copied once: a second copy is refused, and from the sister's record it cannot be copied again.
+    expect(await problems(t.services.closure.copyToSiblings(manager, child.id, { siblingIds: [sister.id] }))).toEqual([`siblingIds: ${'Ella'} ${(await t.services.people.find(sister.id))!.details.familyName} already has a case closure workflow in progress`]);
+    expect(await problems(t.services.closure.copyToSiblings(manager, sister.id, { noneReason: 'x' }))).toEqual(["siblingIds: This workflow was copied from a sibling's: copy it from theirs"]);
+  });
+
+  it('records that there are no siblings, with the reason, late when after the next working day', async () => {
+    const { manager, child } = await family();
+    t.clock.set('2026-12-30T09:00:00Z');
+    await t.services.closure.copyToSiblings(manager, child.id, { noneReason: 'Ella lives with her father in another authority, which has been told.' });
+    expect((await rule(child.id, 'closure.copied-to-siblings'))?.state).toBe('met_late');
+  });
+
+  it('writes a letter to each parent and professional from the record, and records them as sent once the case has closed', async () => {
+    const { worker, child, mother, school } = await family();
+    t.clock.set('2026-12-30T10:00:00Z');
+    expect(await problems(t.services.closure.lettersSent(worker, child.id, { recipientIds: [mother.id], method: 'post' }))).toEqual([
+      'recipientIds: Record that the case has closed first: the letters follow the closure',
+    ]);
+    const letter = await t.services.closure.letter(worker, child.id, mother.id);
+    expect([letter.recipient.relationship, letter.decidedOn, letter.team !== null]).toEqual(['Parent', '2026-12-22', true]);
+
+    // Closed on Wednesday 30 December: the letters are due by Thursday 31 December; sent on Monday 4 January, after the New Year bank holiday.
+    await importEvent(t.services, child.id, 'closure.completed', '2026-12-30T15:00:00Z');
+    expect((await rule(child.id, 'closure.letters-sent'))?.obligation.dueDate).toBe('2026-12-31');
+    t.clock.set('2027-01-04T10:00:00Z');
+    expect(await problems(t.services.closure.lettersSent(worker, child.id, { recipientIds: [mother.id] }))).toEqual(['method: Select how the letters were sent']);
+    expect(await problems(t.services.closure.lettersSent(worker, child.id, { recipientIds: [], method: 'post' }))).toEqual(['recipientIds: Select who the letters were sent to, from the list']);
+    await t.services.closure.lettersSent(worker, child.id, { recipientIds: [mother.id, school.id], method: 'post' });
+    expect((await rule(child.id, 'closure.letters-sent'))?.state).toBe('met_late');
+    const sent = (await t.services.people.streamOf(child.id)).at(-1);
+    expect(sent?.data.recipients).toEqual([
+      { personId: mother.id, name: expect.stringContaining('Donna'), relationship: 'Parent' },
+      { personId: school.id, name: expect.stringContaining('Paul'), relationship: 'Teacher' },
+    ]);
+  });
+
+  it('shows the closure page with its siblings and letters, prints a letter, and answers bad input with the page and what to fix', async () => {
+    const { manager, child, mother } = await family();
+    const client = new Client(app);
+    await client.signIn(manager.actor.username, manager.password);
+    const page = await client.get(`/people/${child.id}/workflows/closure`);
+    expect(page.statusCode).toBe(200);
+    expect(mainText(page.body)).toContain('Copy the case closure workflow to');
+    const letter = await client.get(`/people/${child.id}/workflows/closure/letters/${mother.id}`);
+    expect(letter.statusCode).toBe(200);
+    expect(mainText(letter.body)).toContain('we decided to close');
+    expect((await client.get(`/people/${child.id}/workflows/closure/letters/${child.id}`)).statusCode).toBe(404);
+    const refused = await client.post(`/people/${child.id}/workflows/closure/copy`, { noneReason: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(mainText(refused.body)).toContain('Select the siblings to copy the workflow to, or say why there are none');
+    const outsider = await makeUser(t.services, { roles: ['team-manager'], teamIds: [] });
+    const other = new Client(app);
+    await other.signIn(outsider.actor.username, outsider.password);
+    expect((await other.post(`/people/${child.id}/workflows/closure/copy`, { noneReason: 'None' })).statusCode).toBe(403);
+  });
+});
