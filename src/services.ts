@@ -10,6 +10,7 @@ import { eventImportService } from './modules/eventImport/eventImportService';
 import type { RecordHooks } from './modules/people/recordHooks';
 import { recordWorkService } from './modules/recordWork/recordWorkService';
 import { frontDoorService } from './modules/frontDoor/frontDoorService';
+import { hubReviews } from './modules/frontDoor/hubReviews';
 import { closureService } from './modules/caseWorkflows/closureService';
 import { assessmentService } from './modules/assessment/assessmentService';
 import { caseRecordService } from './modules/caseRecord/caseRecordService';
@@ -55,6 +56,7 @@ export function services(db: Db, clock: Clock) {
     assessment: assessmentService(db, clock, people, standards, staff),
     caseRecord: caseRecordService(clock, people, standards),
     closure: closureService(clock, people, staff),
+    hubReviews: hubReviews(db, people, standards),
   };
 }
 

@@ -3,6 +3,7 @@ import { chromiumAvailable } from './support/browser';
 import { demoInBrowser } from './support/demoInBrowser';
 import { CaseloadPage, SignInPage } from './pages/pages';
 import { ContactPage, FrontDoorPage } from './pages/frontDoorPages';
+import { HearthPage } from './pages/HearthPage';
 
 const password = 'hearth-demo-2026';
 
@@ -87,4 +88,29 @@ describe.skipIf(!chromiumAvailable)('the front door in a browser', () => {
     expect(await page.locator('main').innerText()).toContain('Held by Sam Patel');
     await contact.checkAccessibility();
   });
+
+  it("a Duty Manager reviews an Early Help Hub decision that is past its 48 hours", async () => {
+    const page = await hearth.newPage();
+    await (await SignInPage.open(page, hearth.url)).signIn('priya.shah', password);
+    await CaseloadPage.arrive(page);
+    await FrontDoorPage.open(page);
+    await page.getByRole('link', { name: 'Early Help Hub decisions to review' }).click();
+    const list = new HubReviewPage(page);
+    await list.arrived('Early Help Hub decisions to review');
+    expect(await page.locator('main').innerText()).toContain('Overdue');
+    await page.getByRole('link', { name: /Walsh/ }).first().click();
+    const review = new HubReviewPage(page);
+    await review.arrived('Review an Early Help Hub decision');
+    await page.getByRole('button', { name: 'Record the review' }).click();
+    await review.refused();
+    expect(await review.errorSummary()).toContain('Select the action you recommend');
+    await page.getByRole('radio', { name: 'A Child and Family Assessment' }).check();
+    await page.getByLabel('Your decision and the action required (your management oversight)').fill('Six weeks without engagement and attendance falling: step up to a Child and Family Assessment.');
+    await page.getByRole('button', { name: 'Record the review' }).click();
+    await list.arrived('Early Help Hub decisions to review');
+    expect(await list.notification()).toContain('Your review and recommended action have been recorded');
+  });
 });
+
+/** The Duty Manager's list of the Early Help Hub's requests and the review of one (arrival runs axe). */
+class HubReviewPage extends HearthPage {}

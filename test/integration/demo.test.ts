@@ -141,6 +141,8 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     expect(copy?.state).toBe('overdue');
     const closure = await s.closure.view(marcusActor, noah);
     expect([closure.may.copy, closure.siblings.map((c) => c.name)]).toEqual([true, [expect.stringContaining('Pearce')]]);
+    // The Walsh family's Early Help Hub decision waits, overdue, for the Duty Manager's review.
+    expect((await s.hubReviews.waiting(duty)).map((r) => [r.name.split(' ').at(-1), r.overdue])).toContainEqual(['Walsh', true]);
   });
 
   it('rebuilds every record table from the events and gets exactly the same tables', async () => {

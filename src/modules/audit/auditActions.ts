@@ -61,5 +61,6 @@ export const auditActionLabels: Record<string, string> = {
   'child.closure_copied': 'Copied a case closure workflow to siblings',
   'child.closure_letters_sent': 'Recorded closure letters as sent',
   'child.closure_letter_viewed': 'Opened a closure letter',
+  'child.hub_decision_reviewed': "Reviewed an Early Help Hub decision as Duty Manager",
   'contact.handed_over': "Handed a hospital referral over to the child's home authority",
 };

@@ -19,7 +19,14 @@ export const caseWorkflows: Record<string, CaseWorkflow> = {
     title: 'Early Help',
     source: 'practice-standards.txt, Section 1: Integrated Early Help 1-16, and Appendix 2: Early Help Step Up Procedure',
     starts: ['early_help.received'],
-    alsoRecord: ['early_help.closed', 'early_help.hub_review_requested'],
+    alsoRecord: [
+      'early_help.limited_change_confirmed',
+      'early_help.step_up_oversight_recorded',
+      'early_help.hub_review_requested',
+      'early_help.final_meeting_held',
+      'early_help.closing_feedback_recorded',
+      'early_help.closed',
+    ],
     rules: [
       'early-help.allocated',
       'early-help.family-contacted',

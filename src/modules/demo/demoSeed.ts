@@ -13,7 +13,7 @@ import { careLeaverJourney, journey, type ScriptedEvent } from './demoEvents';
 import { keepUp } from './demoUpkeep';
 import { contactOnOpenCase, frontDoorDetails } from './demoFrontDoor';
 import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAssessment';
-import { closureUnderway } from './demoClosure';
+import { closureUnderway, hubReviewWaiting } from './demoClosure';
 import { demoFamilies, demoProfessionals, type DemoChild, type DemoFamily } from './demoFamilies';
 import { demoAuthorityName, demoStaff, demoTeams } from './demoStaff';
 
@@ -101,6 +101,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   let n = 0;
   const keptUp: { personId: string; recordedBy: Actor }[] = [];
   let closing: string[] = [];
+  let steppingUp: string[] = [];
   for (const [index, family] of demoFamilies.entries()) {
     const worker = family.worker ? as(family.worker) : duty;
     const script = family.stage === 'care-leaver' ? null : journey(family, index);
@@ -177,6 +178,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
     if (family.surname === 'Brown') await assessmentAwaitingSignOff(s, worker, childIds[0] as string, (d) => clock.set(d), at);
     if (family.surname === 'Ahmed') await extensionAwaitingDecision(s, worker, childIds[0] as string, (d) => clock.set(d), at);
     if (family.surname === 'Pearce') closing = childIds;
+    if (family.surname === 'Walsh') steppingUp = childIds;
     // Contacts still at the front door and the late families keep what is overdue.
     if (!family.late && family.stage !== 'contact') for (const id of childIds) keptUp.push({ personId: id, recordedBy: worker.actor });
   }
@@ -184,6 +186,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   await keepUp(s, keptUp, now);
   // After the upkeep, so that what the closure left undone stays undone.
   await closureUnderway(s, as('marcus.bell'), closing, (d) => clock.set(d), at);
+  await hubReviewWaiting(s, as('beth.taylor'), steppingUp, (d) => clock.set(d), at);
   clock.set(now);
 }
 

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import { ValidationError } from '../../platform/errors';
 import { errorView, formBody } from '../../platform/http/forms';
+import { rolesAllow } from '../../domain/access/can';
 import { addPageSteps } from '../../platform/http/pageSteps';
+import { hubRecommendationItems } from './hubReviews';
 import { addRoute, contextOf } from '../../platform/http/routes';
 import { flash } from '../../platform/views/setUpViews';
 import type { Services } from '../../services';
@@ -71,9 +73,44 @@ export function frontDoorRoutes(app: FastifyInstance, services: Services) {
     handler: async (request, reply) => {
       const context = contextOf(request);
       const [queue, drafts] = await Promise.all([frontDoor.queue(context), frontDoor.myDrafts(context)]);
-      return reply.page('frontDoor/views/queue.njk', { pageTitle: 'Front door', ...queue, outcomeLabels, drafts: drafts.map((d) => ({ draft: d, data: readDraft(d.data) })) });
+      return reply.page('frontDoor/views/queue.njk', { pageTitle: 'Front door', ...queue, outcomeLabels, mayReviewHub: rolesAllow(context.actor, 'threshold:decide'), drafts: drafts.map((d) => ({ draft: d, data: readDraft(d.data) })) });
     },
   });
+
+  // The Duty Manager's reviews of Early Help Hub decisions (Appendix 2: Early Help Step Up Procedure).
+  addRoute(app, {
+    method: 'GET',
+    url: '/front-door/hub-reviews',
+    permission: 'threshold:decide',
+    audit: 'caseload.viewed',
+    handler: async (request, reply) => reply.page('frontDoor/views/hubReviews.njk', { pageTitle: 'Early Help Hub decisions to review', requests: await services.hubReviews.waiting(contextOf(request)) }),
+  });
+  const reviewPage = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => ({
+    pageTitle: 'Review an Early Help Hub decision',
+    ...(await services.hubReviews.request(contextOf(request), idParam(request))),
+    recommendations: hubRecommendationItems,
+    ...extra,
+  });
+  addRoute(app, {
+    method: 'GET',
+    url: '/front-door/hub-reviews/:id',
+    permission: 'threshold:decide',
+    audit: 'child.viewed',
+    handler: async (request, reply) => reply.page('frontDoor/views/hubReview.njk', await reviewPage(request)),
+  });
+  addPageSteps(app, { template: 'frontDoor/views/hubReview.njk', page: reviewPage, back: () => '/front-door/hub-reviews' }, [
+    {
+      url: '/front-door/hub-reviews/:id',
+      permission: 'threshold:decide',
+      audit: 'child.hub_decision_reviewed',
+      form: 'review',
+      title: 'Reviewed',
+      run: async (request, body) => {
+        await services.hubReviews.review(contextOf(request), idParam(request), body);
+        return "Your review and recommended action have been recorded on the child's record as management oversight.";
+      },
+    },
+  ]);
 
   addRoute(app, {
     method: 'POST',

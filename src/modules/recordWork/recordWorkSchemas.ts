@@ -57,6 +57,10 @@ const fieldLabels: Record<string, string> = {
   seenAlone: 'Was the child seen alone?',
   seenIn: 'Where was the child seen?',
   bedroomSeen: "Was the child's bedroom seen?",
+  concern: 'Reason change has been limited',
+  nextStep: 'Next step decided by the Early Help Manager',
+  attributableToParenting: 'Are the safeguarding concerns attributable to the parenting the child is receiving?',
+  safetyPlanAgreed: 'Was a support or safety plan agreed to stay in place after closure?',
 };
 
 /** Values whose words are not their code made readable. */
@@ -71,6 +75,12 @@ const valueLabels: Record<string, string> = {
   home: 'At home',
   contact_centre: 'At a contact centre',
   placement: 'In their placement',
+  high_risks_continuing: 'High level risks are continuing',
+  risk_increased: 'Risk and safeguarding concerns have increased',
+  no_engagement: 'No engagement with the plan to meet the outcomes',
+  consult_duty_worker: "Consult the Duty Worker about the Early Help Worker's proposal",
+  marf_with_duty_worker: 'Multi-Agency Referral Form confirmed with the Duty Worker',
+  immediate_safeguarding_to_dta: 'Immediate safeguarding concerns: Duty, Triage and Assessment contacted',
 };
 
 /** "turned18InCustody" → "Turned 18 in custody"; "no_further_action" → "No further action". */

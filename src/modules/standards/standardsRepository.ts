@@ -61,6 +61,16 @@ export const standardsRepository = {
       .orderBy(asc(obligations.deadline));
   },
 
+  /** One rule's open obligations across the authority, soonest first (a front door's list of reviews to do). */
+  async openOfRule(executor: Executor, ruleId: string, at: Date, limit: number) {
+    return executor
+      .select({ obligation: obligations, state: stateSql(at) })
+      .from(obligations)
+      .where(and(eq(obligations.ruleId, ruleId), eq(obligations.outcome, 'open')))
+      .orderBy(asc(obligations.deadline))
+      .limit(limit);
+  },
+
   /** How many obligations each person has open and overdue, and open and due by the horizon. */
   async openCounts(executor: Executor, personIds: readonly string[], at: Date, horizon: Date) {
     if (personIds.length === 0) return new Map<string, { overdue: number; dueSoon: number }>();

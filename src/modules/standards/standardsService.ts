@@ -164,6 +164,7 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
 
     forPerson: (personId: string) => standardsRepository.forPerson(db, personId, clock.now()),
     openFor: (personIds: readonly string[]) => standardsRepository.openFor(db, personIds, clock.now(), horizon(clock.now())),
+    openOfRule: (ruleId: string, limit = 200) => standardsRepository.openOfRule(db, ruleId, clock.now(), limit),
     openCounts: (personIds: readonly string[]) => standardsRepository.openCounts(db, personIds, clock.now(), horizon(clock.now())),
 
     /** The compliance figures per rule and team for London dates `from` to `to`, both included. */

@@ -29,6 +29,11 @@ const yosOrders = ['youth_rehabilitation_order', 'referral_order', 'detention_an
 const yosOrder = z.enum(yosOrders, { error: `order must be one of ${yosOrders.join(', ')}` });
 const yosWork = z.enum(['out_of_court', ...yosOrders], { error: `order must be out_of_court or one of ${yosOrders.join(', ')}` });
 
+/** The Early Help Step Up Procedure (Appendix 2): why change is limited, what the Early Help Manager decides next, and the Duty Manager's recommendation on a Hub decision. */
+export const limitedChangeConcerns = ['high_risks_continuing', 'risk_increased', 'no_engagement'] as const;
+export const stepUpNextSteps = ['consult_duty_worker', 'marf_with_duty_worker', 'immediate_safeguarding_to_dta'] as const;
+export const hubRecommendations = ['early_help_continues', 'child_and_family_assessment', 'strategy_discussion', 'other'] as const;
+
 /** A child held by the Disabled Children's Team first becomes known to it: an early help case or a social care case opening. */
 const openToTheService: readonly EventMatch[] = [{ type: 'early_help.received' }, ...socialCareCaseStarts];
 
@@ -61,6 +66,37 @@ export const section1: CatalogueFile = {
       type: 'early_help.hub_decision_reviewed',
       title: "Duty Manager reviewed the Early Help Hub's decision and recommended action",
       after: [{ type: 'early_help.hub_review_requested' }],
+      // Recorded from the front door's list of the Early Help Hub's requests (src/modules/frontDoor/hubReviews.ts).
+      recordedOn: 'front-door',
+      data: passthrough({ recommendation: z.enum(hubRecommendations, { error: `recommendation must be one of ${hubRecommendations.join(', ')}` }).optional() }),
+    },
+    // Appendix 2, the Early Help case: limited change over six weeks, the Early Help Manager's oversight, and Integrated Early Help 14-15 at the end.
+    {
+      type: 'early_help.limited_change_confirmed',
+      title: 'Early Help worker confirmed limited change over 6 weeks (the step-up procedure)',
+      during: 'early-help',
+      data: passthrough({ concern: z.enum(limitedChangeConcerns, { error: `concern must be one of ${limitedChangeConcerns.join(', ')}` }) }),
+    },
+    {
+      type: 'early_help.step_up_oversight_recorded',
+      title: 'Early Help Management Oversight recorded on the step-up: concern, next step, and whether it is attributable to parenting',
+      during: 'early-help',
+      after: [{ type: 'early_help.limited_change_confirmed' }],
+      data: passthrough({
+        nextStep: z.enum(stepUpNextSteps, { error: `nextStep must be one of ${stepUpNextSteps.join(', ')}` }),
+        attributableToParenting: z.boolean({ error: 'attributableToParenting must be true or false' }),
+      }),
+    },
+    {
+      type: 'early_help.final_meeting_held',
+      title: 'Final meeting held with the family and professionals, with the support or safety plan that stays in place',
+      during: 'early-help',
+      data: passthrough({ safetyPlanAgreed: z.boolean({ error: 'safetyPlanAgreed must be true or false' }) }),
+    },
+    {
+      type: 'early_help.closing_feedback_recorded',
+      title: "Child's and parents' feedback on the Early Help intervention recorded, with a closing summary",
+      during: 'early-help',
     },
     {
       type: 'cwd.visiting_frequency_agreed',
