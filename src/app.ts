@@ -27,6 +27,7 @@ import { teamRoutes } from './modules/staff/teamRoutes';
 import type { Services } from './services';
 import { stateLabels } from './modules/standards/obligationViews';
 import { catalogueRoutes } from './modules/standards/catalogueRoutes';
+import { setUpUploads } from './platform/http/setUpUploads';
 import { complianceRoutes } from './modules/standards/complianceRoutes';
 
 export interface AppOptions {
@@ -51,6 +52,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   setUpRouteDeclarations(app);
   await setUpSecurityHeaders(app);
   await app.register(formbody);
+  await setUpUploads(app);
   await setUpSession(app, { db: services.db, clock: services.clock, config });
   await setUpRateLimit(app, config.rateLimitPerMinute);
   await setUpViews(app, { authorityName: options.authorityName, production: true, globals: { stateLabels } });

@@ -127,6 +127,9 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     const held = await s.people.caseload({ ...duty, actor: (await s.staff.actorFor(sam.id, 'session'))! }, sam.id);
     const alerts = await s.frontDoor.recentContactsAbout(held.map((r) => r.id));
     expect(alerts.map((a) => held.find((r) => r.id === a.personId)?.details.givenNames)).toContain('Jayden');
+    // The school's follow-up email is attached to that contact.
+    const jayden = alerts.find((a) => held.find((r) => r.id === a.personId)?.details.givenNames === 'Jayden')!;
+    expect((await s.contactDocuments.list(jayden.id)).map((d) => d.filename)).toEqual(['Email from Riverside Primary - follow up.eml']);
     // Tyrese Brown's assessment waits for Tom Reilly's sign-off, not Sam Patel's.
     const tom = (await s.staff.memberByUsername('tom.reilly'))!;
     const tomActor = { ...duty, actor: (await s.staff.actorFor(tom.id, 'session'))! };

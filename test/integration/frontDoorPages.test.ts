@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { engines, testDatabase } from '../support/testDatabase';
 import { Client, mainText, testApp } from '../support/testApp';
 import { makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
@@ -89,5 +90,49 @@ describe.each(engines())('the front door pages on %s', (engine) => {
     expect(again.statusCode).toBe(409);
     expect(mainText(again.body)).toContain('This form has already been submitted');
     expect((await t.services.people.streamOf(child.id)).filter((e) => e.type === 'contact.received')).toHaveLength(1);
+  });
+
+  it('attaches a document to a contact, lets it be downloaded by those who may see the children, and refuses what cannot be attached with what to do', async () => {
+    const child = await registerChild(t.services, duty);
+    const client = await signedIn();
+    const draft = await newDraft(client);
+    await client.get(draft);
+    const form = { 'receivedOn-day': '21', 'receivedOn-month': '8', 'receivedOn-year': '2026', receivedTime: '10:15', source: 'marf', referrerName: 'Paul Grainger', referrerRelationship: 'Teacher', concerns: 'Bruise on the cheek', childIds: child.id, adultIds: '' };
+    const contactUrl = String((await client.post(draft, { ...form, action: 'submit' })).headers.location);
+    await client.get(contactUrl);
+
+    const marf = Buffer.from('%PDF-1.4\n% The MARF from Riverside Primary School\n');
+    const attached = await client.postFile(`${contactUrl}/documents`, { description: 'MARF from the school' }, { field: 'document', filename: 'MARF Riverside.pdf', content: marf });
+    expect(attached.statusCode).toBe(302);
+    const page = await client.get(contactUrl);
+    expect(mainText(page.body)).toContain('MARF Riverside.pdf (1 KB): MARF from the school');
+    const link = /href="([^"]+\/documents\/[0-9a-f-]{36})"/.exec(page.body)?.[1] as string;
+    const download = await client.get(link);
+    expect([download.statusCode, download.headers['content-type'], download.headers['content-disposition']]).toEqual([200, 'application/pdf', "attachment; filename*=UTF-8''MARF%20Riverside.pdf"]);
+    expect(download.rawPayload.equals(marf)).toBe(true);
+    // The child's history says so, and the download was audited as a read of the child's record.
+    expect((await t.services.people.streamOf(child.id)).at(-1)).toMatchObject({ type: 'contact.document_attached', data: { filename: 'MARF Riverside.pdf' } });
+    const reads = (await t.db.execute(sql`select count(*)::int as n from audit_log where action = 'contact.document_viewed' and person_id = ${child.id} and outcome = 'allowed'`)) as unknown as { rows: { n: number }[] };
+    expect(reads.rows[0]?.n).toBe(1);
+
+    // Refused, each with what to do: no file, a program, an empty file, too large; nothing attached.
+    const problems = async (file: { filename: string; content: Buffer } | null) => {
+      const refused = await client.postFile(`${contactUrl}/documents`, { description: '' }, file && { field: 'document', ...file });
+      expect(refused.statusCode).toBe(400);
+      return mainText(refused.body);
+    };
+    expect(await problems(null)).toContain('Choose a file to attach');
+    expect(await problems({ filename: 'invoice.exe', content: Buffer.from('MZ') })).toContain('invoice.exe cannot be attached: attach a PDF, Word');
+    expect(await problems({ filename: 'blank.pdf', content: Buffer.alloc(0) })).toContain('blank.pdf is empty: choose the file again');
+    expect(await problems({ filename: 'scan.pdf', content: Buffer.alloc(10 * 1024 * 1024 + 10, 1) })).toContain('scan.pdf is larger than 10 MB');
+    expect((await t.services.contactDocuments.list(contactUrl.split('/').at(-1) as string)).map((d) => d.filename)).toEqual(['MARF Riverside.pdf']);
+    // Without the form's token nothing is attached.
+    expect((await client.postFile(`${contactUrl}/documents`, {}, { field: 'document', filename: 'x.pdf', content: marf }, { csrf: 'forged' })).statusCode).toBe(403);
+    // Nor can an attached document be changed or removed, even in the database.
+    const refusal = (error: { cause?: { message?: string }; message: string }) => error.cause?.message ?? error.message;
+    expect(await t.db.execute(sql`delete from documents`).then(() => 'deleted', refusal)).toMatch(/documents is append-only/);
+    // Someone who may not see the child may not download it.
+    await t.services.people.restrict(await makeUser(t.services, { roles: ['head-of-service'] }), child.id, 'Family member works in the service');
+    expect((await client.get(link)).statusCode).toBe(403);
   });
 });

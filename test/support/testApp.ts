@@ -49,6 +49,27 @@ export class Client {
     );
   }
 
+  /** A form with a file, as a browser sends it (multipart/form-data), with the CSRF token. */
+  async postFile(url: string, form: Record<string, string>, file: { field: string; filename: string; content: Buffer } | null, options: { csrf?: string } = {}) {
+    const boundary = `----hearth${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    const field = (name: string, value: string) => parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    field('_csrf', options.csrf ?? this.csrf);
+    for (const [k, v] of Object.entries(form)) field(k, v);
+    if (file) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.content, Buffer.from('\r\n'));
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: this.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat(parts),
+      }),
+    );
+  }
+
   async json(method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) {
     return this.remember(
       await this.app.inject({

@@ -62,5 +62,7 @@ export const auditActionLabels: Record<string, string> = {
   'child.closure_letters_sent': 'Recorded closure letters as sent',
   'child.closure_letter_viewed': 'Opened a closure letter',
   'child.hub_decision_reviewed': "Reviewed an Early Help Hub decision as Duty Manager",
+  'contact.document_attached': 'Attached a document to a contact',
+  'contact.document_viewed': 'Opened a document attached to a contact',
   'contact.handed_over': "Handed a hospital referral over to the child's home authority",
 };

@@ -78,7 +78,7 @@ export async function contactOnOpenCase(s: Services, duty: RequestContext, child
   setClock(new Date(received.getTime() + 40 * 60_000));
   const draft = await s.frontDoor.startContact(duty);
   const [year, month, day] = londonDate(received).split('-') as [string, string, string];
-  await s.frontDoor.submitContact(duty, draft.id, {
+  const { contactId } = await s.frontDoor.submitContact(duty, draft.id, {
     ...emptyContactDraft,
     receivedOn: { day, month, year },
     receivedTime: londonTime(received),
@@ -89,4 +89,19 @@ export async function contactOnOpenCase(s: Services, duty: RequestContext, child
     concerns: 'Jayden arrived at school hungry for the third day running and said there was "no tea again" because mum was asleep. He had the same clothes on all week.',
     children: [{ personId: childId }],
   });
+  // The school's follow-up email, attached to the contact as it arrived (an .eml file, as Outlook saves one).
+  setClock(new Date(received.getTime() + 55 * 60_000));
+  const email = [
+    'From: Paul Grainger <p.grainger@riverside.wealdmoor.sch.example>',
+    'To: Front Door <frontdoor@wealdmoor.gov.example>',
+    `Date: ${received.toUTCString()}`,
+    'Subject: Jayden Patterson - follow up to my call',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'As discussed on the phone: Jayden has had breakfast club every day this week and has asked to take',
+    'toast home. His attendance is 86% this term. His mother did not come to parents evening.',
+    '',
+    'Paul Grainger, Designated Safeguarding Lead, Riverside Primary School',
+  ].join('\r\n');
+  await s.contactDocuments.attach(duty, contactId, { filename: 'Email from Riverside Primary - follow up.eml', content: Buffer.from(email), truncated: false }, { description: "The school's email after the call" });
 }

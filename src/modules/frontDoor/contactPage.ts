@@ -19,7 +19,9 @@ export async function contactPage(services: Services, request: FastifyRequest, c
     children.push({ ...child, chronology: events.map((e) => ({ event: e, description: describeEvent(e, nameOf) })) });
   }
   const { contact } = view;
+  const documents = await services.contactDocuments.list(contactId);
   return {
+    documents,
     pageTitle: `Contact received ${contact.receivedAt.toISOString().slice(0, 10)}`,
     ...view,
     children,

@@ -6,6 +6,7 @@ import { errorView, formBody } from '../../platform/http/forms';
 import { rolesAllow } from '../../domain/access/can';
 import { addPageSteps } from '../../platform/http/pageSteps';
 import { hubRecommendationItems } from './hubReviews';
+import { uploadIn } from '../../platform/http/setUpUploads';
 import { addRoute, contextOf } from '../../platform/http/routes';
 import { flash } from '../../platform/views/setUpViews';
 import type { Services } from '../../services';
@@ -209,6 +210,22 @@ export function frontDoorRoutes(app: FastifyInstance, services: Services) {
     handler: async (request, reply) => reply.page('frontDoor/views/contact.njk', await contactPage(services, request, idParam(request))),
   });
 
+  addRoute(app, {
+    method: 'GET',
+    url: '/front-door/contacts/:id/documents/:documentId',
+    permission: 'contact:record',
+    audit: 'contact.document_viewed',
+    handler: async (request, reply) => {
+      const document = await services.contactDocuments.open(contextOf(request), idParam(request), idParam(request, 'documentId'));
+      // Always a download, never shown in the page: a file from outside is not run in Hearth's origin.
+      return reply
+        .header('content-type', document.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`)
+        .header('cache-control', 'no-store')
+        .send(document.content);
+    },
+  });
+
   // The contact page's triage forms (Duty Team (MASH) 3-5; specialist-service-statement.txt 7.3.3).
   const contactId = (request: FastifyRequest) => idParam(request);
   addPageSteps(
@@ -219,6 +236,17 @@ export function frontDoorRoutes(app: FastifyInstance, services: Services) {
       back: (request) => `/front-door/contacts/${contactId(request)}`,
     },
     [
+      {
+        url: '/front-door/contacts/:id/documents',
+        permission: 'contact:triage',
+        audit: 'contact.document_attached',
+        form: 'document',
+        title: 'Attached',
+        run: async (request, body) => {
+          const [event] = await services.contactDocuments.attach(contextOf(request), contactId(request), uploadIn(body, 'document'), body);
+          return `${String(event?.data.filename ?? 'The document')} has been attached to the contact.`;
+        },
+      },
       {
         url: '/front-door/contacts/:id/enquiries',
         permission: 'contact:triage',
