@@ -62,7 +62,7 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
       'assessment.expected-completion': '2026-09-18', // 25 days
       'assessment.complete': '2026-10-23', // 45 working days from the contact on Thursday 20 August
     });
-    expect(view.may).toEqual({ allocate: false, write: true, signOff: false, requestExtension: true, decideExtension: false, ownSubmission: false });
+    expect(view.may).toEqual({ allocate: false, write: true, signOff: false, requestExtension: true, decideExtension: false, extend: false, ownSubmission: false });
   });
 
   it('keeps the draft, checks its required parts only when it is sent, and lets a manager who did not send it sign it off', async () => {

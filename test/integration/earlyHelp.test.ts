@@ -63,14 +63,18 @@ describe.each(engines())('early help step-up on %s', (engine) => {
     const { worker, manager, child } = await allocatedCase(t.services);
     await importEvent(t.services, child.id, 'early_help.received', '2026-10-01T10:00:00Z');
     t.clock.set('2026-12-18T16:30:00Z');
-    expect(await problems(t.services.recordWork.record(manager, child.id, { type: 'early_help.step_up_oversight_recorded', ...at('2026-12-18', '10:00'), data: { nextStep: 'marf_with_duty_worker', attributableToParenting: true } }))).toEqual([
+    const oversight = { concernReason: 'No engagement with the plan for six weeks.', nextStep: 'marf_with_duty_worker', attributableToParenting: true, views: 'School and health visitor share the worry; mother says she is too tired to engage.' };
+    expect(await problems(t.services.recordWork.record(manager, child.id, { type: 'early_help.step_up_oversight_recorded', ...at('2026-12-18', '10:00'), data: oversight }))).toEqual([
       expect.stringContaining('comes before any early help worker confirmed limited change over 6 weeks'),
     ]);
     expect(await problems(t.services.recordWork.record(worker, child.id, { type: 'early_help.limited_change_confirmed', ...at('2026-12-17', '10:00'), data: { concern: 'sometimes' } }))).toEqual([
       'data.concern: concern must be one of high_risks_continuing, risk_increased, no_engagement',
     ]);
     await t.services.recordWork.record(worker, child.id, { type: 'early_help.limited_change_confirmed', ...at('2026-12-17', '10:00'), data: { concern: 'no_engagement' } });
-    await t.services.recordWork.record(manager, child.id, { type: 'early_help.step_up_oversight_recorded', ...at('2026-12-18', '10:00'), data: { nextStep: 'marf_with_duty_worker', attributableToParenting: true } });
+    expect(await problems(t.services.recordWork.record(manager, child.id, { type: 'early_help.step_up_oversight_recorded', ...at('2026-12-18', '10:00'), data: { ...oversight, views: ' ' } }))).toEqual([
+      'data.views: views are needed: the multi-agency and family views',
+    ]);
+    await t.services.recordWork.record(manager, child.id, { type: 'early_help.step_up_oversight_recorded', ...at('2026-12-18', '10:00'), data: oversight });
     await t.services.recordWork.record(worker, child.id, { type: 'early_help.final_meeting_held', ...at('2026-12-18', '14:00'), data: { safetyPlanAgreed: true } });
     await t.services.recordWork.record(worker, child.id, { type: 'early_help.closing_feedback_recorded', ...at('2026-12-18', '15:00'), data: {}, summary: 'Mother: "The routines chart helped." Closing summary attached.' });
     expect((await t.services.people.streamOf(child.id)).slice(-4).map((e) => e.type)).toEqual([

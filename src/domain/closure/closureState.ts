@@ -10,7 +10,8 @@ export type ClosureOutcome = 'close' | 'step_down';
 
 export interface LettersSent {
   at: Date;
-  recipients: { personId: string; name: string; relationship: string }[];
+  /** Who was written to: their records, and what they are to the child (names are read from the records when shown). */
+  recipients: { personId: string; relationship: string }[];
   method: string;
 }
 
@@ -96,12 +97,18 @@ export function hasOpenWorkflow(state: ClosureState | null): boolean {
 }
 
 /** The events that copy a triggered workflow to a sibling: the decision (when they have none open), the workflow itself, and that it was copied across the family. */
-export function copiedWorkflowEvents(sibling: ClosureState | null, from: { personId: string; outcome: ClosureOutcome }): { type: string; data: Record<string, unknown> }[] {
+export function copiedWorkflowEvents(
+  sibling: ClosureState | null,
+  from: { personId: string; outcome: ClosureOutcome; decidedAt: Date; triggeredAt: Date },
+  now: Date,
+): { type: string; occurredAt: Date; data: Record<string, unknown> }[] {
   const open = sibling && !sibling.completedAt;
   return [
-    ...(open ? [] : [{ type: 'closure.decided', data: { outcome: from.outcome, copiedFrom: from.personId } }]),
-    { type: 'closure.workflow_started', data: { outcome: from.outcome, copiedFrom: from.personId } },
+    // The family's decision and workflow are dated when they were taken and triggered, not when copied:
+    // their clocks (and the letters) say so; the copy itself has its own day (Case closures 9).
+    ...(open ? [] : [{ type: 'closure.decided', occurredAt: from.decidedAt, data: { outcome: from.outcome, copiedFrom: from.personId } }]),
+    { type: 'closure.workflow_started', occurredAt: from.triggeredAt, data: { outcome: from.outcome, copiedFrom: from.personId, copiedAt: now.toISOString() } },
     // The sibling's own copy obligation is met: the workflow is the family's, copied to each of them.
-    { type: 'closure.copied_to_siblings', data: { copiedFrom: from.personId } },
+    { type: 'closure.copied_to_siblings', occurredAt: now, data: { copiedFrom: from.personId } },
   ];
 }

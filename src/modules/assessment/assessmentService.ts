@@ -87,6 +87,7 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
           signOff: Boolean(state && can(context.actor, 'assessment:sign_off', record) && !signOffRefusal(state, context.actor.userId)),
           requestExtension: Boolean(state && can(context.actor, 'work:record', record) && !extensionRequestRefusal(state)),
           decideExtension: Boolean(state && can(context.actor, 'assessment:extend', record) && !extensionDecisionRefusal(state, context.actor.userId)),
+          extend: can(context.actor, 'assessment:extend', record),
           ownSubmission: Boolean(state?.submission && state.submission.by === context.actor.userId && state.stage === 'submitted'),
         },
       };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { can } from '../../domain/access/can';
+import { londonDate } from '../../domain/calendar/localDate';
 import { copiedWorkflowEvents, copyRefusal, hasOpenWorkflow, latestClosure, letterRefusal, lettersRefusal, type ClosureState } from '../../domain/closure/closureState';
 import { fullName } from '../../domain/people/personDetails';
-import { londonDate } from '../../domain/calendar/localDate';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import { NotFoundError, ValidationError } from '../../platform/errors';
@@ -12,7 +12,7 @@ import type { PeopleService } from '../people/peopleService';
 import type { StaffDirectory } from '../staff/staffDirectory';
 
 const siblingTypes = new Set(['sibling', 'half-sibling']);
-const ids = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
+const ids = (value: unknown): string[] => [...new Set((Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]).filter((v): v is string => typeof v === 'string' && v !== ''))];
 
 export const letterMethods = [
   { value: 'post', text: 'By post' },
@@ -23,7 +23,7 @@ export const letterMethods = [
 const lettersSchema = z.object({
   method: z.enum(['post', 'email', 'by_hand'], { error: 'Select how the letters were sent' }),
 });
-const copySchema = z.object({ noneReason: optionalText(1000, 'Why there are no siblings to copy it to') });
+const copySchema = z.object({ noneReason: optionalText(1000, 'Why a sibling is not to have it') });
 
 /**
  * The parts of the Case Closure workflow that are more than a date (practice-standards.txt,
@@ -31,7 +31,7 @@ const copySchema = z.object({ noneReason: optionalText(1000, 'Why there are no s
  * siblings, and the letters to parents and professionals, written from the record and recorded as sent.
  */
 export function closureService(clock: Clock, people: PeopleService, staff: StaffDirectory) {
-  /** The people to write to: those with parental responsibility, parents, and professionals, as recorded on the child's record. */
+  /** The child's current siblings and the people to write to (those with parental responsibility, parents, professionals), as recorded on the child's record. */
   async function related(context: RequestContext, record: PersonRecord) {
     const all = await people.currentRelationships(context, record);
     const siblings = all.filter((r) => siblingTypes.has(r.type) && r.person.kind === 'child' && r.person.visible);
@@ -41,24 +41,51 @@ export function closureService(clock: Clock, people: PeopleService, staff: Staff
     return { siblings, recipients };
   }
 
+  /**
+   * The siblings the workflow may be copied to: read (and audited) to know whether each already
+   * has a closure in progress and whether this manager may change their record.
+   */
+  async function siblingsOf(context: RequestContext, record: PersonRecord) {
+    const { siblings } = await related(context, record);
+    const records = await people.readRecords(context, siblings.map((s) => s.person.id), 'child.viewed', { for: 'case closure: siblings' });
+    const latest = await people.latestOfTypes(records.map((r) => r.id), ['closure.workflow_started', 'closure.completed']);
+    const inProgress = new Set(latest.filter((e) => e.type === 'closure.workflow_started').map((e) => e.personId));
+    return siblings.map((s, i) => ({
+      id: s.person.id,
+      name: s.person.name,
+      relationship: s.label,
+      inProgress: inProgress.has(s.person.id),
+      mayCopy: can(context.actor, 'child:allocate', records[i] as PersonRecord),
+    }));
+  }
+
   async function stateOf(personId: string): Promise<ClosureState | null> {
     return latestClosure(await people.streamOf(personId));
+  }
+
+  /** Names of the people letters went to, read now from their records (a restricted one is not named). */
+  async function lettersShown(context: RequestContext, state: ClosureState | null) {
+    if (!state) return [];
+    const visible = await people.visibleRecords(context, state.letters.flatMap((l) => l.recipients.map((r) => r.personId)));
+    return state.letters.map((l) => ({ ...l, recipients: l.recipients.map((r) => ({ ...r, name: visible.has(r.personId) ? fullName(visible.get(r.personId)!.details) : 'Restricted record' })) }));
   }
 
   return {
     /** For the closure workflow's page: its state, the siblings it may be copied to, the people to write to, and what the reader may do. */
     async view(context: RequestContext, record: PersonRecord) {
       const state = await stateOf(record.id);
-      const { siblings, recipients } = await related(context, record);
-      const latest = await people.latestOfTypes(siblings.map((s) => s.person.id), ['closure.workflow_started', 'closure.completed']);
-      const inProgress = new Set(latest.filter((e) => e.type === 'closure.workflow_started').map((e) => e.personId));
+      const mayCopy = !copyRefusal(state) && can(context.actor, 'child:allocate', record);
+      const siblings = mayCopy ? await siblingsOf(context, record) : [];
+      const { recipients } = await related(context, record);
       return {
         state,
-        siblings: siblings.map((s) => ({ id: s.person.id, name: s.person.name, relationship: s.label, inProgress: inProgress.has(s.person.id) })),
+        letters: await lettersShown(context, state),
+        siblings: siblings.filter((s) => s.mayCopy && !s.inProgress),
+        siblingsNotOffered: siblings.filter((s) => !s.mayCopy || s.inProgress),
         recipients,
         methods: letterMethods,
         may: {
-          copy: !copyRefusal(state) && can(context.actor, 'child:allocate', record),
+          copy: mayCopy,
           letter: !letterRefusal(state),
           letters: !lettersRefusal(state) && can(context.actor, 'work:record', record),
         },
@@ -66,35 +93,52 @@ export function closureService(clock: Clock, people: PeopleService, staff: Staff
     },
 
     /**
-     * The manager copies the triggered workflow to the siblings they choose, in one change across
-     * all their records (each locked, checked and audited), or records why there are none to copy
-     * it to: either meets the 1 working day standard (Case closures 9).
+     * The manager copies the triggered workflow to the siblings, in one change across all their
+     * records (each locked, checked and audited): "copied to all siblings" (Case closures 9), so a
+     * sibling left out needs the reason, as does recording that there is none to copy it to.
+     * Either meets the 1 working day standard.
      */
     async copyToSiblings(context: RequestContext, personId: string, body: Record<string, unknown>) {
       const { noneReason } = checked(copySchema, body);
       const chosen = ids(body.siblingIds);
       const record = await people.record(context, personId, 'child:allocate');
-      const { siblings } = await related(context, record);
-      const offered = new Map(siblings.map((s) => [s.person.id, s.person.name]));
-      const unknown = chosen.filter((id) => !offered.has(id));
-      if (unknown.length > 0) throw new ValidationError([{ field: 'siblingIds', message: 'Select siblings from the list: only the current siblings recorded on this record can be chosen' }]);
-      if (chosen.length === 0 && !noneReason) throw new ValidationError([{ field: 'siblingIds', message: 'Select the siblings to copy the workflow to, or say why there are none' }]);
+      const all = await siblingsOf(context, record);
+      const offered = all.filter((s) => s.mayCopy && !s.inProgress);
+      const names = new Map(all.map((s) => [s.id, s.name]));
+      for (const id of chosen) {
+        const sibling = all.find((s) => s.id === id);
+        if (!sibling) throw new ValidationError([{ field: 'siblingIds', message: 'Select siblings from the list: only the current siblings recorded on this record can be chosen' }]);
+        if (sibling.inProgress) throw new ValidationError([{ field: 'siblingIds', message: `${sibling.name} already has a case closure workflow in progress` }]);
+        if (!sibling.mayCopy) throw new ValidationError([{ field: 'siblingIds', message: `${sibling.name} is held by another team: ask their manager to copy it` }]);
+      }
+      const leftOut = offered.filter((s) => !chosen.includes(s.id));
+      if (leftOut.length > 0 && !noneReason) {
+        throw new ValidationError([
+          chosen.length === 0
+            ? { field: 'siblingIds', message: 'Select the siblings to copy the workflow to, or say why there are none' }
+            : { field: 'noneReason', message: `The workflow is copied to all siblings: select ${leftOut.map((s) => s.name).join(' and ')} too, or say why not` },
+        ]);
+      }
+      if (chosen.length === 0 && offered.length === 0 && !noneReason) throw new ValidationError([{ field: 'noneReason', message: 'Say why there are no siblings to copy the workflow to' }]);
       return people.recordOn(context, [personId, ...chosen], 'child:allocate', 'child.closure_copied', (_records, streams, now) => {
         const state = latestClosure(streams.get(personId) ?? []);
         const refusal = copyRefusal(state);
-        if (refusal || !state) throw new ValidationError([{ field: 'siblingIds', message: refusal ?? '' }]);
+        if (refusal || !state?.workflow) throw new ValidationError([{ field: 'siblingIds', message: refusal ?? '' }]);
+        const triggeredAt = state.workflow.at;
         const events = chosen.flatMap((id) => {
           const sibling = latestClosure(streams.get(id) ?? []);
-          if (hasOpenWorkflow(sibling)) throw new ValidationError([{ field: 'siblingIds', message: `${offered.get(id)} already has a case closure workflow in progress` }]);
-          return copiedWorkflowEvents(sibling, { personId, outcome: state.outcome }).map((e) => ({ personId: id, type: e.type, occurredAt: now, data: e.data }));
+          if (hasOpenWorkflow(sibling)) throw new ValidationError([{ field: 'siblingIds', message: `${names.get(id)} already has a case closure workflow in progress` }]);
+          return copiedWorkflowEvents(sibling, { personId, outcome: state.outcome, decidedAt: state.decidedAt, triggeredAt }, now).map((e) => ({ personId: id, ...e }));
         });
-        return [{ personId, type: 'closure.copied_to_siblings', occurredAt: now, data: chosen.length > 0 ? { siblingIds: chosen } : { siblingIds: [], noneReason } }, ...events];
+        const why = noneReason ? { noneReason } : {};
+        return [{ personId, type: 'closure.copied_to_siblings', occurredAt: now, data: { siblingIds: chosen, ...why } }, ...events];
       });
     },
 
-    /** The letter to one of the people to write to, written from the record (Case closures 10). */
+    /** The letter to one of the people to write to, written from the record (Case closures 10); its reading audited with who it is to. */
     async letter(context: RequestContext, personId: string, recipientId: string) {
-      const record = await people.record(context, personId);
+      const [record] = await people.readRecords(context, [personId], 'child.closure_letter_viewed', { recipientId });
+      if (!record) throw new NotFoundError('The record');
       const state = await stateOf(personId);
       const refusal = letterRefusal(state);
       if (refusal || !state) throw new ValidationError([{ field: 'recipientIds', message: refusal ?? '' }]);
@@ -125,7 +169,7 @@ export function closureService(clock: Clock, people: PeopleService, staff: Staff
       return people.recordOn(context, [personId], 'work:record', 'child.closure_letters_sent', (_records, streams, now) => {
         const refusal = lettersRefusal(latestClosure(streams.get(personId) ?? []));
         if (refusal) throw new ValidationError([{ field: 'recipientIds', message: refusal }]);
-        return [{ personId, type: 'closure.letters_sent', occurredAt: now, data: { recipients: picked, method } }];
+        return [{ personId, type: 'closure.letters_sent', occurredAt: now, data: { recipients: picked.map((r) => ({ personId: r.personId, relationship: r.relationship })), method } }];
       });
     },
   };

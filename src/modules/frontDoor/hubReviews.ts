@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { fullName } from '../../domain/people/personDetails';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import type { Db } from '../../platform/db/database';
-import { ValidationError } from '../../platform/errors';
+import { ForbiddenError, ValidationError } from '../../platform/errors';
+import { rolesAllow } from '../../domain/access/can';
 import { checked, requiredText } from '../../platform/validation';
 import { hubRecommendations } from '../../standards/practice-standards/section1EarlyHelpAndDisabilities';
 import type { PeopleService } from '../people/peopleService';
@@ -31,7 +32,8 @@ const reviewSchema = z.object({
 export function hubReviews(db: Db, people: PeopleService, standards: StandardsService) {
   return {
     async waiting(context: RequestContext) {
-      const open = await standards.openOfRule(reviewRule);
+      if (!rolesAllow(context.actor, 'threshold:decide')) throw new ForbiddenError('Only a Duty Manager reviews the Early Help Hub’s decisions');
+      const open = await standards.openOfRule(reviewRule, 500);
       const visible = await people.visibleRecords(context, open.map((o) => o.obligation.personId));
       const shown = open.filter((o) => visible.has(o.obligation.personId));
       await audit.record(db, context, { action: 'caseload.viewed', details: { for: 'Early Help Hub decisions to review', shown: shown.map((o) => o.obligation.personId) } });

@@ -58,7 +58,9 @@ const fieldLabels: Record<string, string> = {
   seenIn: 'Where was the child seen?',
   bedroomSeen: "Was the child's bedroom seen?",
   concern: 'Reason change has been limited',
+  concernReason: 'Reason for concern about change in risk, non-engagement or no change',
   nextStep: 'Next step decided by the Early Help Manager',
+  views: 'Multi-agency and family views',
   attributableToParenting: 'Are the safeguarding concerns attributable to the parenting the child is receiving?',
   safetyPlanAgreed: 'Was a support or safety plan agreed to stay in place after closure?',
 };

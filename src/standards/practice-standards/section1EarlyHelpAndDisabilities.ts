@@ -66,8 +66,8 @@ export const section1: CatalogueFile = {
       type: 'early_help.hub_decision_reviewed',
       title: "Duty Manager reviewed the Early Help Hub's decision and recommended action",
       after: [{ type: 'early_help.hub_review_requested' }],
-      // Recorded from the front door's list of the Early Help Hub's requests (src/modules/frontDoor/hubReviews.ts).
-      recordedOn: 'front-door',
+      // Recorded by the Duty Manager from the front door's list of the Early Help Hub's requests (src/modules/frontDoor/hubReviews.ts).
+      recordedOn: 'hub-review',
       data: passthrough({ recommendation: z.enum(hubRecommendations, { error: `recommendation must be one of ${hubRecommendations.join(', ')}` }).optional() }),
     },
     // Appendix 2, the Early Help case: limited change over six weeks, the Early Help Manager's oversight, and Integrated Early Help 14-15 at the end.
@@ -82,9 +82,13 @@ export const section1: CatalogueFile = {
       title: 'Early Help Management Oversight recorded on the step-up: concern, next step, and whether it is attributable to parenting',
       during: 'early-help',
       after: [{ type: 'early_help.limited_change_confirmed' }],
+      // What Appendix 2 says the oversight includes: the reason for concern, the decision about next
+      // steps, the judgement on parenting, and the multi-agency and family views.
       data: passthrough({
+        concernReason: z.string({ error: 'concernReason is needed: why there is concern about change in risk, non-engagement or no change' }).trim().min(1, 'concernReason is needed: why there is concern about change in risk, non-engagement or no change').max(5000),
         nextStep: z.enum(stepUpNextSteps, { error: `nextStep must be one of ${stepUpNextSteps.join(', ')}` }),
         attributableToParenting: z.boolean({ error: 'attributableToParenting must be true or false' }),
+        views: z.string({ error: 'views are needed: the multi-agency and family views' }).trim().min(1, 'views are needed: the multi-agency and family views').max(5000),
       }),
     },
     {
