@@ -114,4 +114,18 @@ describe.each(engines())('the case record on %s', (engine) => {
     expect((await client.get(`/people/${child.id}/chronology`)).body).toContain(`/people/${child.id}/in-error/${added!.id}`);
     expect((await client.get(`/people/${child.id}/in-error/${added!.id}`)).statusCode).toBe(200);
   });
+
+  it("warns on the case record when a child on a plan has had two, then three, visits without their bedroom being seen", async () => {
+    const { worker, child } = await allocatedCase(t.services);
+    await importEvent(t.services, child.id, 'cp.conference_held', '2026-07-01T10:00:00+01:00', { kind: 'initial', planMade: true, category: 'neglect' });
+    await importEvent(t.services, child.id, 'cp.visit', '2026-07-10T10:00:00+01:00', { bedroomSeen: true });
+    await importEvent(t.services, child.id, 'cp.visit', '2026-07-24T10:00:00+01:00', { bedroomSeen: false });
+    expect((await t.services.caseRecord.view(worker, child.id)).bedrooms).toMatchObject({ visitsWithout: 1, state: 'ok' });
+    await importEvent(t.services, child.id, 'cp.visit', '2026-08-07T10:00:00+01:00', { bedroomSeen: false });
+    const client = new Client(app);
+    await client.signIn(worker.actor.username, worker.password);
+    expect(mainText((await client.get(`/people/${child.id}/case-record`)).body)).toContain("The child's bedroom was not seen at the last two visits: see it at the next one");
+    await importEvent(t.services, child.id, 'cp.visit', '2026-08-21T10:00:00+01:00', {});
+    expect(mainText((await client.get(`/people/${child.id}/case-record`)).body)).toContain("The child's bedroom has not been seen at the last 3 visits");
+  });
 });

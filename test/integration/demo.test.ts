@@ -144,6 +144,11 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     expect(copy?.state).toBe('overdue');
     const closure = await s.closure.view(marcusActor, noah);
     expect([closure.may.copy, closure.siblings.map((c) => c.name)]).toEqual([true, [expect.stringContaining('Pearce')]]);
+    // Bedrooms: the late Lee family's have not been seen since the first visit; the Osei family's every other visit.
+    const jess = { ...duty, actor: (await s.staff.actorFor((await s.staff.memberByUsername('jess.morgan'))!.id, 'session'))! };
+    const cpChild = async (surname: string) => (await s.people.search(jess, { q: surname, dateOfBirth: null, kind: 'child', page: 1, pageSize: 5 })).records[0]!;
+    expect((await s.caseRecord.view(jess, (await cpChild('Lee')).id)).bedrooms?.state).toBe('overdue');
+    expect((await s.caseRecord.view(jess, (await cpChild('Osei')).id)).bedrooms?.state).toBe('ok');
     // The Walsh family's Early Help Hub decision waits, overdue, for the Duty Manager's review.
     expect((await s.hubReviews.waiting(duty)).map((r) => [r.name.split(' ').at(-1), r.overdue])).toContainEqual(['Walsh', true]);
   });

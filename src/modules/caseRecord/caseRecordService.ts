@@ -7,7 +7,8 @@ import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { mergeProblems, problemsOf, readPastInstant } from '../../platform/validation';
-import { eventTypeOf } from '../../standards/index';
+import { episodesById, eventTypeOf } from '../../standards/index';
+import { bedroomCheck } from '../../domain/caseRecord/bedroomsSeen';
 import type { PeopleService } from '../people/peopleService';
 import type { StandardsService } from '../standards/standardsService';
 import { caseNoteSchema, oversightSchema, significantEventSchema, summarySchema, supervisionSchema } from './caseRecordSchemas';
@@ -51,6 +52,7 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
   const record = (context: RequestContext, personId: string, action: string, decide: (now: Date, stream: RecordedEvent[], subject: Parameters<typeof managesRecord>[1]) => { type: string; occurredAt: Date; data: Record<string, unknown> }[]) =>
     people.recordOn(context, [personId], 'work:record', action, (records, streams, now) => decide(now, streams.get(personId) ?? [], records[0] as Parameters<typeof managesRecord>[1]));
 
+  const cpPlan = episodesById.get('cp-plan');
   return {
     /** Everything on the case record page, newest first where it is a list. */
     async view(context: RequestContext, personId: string) {
@@ -72,6 +74,7 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
         oversight: of('oversight.recorded').map((e) => ({ event: e, late: late(e) })),
         lastReviewed: of('chronology.updated')[0] ?? null,
         chronology: chronology(stream, titleOf, standards.calendar, londonDate(now)).reverse(),
+        bedrooms: cpPlan ? bedroomCheck(stream, cpPlan) : null,
         may: { write: can(context.actor, 'work:record', subject), manage: managesRecord(context.actor, subject), correct: can(context.actor, 'child:correct', subject) },
       };
     },

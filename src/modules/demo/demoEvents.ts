@@ -76,7 +76,8 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
         { type: 'cp.conference_held', daysAgo: d, data: { kind: 'initial', planMade: true, category: family.category ?? 'neglect', summary: `Initial child protection conference: child protection plan under the category of ${family.category ?? 'neglect'}` } },
         { type: 'cp.decision_circulated', daysAgo: family.late ? d - 3 : d, hour: 16, data: {} },
         ...every(d, 42, lastVisit, (v) => ({ type: 'cp.core_group_held', daysAgo: v, data: {} })),
-        ...every(d, 10, lastVisit, (v) => ({ type: 'cp.visit', daysAgo: v, data: { seenAlone: v % 3 !== 0 } })),
+        // Bedrooms seen at every other visit; a late family's only at the first (Child Protection Plans, Visits 6).
+        ...every(d, 10, lastVisit, (v, n) => ({ type: 'cp.visit', daysAgo: v, data: { seenAlone: v % 3 !== 0, bedroomSeen: family.late ? n === 1 : n % 2 === 1 } })),
         ...(d > 91
           ? [
               { type: 'cp.conference_held', daysAgo: d - 91, data: { kind: 'review', planContinues: true, summary: 'Review child protection conference: plan continues' } },

@@ -21,6 +21,7 @@ const firstValue = (value: MatchValue) => (Array.isArray(value) ? value[0] : val
  */
 export async function keepUp(s: Services, people: { personId: string; recordedBy: Actor }[], now: Date): Promise<void> {
   const calendar = englandAndWalesCalendar();
+  let visits = 0;
   for (let round = 0; round < 6; round++) {
     const events: Parameters<Services['people']['importEvents']>[1][number][] = [];
     for (const { personId, recordedBy } of people) {
@@ -30,7 +31,9 @@ export async function keepUp(s: Services, people: { personId: string; recordedBy
         const rule = ruleById(obligation.ruleId);
         const match = rule?.satisfiedBy[0];
         if (!rule || !match || rule.satisfiedByRecording) continue;
-        const data = Object.fromEntries(Object.entries(match.where ?? {}).map(([k, v]) => [k, firstValue(v)]));
+        // A kept-up visit is a good one: the child seen alone, and the bedroom seen at every other visit.
+        const visit = match.type.endsWith('.visit') ? { seenAlone: true, bedroomSeen: visits++ % 2 === 0 } : {};
+        const data = { ...visit, ...Object.fromEntries(Object.entries(match.where ?? {}).map(([k, v]) => [k, firstValue(v)])) };
         // What prepares for a meeting is done a little before the meeting (the obligation's start);
         // anything else a little before its deadline, after what started it.
         let at =
@@ -44,7 +47,7 @@ export async function keepUp(s: Services, people: { personId: string; recordedBy
         for (let n = 0; n < 500; n++) {
           const next = aLittleBefore(dueAfter(at, rule.every, calendar).deadline, new Date(at.getTime() + hourMs));
           if (next.getTime() > until) break;
-          events.push({ personId, type: match.type, occurredAt: next, data, recordedBy });
+          events.push({ personId, type: match.type, occurredAt: next, data: 'bedroomSeen' in data ? { ...data, bedroomSeen: visits++ % 2 === 0 } : data, recordedBy });
           at = next;
         }
       }

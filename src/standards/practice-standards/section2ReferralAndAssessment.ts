@@ -134,7 +134,8 @@ export const section2: CatalogueFile = {
     {
       citation: { ...cpPlans, paragraph: '6' },
       quote: "At a minimum the children's bedrooms will be seen once in every three visits.",
-      reason: 'Counts visits, not time: the engine has no shape for "one in every three of these events".',
+      reason:
+        'Counts visits, not time: the engine has no shape for "one in every three of these events". Checked instead from the visits of the current plan (src/domain/caseRecord/bedroomsSeen.ts) and shown on the case record when two or more visits in a row have not seen the bedroom.',
     },
     {
       citation: { ...parallelPlanning, paragraph: '5' },
