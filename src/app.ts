@@ -20,6 +20,7 @@ import { recordWorkRoutes } from './modules/recordWork/recordWorkRoutes';
 import { frontDoorRoutes } from './modules/frontDoor/frontDoorRoutes';
 import { assessmentRoutes } from './modules/assessment/assessmentRoutes';
 import { caseRecordRoutes } from './modules/caseRecord/caseRecordRoutes';
+import { frontDoorApiRoutes } from './modules/frontDoor/frontDoorApiRoutes';
 import { caseWorkflowsRoutes } from './modules/caseWorkflows/caseWorkflowsRoutes';
 import { signInRoutes } from './modules/signIn/signInRoutes';
 import { adminRoutes } from './modules/staff/adminRoutes';
@@ -76,6 +77,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   peopleApiRoutes(app, services);
   recordWorkRoutes(app, services);
   frontDoorRoutes(app, services);
+  frontDoorApiRoutes(app, services);
   assessmentRoutes(app, services);
   caseRecordRoutes(app, services);
   caseWorkflowsRoutes(app, services);
