@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/http/routes';
+import { sendDownload } from '../../platform/http/sendDownload';
 import type { Services } from '../../services';
 import { refusals } from '../people/peopleApiSchemas';
 
@@ -115,11 +116,7 @@ export function frontDoorApiRoutes(app: FastifyInstance, services: Services) {
     },
     handler: async (request, reply) => {
       const document = await services.contactDocuments.open(contextOf(request), request.params.id, request.params.documentId);
-      return reply
-        .header('content-type', document.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`)
-        .header('cache-control', 'no-store')
-        .send(document.content);
+      return sendDownload(reply, document);
     },
   });
 }

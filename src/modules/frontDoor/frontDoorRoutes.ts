@@ -5,6 +5,7 @@ import { ValidationError } from '../../platform/errors';
 import { errorView, formBody } from '../../platform/http/forms';
 import { rolesAllow } from '../../domain/access/can';
 import { addPageSteps } from '../../platform/http/pageSteps';
+import { sendDownload } from '../../platform/http/sendDownload';
 import { hubRecommendationItems } from './hubReviews';
 import { uploadIn } from '../../platform/http/setUpUploads';
 import { addRoute, contextOf } from '../../platform/http/routes';
@@ -217,12 +218,7 @@ export function frontDoorRoutes(app: FastifyInstance, services: Services) {
     audit: 'contact.document_viewed',
     handler: async (request, reply) => {
       const document = await services.contactDocuments.open(contextOf(request), idParam(request), idParam(request, 'documentId'));
-      // Always a download, never shown in the page: a file from outside is not run in Hearth's origin.
-      return reply
-        .header('content-type', document.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`)
-        .header('cache-control', 'no-store')
-        .send(document.content);
+      return sendDownload(reply, document);
     },
   });
 
