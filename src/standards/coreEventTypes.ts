@@ -72,7 +72,16 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
     }),
   },
   { type: 'assessment.allocated', title: 'Child and Family Assessment allocated' },
-  { type: 'assessment.child_seen', title: 'Child seen for the assessment', during: 'assessment' },
+  {
+    type: 'assessment.child_seen',
+    title: 'Child seen for the assessment',
+    during: 'assessment',
+    // Issue 4: "child seen (seen alone or why not)"; optional, so history without it imports.
+    data: passthrough({
+      seenAlone: yesNo('seenAlone'),
+      whyNotSeenAlone: z.string().trim().max(1000, 'whyNotSeenAlone must be at most 1,000 characters').optional(),
+    }).refine((d) => d.seenAlone !== false || Boolean(d.whyNotSeenAlone), { path: ['whyNotSeenAlone'], message: 'Say why the child was not seen alone' }),
+  },
   { type: 'assessment.completed', title: 'Child and Family Assessment completed (signed off by a manager)', during: 'assessment', recordedOn: 'assessment' },
   {
     type: 'strategy.discussion_held',

@@ -141,6 +141,17 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
     expect(await problems(t.services.assessment.allocate(atm, child.id, { workerId: worker.actor.userId }))).toEqual(['workerId: A Child and Family Assessment is already in progress']);
   });
 
+  it('records the child seen for the assessment, alone or with why not, within 3 days of allocation', async () => {
+    const { child } = await allocatedAssessment();
+    // Allocated Monday 24 August: seen by Thursday 27 August.
+    t.clock.set('2026-08-27T15:00:00Z');
+    expect(await problems(t.services.recordWork.record(worker, child.id, { type: 'assessment.child_seen', occurredOn: '2026-08-27', occurredTime: '10:00', data: { seenAlone: false } }))).toEqual([
+      'data.whyNotSeenAlone: Say why the child was not seen alone',
+    ]);
+    await t.services.recordWork.record(worker, child.id, { type: 'assessment.child_seen', occurredOn: '2026-08-27', occurredTime: '10:00', data: { seenAlone: false, whyNotSeenAlone: 'She is 2: seen with her grandmother, who cares for her.' } });
+    expect((await rule(child.id, 'assessment.child-seen'))?.state).toBe('met');
+  });
+
   it('completes an assessment only through sign-off: Record work no longer offers it', async () => {
     const { child } = await allocatedAssessment();
     expect(await problems(t.services.recordWork.record(worker, child.id, { type: 'assessment.completed', occurredOn: '2026-08-24', occurredTime: '08:30', data: {} }))).toEqual(['type: Select what was done from the list']);

@@ -55,6 +55,7 @@ const fieldLabels: Record<string, string> = {
   continuingSupportAsAdult: 'Are they likely to need support as an adult?',
   reason: 'Reason for going to panel',
   seenAlone: 'Was the child seen alone?',
+  whyNotSeenAlone: 'If not seen alone: why not',
   seenIn: 'Where was the child seen?',
   bedroomSeen: "Was the child's bedroom seen?",
   concern: 'Reason change has been limited',
