@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/platform/errors';
 import { emptyContent, type AssessmentDraftData } from '../../src/modules/assessment/assessmentSchemas';
@@ -139,6 +140,18 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
     // Allocated Monday 09:00 BST: the case review is due 48 hours later.
     expect((await rule(child.id, 'assessment.case-review'))?.obligation.deadline.toISOString()).toBe('2026-08-26T08:00:00.000Z');
     expect(await problems(t.services.assessment.allocate(atm, child.id, { workerId: worker.actor.userId }))).toEqual(['workerId: A Child and Family Assessment is already in progress']);
+  });
+
+  it("autosaves the writer's own draft without another audited view of the record each time", async () => {
+    const { child } = await allocatedAssessment();
+    await t.services.assessment.draft(worker, child.id);
+    const views = async () => ((await t.db.execute(sql`select count(*)::int as n from audit_log where person_id = ${child.id} and action = 'child.viewed'`)) as unknown as { rows: { n: number }[] }).rows[0]?.n;
+    const before = await views();
+    await t.services.assessment.autosave(worker, child.id, (previous) => ({ ...previous, analysis: 'Typed before the laptop closed' }));
+    expect(await views()).toBe(before);
+    expect((await t.services.assessment.draft(worker, child.id)).data.analysis).toBe('Typed before the laptop closed');
+    // Only one's own draft: a colleague has none to autosave into.
+    await expect(t.services.assessment.autosave(atm, child.id, (p) => p)).rejects.toThrow('Your draft of this assessment was not found');
   });
 
   it('records the child seen for the assessment, alone or with why not, within 3 days of allocation', async () => {

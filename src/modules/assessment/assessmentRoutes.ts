@@ -74,6 +74,10 @@ export function assessmentRoutes(app: FastifyInstance, services: Services) {
       const context = contextOf(request);
       const personId = idParam(request);
       const body = formBody(request.body);
+      if (body.action === 'autosave') {
+        await assessment.autosave(context, personId, (previous) => contentFromForm(body, previous));
+        return reply.code(204).send();
+      }
       const { draft, data: previous } = await assessment.draft(context, personId);
       let data = contentFromForm(body, previous);
       const [action = 'save', index] = String(body.action ?? 'save').split(':');
@@ -96,7 +100,6 @@ export function assessmentRoutes(app: FastifyInstance, services: Services) {
         }
         if (action === 'remove-score') data = { ...data, scaling: data.scaling.filter((_s, i) => String(i) !== index) };
         await assessment.saveDraft(context, draft.id, data);
-        if (action === 'autosave') return reply.code(204).send();
         if (action === 'submit') {
           await assessment.submit(context, personId, data);
           flash(request, data.sharedWithFamily === 'no' ? 'The assessment has been sent for sign-off. It was not shared with the family: the service manager has been alerted.' : 'The assessment has been sent for sign-off.', 'Sent for sign-off');

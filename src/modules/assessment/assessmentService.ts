@@ -130,6 +130,17 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
       return { record, state, draft, data: start };
     },
 
+    /**
+     * The autosave every 15 seconds: the writer's own open draft about the child, saved without
+     * reading the child's record again (a draft is not the record; the page that opened it read it,
+     * audited), so the audit log is not filled with a view every 15 seconds.
+     */
+    async autosave(context: RequestContext, personId: string, update: (previous: AssessmentDraftData) => AssessmentDraftData) {
+      const mine = await draftStore.openDraftAbout(db, context.actor.userId, draftKind, personId);
+      if (!mine) throw new NotFoundError('Your draft of this assessment');
+      return draftStore.save(db, mine.id, { state: 'saved', data: { ...update(readAssessmentDraft(mine.data)) }, now: clock.now() });
+    },
+
     async saveDraft(context: RequestContext, draftId: string, data: AssessmentDraftData) {
       const draft = await draftStore.find(db, draftId);
       if (!draft || draft.kind !== draftKind) throw new NotFoundError('The draft');
