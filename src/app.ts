@@ -21,6 +21,7 @@ import { frontDoorRoutes } from './modules/frontDoor/frontDoorRoutes';
 import { assessmentRoutes } from './modules/assessment/assessmentRoutes';
 import { caseRecordRoutes } from './modules/caseRecord/caseRecordRoutes';
 import { frontDoorApiRoutes } from './modules/frontDoor/frontDoorApiRoutes';
+import { strategyRoutes } from './modules/strategy/strategyRoutes';
 import { caseWorkflowsRoutes } from './modules/caseWorkflows/caseWorkflowsRoutes';
 import { signInRoutes } from './modules/signIn/signInRoutes';
 import { adminRoutes } from './modules/staff/adminRoutes';
@@ -81,6 +82,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   assessmentRoutes(app, services);
   caseRecordRoutes(app, services);
   caseWorkflowsRoutes(app, services);
+  strategyRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

@@ -10,6 +10,7 @@ import { eventImportService } from './modules/eventImport/eventImportService';
 import type { RecordHooks } from './modules/people/recordHooks';
 import { recordWorkService } from './modules/recordWork/recordWorkService';
 import { frontDoorService } from './modules/frontDoor/frontDoorService';
+import { strategyService } from './modules/strategy/strategyService';
 import { contactDocuments } from './modules/frontDoor/contactDocuments';
 import { hubReviews } from './modules/frontDoor/hubReviews';
 import { closureService } from './modules/caseWorkflows/closureService';
@@ -59,6 +60,7 @@ export function services(db: Db, clock: Clock) {
     closure: closureService(clock, people, staff),
     hubReviews: hubReviews(db, people, standards),
     contactDocuments: contactDocuments(db, clock, people, staff),
+    strategy: strategyService(clock, people, standards),
   };
 }
 

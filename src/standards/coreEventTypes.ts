@@ -86,9 +86,10 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   {
     type: 'strategy.discussion_held',
     title: 'Strategy discussion held',
+    recordedOn: 'strategy',
     data: passthrough({ section47ThresholdMet: z.boolean({ error: 'section47ThresholdMet must be true or false' }).optional() }),
   },
-  { type: 'strategy.minutes_distributed', title: 'Strategy discussion minutes distributed', after: [{ type: 'strategy.discussion_held' }] },
+  { type: 'strategy.minutes_distributed', title: 'Strategy discussion minutes distributed', after: [{ type: 'strategy.discussion_held' }], recordedOn: 'strategy' },
   { type: 's47.started', title: 'Section 47 enquiry started' },
   { type: 's47.child_visited', title: 'Child visited for the Section 47 enquiry', during: 'section-47' },
   {

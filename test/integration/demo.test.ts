@@ -149,6 +149,11 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     const cpChild = async (surname: string) => (await s.people.search(jess, { q: surname, dateOfBirth: null, kind: 'child', page: 1, pageSize: 5 })).records[0]!;
     expect((await s.caseRecord.view(jess, (await cpChild('Lee')).id)).bedrooms?.state).toBe('overdue');
     expect((await s.caseRecord.view(jess, (await cpChild('Osei')).id)).bedrooms?.state).toBe('ok');
+    // Sumaiya Begum's strategy meeting, decided two days ago, is overdue.
+    const tomCtx = { ...duty, actor: (await s.staff.actorFor((await s.staff.memberByUsername('tom.reilly'))!.id, 'session'))! };
+    const sumaiya = (await s.people.search(tomCtx, { q: 'Sumaiya Begum', dateOfBirth: null, kind: 'child', page: 1, pageSize: 5 })).records[0]!;
+    const strategy = await s.strategy.view(tomCtx, sumaiya.id);
+    expect([strategy.state?.triggeredAt !== null, strategy.may.hold, strategy.clocks.find((c) => c.ruleId === 'strategy.meeting-held')?.state]).toEqual([true, true, 'overdue']);
     // The Walsh family's Early Help Hub decision waits, overdue, for the Duty Manager's review.
     expect((await s.hubReviews.waiting(duty)).map((r) => [r.name.split(' ').at(-1), r.overdue])).toContainEqual(['Walsh', true]);
   });

@@ -180,8 +180,8 @@ describe.each(engines())('recording practice work on %s', (engine) => {
       'Child in care review held on 10 June 2026 at 10:00am is not during a period in care. Record when it started (Became looked after) first, or check the date',
     );
     expect(review.body).toContain('href="#occurredOn-day"');
-    const minutes = await client.post(`/people/${child.id}/work/new`, work('strategy.minutes_distributed', '2026-06-10', '10:00'));
-    expect(mainText(minutes.body)).toContain('comes before any strategy discussion held. Record that first, or check the date');
+    const casework = await client.post(`/people/${child.id}/work/new`, work('closure.casework_recorded', '2026-06-10', '10:00'));
+    expect(mainText(casework.body)).toContain('comes before any management decision to close the case or step it down to early help. Record that first, or check the date');
     await imported(child.id, 'cin.plan_started', '2026-05-01T10:00:00+01:00');
     await imported(child.id, 'cin.plan_ended', '2026-06-01T10:00:00+01:00');
     const afterEnd = await client.post(`/people/${child.id}/work/new`, work('cin.visit', '2026-06-10', '10:00'));

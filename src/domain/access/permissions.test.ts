@@ -10,7 +10,7 @@ import { isRole, roles, type Role } from './roles';
 const reader: Permission[] = ['child:search', 'child:read', 'caseload:read', 'team:read'];
 const recorder: Permission[] = [...reader, 'child:create', 'child:correct', 'work:record'];
 const frontDoor: Permission[] = ['contact:record', 'contact:triage'];
-const duty: Permission[] = [...frontDoor, 'threshold:decide', 'assessment:sign_off'];
+const duty: Permission[] = [...frontDoor, 'threshold:decide', 'assessment:sign_off', 'strategy:chair'];
 const expectedMatrix: Record<Role, Permission[]> = {
   'social-worker': [...recorder, ...frontDoor],
   'personal-adviser': recorder,
@@ -41,7 +41,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the nineteen permissions', () => {
+  it('lists the twenty permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -63,6 +63,7 @@ describe('the permission matrix', () => {
         'threshold:decide',
         'assessment:sign_off',
         'assessment:extend',
+        'strategy:chair',
       ].sort(),
     );
   });

@@ -23,6 +23,7 @@ export const permissions = [
   'contact:triage', // triage a contact: MASH enquiries to partner agencies, their replies, a threshold recommendation
   'threshold:decide', // the Duty Manager's threshold decision, and overriding parental consent to agency checks
   'assessment:sign_off', // a manager's sign-off of a Child and Family Assessment (or its return for changes)
+  'strategy:chair', // decide on, trigger and chair a strategy discussion, about any child one may see (practice-standards.txt, Section 2: Strategy Discussions 1 and 5)
   'assessment:extend', // the Team Manager's decision on a request to extend an assessment (practice-standards.txt, Section 2: Child and Family Assessment 7)
 ] as const;
 
@@ -39,7 +40,7 @@ const caseRecorder: Permission[] = [...caseReader, 'child:create', 'child:correc
  * assistant team manager or above) decides threshold and may override parental consent.
  */
 const frontDoor: Permission[] = ['contact:record', 'contact:triage'];
-const dutyManager: Permission[] = [...frontDoor, 'threshold:decide', 'assessment:sign_off'];
+const dutyManager: Permission[] = [...frontDoor, 'threshold:decide', 'assessment:sign_off', 'strategy:chair'];
 const manager: Permission[] = [...caseRecorder, ...dutyManager, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend'];
 
 export const permissionMatrix: Record<Role, readonly Permission[]> = {

@@ -64,5 +64,6 @@ export const auditActionLabels: Record<string, string> = {
   'child.hub_decision_reviewed': "Reviewed an Early Help Hub decision as Duty Manager",
   'contact.document_attached': 'Attached a document to a contact',
   'contact.document_viewed': 'Opened a document attached to a contact',
+  'child.strategy_recorded': 'Recorded a step of a strategy discussion',
   'contact.handed_over': "Handed a hospital referral over to the child's home authority",
 };

@@ -2,19 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fullName } from '../../domain/people/personDetails';
 import { addPageSteps, type PageStep } from '../../platform/http/pageSteps';
 import { addRoute, contextOf } from '../../platform/http/routes';
-import { readDateInput } from '../../platform/validation';
+import { whenOf } from '../../platform/when';
 import type { Services } from '../../services';
 import { idParam } from '../people/peopleForms';
 import { caseNoteLabels } from './caseRecordSchemas';
-import type { When } from './caseRecordService';
 
 const template = 'caseRecord/views/caseRecord.njk';
-
-/** When it happened, from the form's date boxes and time. */
-function whenOf(body: Record<string, unknown>): When {
-  const date = readDateInput(body, 'occurredOn', 'Date it happened', true);
-  return { occurredOn: date.value, occurredTime: typeof body.occurredTime === 'string' ? body.occurredTime : '', problems: date.problem ? [date.problem] : [] };
-}
 
 /**
  * The case record's pages (issue 4; practice-standards.txt, Section 5): case notes, significant

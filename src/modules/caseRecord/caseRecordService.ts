@@ -1,26 +1,16 @@
 import { can, managesRecord } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
 import { chronology, recordedLate } from '../../domain/caseRecord/chronology';
-import type { Problem } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
-import { mergeProblems, problemsOf, readPastInstant } from '../../platform/validation';
+import { checkedAt, type When } from '../../platform/when';
 import { episodesById, eventTypeOf } from '../../standards/index';
 import { bedroomCheck } from '../../domain/caseRecord/bedroomsSeen';
 import type { PeopleService } from '../people/peopleService';
 import type { StandardsService } from '../standards/standardsService';
 import { caseNoteSchema, oversightSchema, significantEventSchema, summarySchema, supervisionSchema } from './caseRecordSchemas';
-import type { z } from 'zod';
-
-/** When the thing recorded happened, from a form's date and time (checked with everything else). */
-export interface When {
-  occurredOn: string | null;
-  occurredTime: string;
-  /** Problems reading the date's boxes. */
-  problems: Problem[];
-}
 
 const titleOf = (type: string) => eventTypeOf(type)?.title ?? type;
 
@@ -32,14 +22,7 @@ const titleOf = (type: string) => eventTypeOf(type)?.title ?? type;
  * working days, oversight monthly) open and close by themselves; anything recorded late says so.
  */
 export function caseRecordService(clock: Clock, people: PeopleService, standards: StandardsService) {
-  /** Checks the form and when it happened together, and says everything that is wrong at once. */
-  function parse<T extends z.ZodType>(schema: T, input: Record<string, unknown>, when: When | null, now: Date): { data: z.infer<T>; at: Date } {
-    const parsed = schema.safeParse(input);
-    const instant = when ? readPastInstant(when.occurredOn, when.occurredTime, now, { date: 'occurredOn', time: 'occurredTime', what: 'it happened' }) : { at: now, problems: [] };
-    const problems = mergeProblems(when?.problems ?? [], when && when.problems.length > 0 ? [] : instant.problems, parsed.success ? [] : problemsOf(parsed.error));
-    if (problems.length > 0 || !parsed.success || !instant.at) throw new ValidationError(problems);
-    return { data: parsed.data, at: instant.at };
-  }
+  const parse = checkedAt;
 
   /**
    * A manager of the team holding the case: supervision and oversight are theirs to record. Checked

@@ -14,6 +14,7 @@ import { keepUp } from './demoUpkeep';
 import { contactOnOpenCase, frontDoorDetails } from './demoFrontDoor';
 import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAssessment';
 import { closureUnderway, hubReviewWaiting } from './demoClosure';
+import { strategyUnderway } from './demoStrategy';
 import { demoFamilies, demoProfessionals, type DemoChild, type DemoFamily } from './demoFamilies';
 import { demoAuthorityName, demoStaff, demoTeams } from './demoStaff';
 
@@ -102,6 +103,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   const keptUp: { personId: string; recordedBy: Actor }[] = [];
   let closing: string[] = [];
   let steppingUp: string[] = [];
+  let strategyFor: string[] = [];
   for (const [index, family] of demoFamilies.entries()) {
     const worker = family.worker ? as(family.worker) : duty;
     const script = family.stage === 'care-leaver' ? null : journey(family, index);
@@ -179,6 +181,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
     if (family.surname === 'Ahmed') await extensionAwaitingDecision(s, worker, childIds[0] as string, (d) => clock.set(d), at);
     if (family.surname === 'Pearce') closing = childIds;
     if (family.surname === 'Walsh') steppingUp = childIds;
+    if (family.surname === 'Begum') strategyFor = childIds;
     // Contacts still at the front door and the late families keep what is overdue.
     if (!family.late && family.stage !== 'contact') for (const id of childIds) keptUp.push({ personId: id, recordedBy: worker.actor });
   }
@@ -187,6 +190,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   // After the upkeep, so that what the closure left undone stays undone.
   await closureUnderway(s, as('marcus.bell'), closing, (d) => clock.set(d), at);
   await hubReviewWaiting(s, as('beth.taylor'), steppingUp, (d) => clock.set(d), at);
+  await strategyUnderway(s, as('tom.reilly'), as('sam.patel'), strategyFor, (d) => clock.set(d), at);
   clock.set(now);
 }
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
+import { demoInBrowser } from './support/demoInBrowser';
+import { CaseloadPage, FrontSheetPage, SignInPage } from './pages/pages';
+import { HearthPage } from './pages/HearthPage';
+
+const password = 'hearth-demo-2026';
+
+/** The strategy discussion's page: arrival runs axe like every page object. */
+class StrategyPage extends HearthPage {
+  async text(): Promise<string> {
+    return this.page.locator('main').innerText();
+  }
+}
+
+/** Today in London as YYYY-MM-DD, and the hour an hour ago (00 just after midnight). */
+function londonToday() {
+  const fmt = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(new Date(Date.now() - 3_600_000));
+  return { date: fmt(new Date()), time: fmt(new Date(Date.now() - 3_600_000)) === fmt(new Date()) ? `${hour}:00` : '00:00' };
+}
+
+describe.skipIf(!chromiumAvailable)('a strategy discussion in a browser', () => {
+  const hearth = demoInBrowser();
+
+  it('an assistant team manager records an overdue strategy meeting, is asked why it was late, and records its outcome', async () => {
+    const page = await hearth.newPage();
+    await (await SignInPage.open(page, hearth.url)).signIn('tom.reilly', password);
+    await CaseloadPage.arrive(page);
+    await page.goto(`${hearth.url}/people?q=Sumaiya+Begum`);
+    await page.getByRole('link', { name: 'Sumaiya Begum' }).first().click();
+    await FrontSheetPage.arrive(page, 'Sumaiya Begum');
+    await page.getByRole('button', { name: 'Strategy discussion' }).click();
+    const strategy = new StrategyPage(page);
+    await strategy.arrived('Strategy discussion');
+    expect(await strategy.text()).toContain('Overdue');
+
+    const { date, time } = londonToday();
+    const [year, month, day] = date.split('-');
+    await page.locator('#occurredOn-day').fill(String(Number(day)));
+    await page.locator('#occurredOn-month').fill(String(Number(month)));
+    await page.locator('#occurredOn-year').fill(String(year));
+    await page.getByLabel('Time', { exact: true }).fill(time);
+    await page.getByLabel('Police: who was invited').fill('DC Sarah Hale');
+    await page.getByRole('checkbox', { name: 'Police: attended' }).check();
+    await page.getByLabel("Children's social care: who was invited").fill('Sam Patel');
+    await page.getByRole('checkbox', { name: "Children's social care: attended" }).check();
+    await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+    await page.getByRole('button', { name: 'Record the meeting' }).click();
+    await strategy.refused();
+    expect(await strategy.errorSummary()).toContain('enter why the delay was accepted');
+    await page.getByLabel('If later than 24 hours after the new information: why the delay was accepted').fill('The police could not attend until today; Sumaiya stayed with her aunt under a safety plan.');
+    await page.getByRole('button', { name: 'Record the meeting' }).click();
+    const held = new StrategyPage(page);
+    await held.arrived('Strategy discussion');
+    expect(await held.notification()).toContain('The strategy meeting has been recorded');
+    expect(await held.text()).toContain('Section 47 threshold: met');
+  });
+});
