@@ -10,6 +10,7 @@ import { eventImportService } from './modules/eventImport/eventImportService';
 import type { RecordHooks } from './modules/people/recordHooks';
 import { recordWorkService } from './modules/recordWork/recordWorkService';
 import { frontDoorService } from './modules/frontDoor/frontDoorService';
+import { section47Service } from './modules/section47/section47Service';
 import { strategyService } from './modules/strategy/strategyService';
 import { contactDocuments } from './modules/frontDoor/contactDocuments';
 import { hubReviews } from './modules/frontDoor/hubReviews';
@@ -61,6 +62,7 @@ export function services(db: Db, clock: Clock) {
     hubReviews: hubReviews(db, people, standards),
     contactDocuments: contactDocuments(db, clock, people, staff),
     strategy: strategyService(clock, people, standards),
+    section47: section47Service(people, standards),
   };
 }
 

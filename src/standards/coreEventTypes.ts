@@ -90,12 +90,14 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
     data: passthrough({ section47ThresholdMet: z.boolean({ error: 'section47ThresholdMet must be true or false' }).optional() }),
   },
   { type: 'strategy.minutes_distributed', title: 'Strategy discussion minutes distributed', after: [{ type: 'strategy.discussion_held' }], recordedOn: 'strategy' },
-  { type: 's47.started', title: 'Section 47 enquiry started' },
-  { type: 's47.child_visited', title: 'Child visited for the Section 47 enquiry', during: 'section-47' },
+  // Recorded on the enquiry's page (src/modules/section47/).
+  { type: 's47.started', title: 'Section 47 enquiry started', recordedOn: 'section-47' },
+  { type: 's47.child_visited', title: 'Child visited for the Section 47 enquiry', during: 'section-47', recordedOn: 'section-47' },
   {
     type: 's47.completed',
     title: 'Section 47 enquiry completed',
     during: 'section-47',
+    recordedOn: 'section-47',
     data: passthrough({
       outcome: z.enum(['initial_conference', 'child_in_need_plan', 'no_further_action'], { error: 'outcome must be initial_conference, child_in_need_plan or no_further_action' }).optional(),
     }),

@@ -55,5 +55,16 @@ describe.skipIf(!chromiumAvailable)('a strategy discussion in a browser', () => 
     await held.arrived('Strategy discussion');
     expect(await held.notification()).toContain('The strategy meeting has been recorded');
     expect(await held.text()).toContain('Section 47 threshold: met');
+
+    // The threshold was met: the Section 47 enquiry is started from its own page.
+    await page.getByRole('link', { name: 'Back' }).click();
+    await FrontSheetPage.arrive(page, 'Sumaiya Begum');
+    await page.getByRole('button', { name: 'Section 47 enquiry' }).click();
+    const enquiry = new StrategyPage(page);
+    await enquiry.arrived('Section 47 enquiry');
+    await page.getByRole('button', { name: 'Start the Section 47 enquiry' }).click();
+    await enquiry.arrived('Section 47 enquiry');
+    expect(await enquiry.notification()).toContain('The Section 47 enquiry has been started');
+    expect(await enquiry.text()).toContain('The visit to the child');
   });
 });

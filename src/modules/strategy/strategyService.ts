@@ -10,6 +10,7 @@ import { mergeProblems, problemsOf } from '../../platform/validation';
 import { checkedAt, type When } from '../../platform/when';
 import { z } from 'zod';
 import type { PeopleService } from '../people/peopleService';
+import { recordStep } from '../people/recordStep';
 import { clocksOf } from '../standards/obligationViews';
 import type { StandardsService } from '../standards/standardsService';
 import { amendmentSchema, attendeesFrom, decisionSchema, heldSchema } from './strategySchemas';
@@ -31,12 +32,7 @@ export function strategyService(clock: Clock, people: PeopleService, standards: 
 
   /** One step on the child's record, in its transaction: refused, saying what to record first, when out of order. */
   function step(context: RequestContext, personId: string, permission: Permission, action: string, which: Step, events: (state: StrategyState, now: Date) => { type: string; occurredAt: Date; data: Record<string, unknown> }[]) {
-    return people.recordOn(context, [personId], permission, action, (_records, streams, now) => {
-      const state = stateOf(streams.get(personId) ?? []);
-      const refusal = strategyStepRefusal(state, which);
-      if (refusal || !state) throw new ValidationError([{ field: which, message: refusal ?? '' }]);
-      return events(state, now).map((e) => ({ personId, ...e }));
-    });
+    return recordStep(people, context, personId, permission, action, { read: stateOf, refusal: (state) => strategyStepRefusal(state, which), field: which }, events);
   }
 
   return {
