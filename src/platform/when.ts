@@ -9,12 +9,15 @@ export interface When {
   occurredTime: string;
   /** Problems reading the date's boxes. */
   problems: Problem[];
+  /** The boxes' names, when a page has two such forms (`occurredOn` and `occurredTime` otherwise). */
+  fields?: { date: string; time: string };
 }
 
 /** When it happened, from a form's date boxes (`occurredOn-day`…) and time (`occurredTime`). */
-export function whenOf(body: Record<string, unknown>): When {
-  const date = readDateInput(body, 'occurredOn', 'Date it happened', true);
-  return { occurredOn: date.value, occurredTime: typeof body.occurredTime === 'string' ? body.occurredTime : '', problems: date.problem ? [date.problem] : [] };
+export function whenOf(body: Record<string, unknown>, fields = { date: 'occurredOn', time: 'occurredTime' }): When {
+  const date = readDateInput(body, fields.date, 'Date it happened', true);
+  const time = body[fields.time];
+  return { occurredOn: date.value, occurredTime: typeof time === 'string' ? time : '', problems: date.problem ? [date.problem] : [], fields };
 }
 
 /**
@@ -23,7 +26,8 @@ export function whenOf(body: Record<string, unknown>): When {
  */
 export function checkedAt<T extends z.ZodType>(schema: T, input: Record<string, unknown>, when: When | null, now: Date): { data: z.infer<T>; at: Date } {
   const parsed = schema.safeParse(input);
-  const instant = when ? readPastInstant(when.occurredOn, when.occurredTime, now, { date: 'occurredOn', time: 'occurredTime', what: 'it happened' }) : { at: now, problems: [] };
+  const fields = when?.fields ?? { date: 'occurredOn', time: 'occurredTime' };
+  const instant = when ? readPastInstant(when.occurredOn, when.occurredTime, now, { ...fields, what: 'it happened' }) : { at: now, problems: [] };
   const problems = mergeProblems(when?.problems ?? [], when && when.problems.length > 0 ? [] : instant.problems, parsed.success ? [] : problemsOf(parsed.error));
   if (problems.length > 0 || !parsed.success || !instant.at) throw new ValidationError(problems);
   return { data: parsed.data, at: instant.at };

@@ -37,11 +37,17 @@ describe.each(engines())('the strategy discussion on %s', (engine) => {
     ]);
     await t.services.strategy.decide(manager, child.id, { information: 'Police report a disclosure at school of being hit with a belt' }, at('2026-05-22', '15:00'));
     expect(await problems(t.services.strategy.actionsCirculated(manager, child.id))).toEqual(['actions: Record the strategy meeting first']);
+    expect(await problems(t.services.strategy.hold(manager, child.id, { ...attendees, section47ThresholdMet: 'no' }, at('2026-05-22', '16:00'), noDate))).toEqual([
+      'hold: Record the referral to the Police Enquiry Centre first: police attendance is organised once it is made',
+    ]);
 
     t.clock.set('2026-05-22T16:00:00Z');
     await t.services.strategy.trigger(manager, child.id);
     expect(await state(child.id, 'strategy.workflow-triggered')).toBe('met');
-    // The PEC referral at 16:45, within the hour of the 16:30 decision.
+    // The PEC referral at 16:45, within the hour of the 16:30 decision; not before the decision.
+    expect(await problems(t.services.strategy.policeReferral(worker, child.id, at('2026-05-22', '16:00')))).toEqual([
+      'occurredOn: The referral cannot be before 22 May 2026 at 4:30pm: check the date and time',
+    ]);
     await t.services.strategy.policeReferral(worker, child.id, at('2026-05-22', '16:45'));
     expect(await state(child.id, 'strategy.police-referral')).toBe('met');
 
@@ -57,9 +63,11 @@ describe.each(engines())('the strategy discussion on %s', (engine) => {
     await t.services.strategy.hold(manager, child.id, { ...attendees, section47ThresholdMet: 'yes', delayReason: 'Police could not attend until after the bank holiday; a safety plan was in place.' }, at('2026-05-26', '10:00'), { value: '2026-06-09', problem: null });
     expect(await state(child.id, 'strategy.meeting-held')).toBe('met_late');
     const stream = await t.services.people.streamOf(child.id);
-    expect(stream.at(-1)).toMatchObject({ type: 'oversight.recorded', data: { summary: expect.stringContaining('Police could not attend') } });
+    // The reasons stay with the meeting: they are not the Section 47 enquiry's management oversight, which is still owed.
+    expect(stream.some((e) => e.type === 'oversight.recorded')).toBe(false);
+    expect((await t.services.standards.forPerson(child.id)).find((o) => o.obligation.ruleId === 's47.management-oversight')?.state).toBe('due');
     const held = stream.find((e) => e.type === 'strategy.discussion_held');
-    expect(held?.data).toMatchObject({ section47ThresholdMet: true, reviewMeetingOn: '2026-06-09', attendees: [{ agency: 'police', name: 'DC Sarah Hale', attended: true }, { agency: 'health', name: 'Health visitor (apologies)', attended: false }, { agency: 'social_care', name: 'Sam Patel', attended: true }] });
+    expect(held?.data).toMatchObject({ delayReason: expect.stringContaining('Police could not attend'), section47ThresholdMet: true, reviewMeetingOn: '2026-06-09', attendees: [{ agency: 'police', name: 'DC Sarah Hale', attended: true }, { agency: 'health', name: 'Health visitor (apologies)', attended: false }, { agency: 'social_care', name: 'Sam Patel', attended: true }] });
 
     await t.services.strategy.actionsCirculated(manager, child.id);
     expect(await state(child.id, 'strategy.actions-circulated')).toBe('met');
@@ -72,10 +80,14 @@ describe.each(engines())('the strategy discussion on %s', (engine) => {
     expect(await problems(t.services.strategy.minutesDistributed(worker, child.id))).toEqual(['minutes: The minutes have already been distributed: send changes as amendments']);
 
     // Amendments within 5 working days of Wednesday 27 May: by Wednesday 3 June; one on Thursday 4 June is marked late.
-    t.clock.set('2026-06-03T15:00:00Z');
-    await t.services.strategy.amendment(worker, child.id, { agency: 'Police', summary: 'The disclosure was to the class teacher, not the head.' });
-    t.clock.set('2026-06-04T09:00:00Z');
-    await t.services.strategy.amendment(worker, child.id, { agency: 'Health', summary: 'Add: the health visitor saw bruising in April.' });
+    // Typed in on 4 June: the date it was received counts, not the day it was typed.
+    t.clock.set('2026-06-04T12:00:00Z');
+    const received = (on: string) => ({ occurredOn: on, occurredTime: '10:00', problems: [], fields: { date: 'receivedOn', time: 'receivedTime' } });
+    await t.services.strategy.amendment(worker, child.id, { agency: 'Police', amendment: 'The disclosure was to the class teacher, not the head.' }, received('2026-06-03'));
+    await t.services.strategy.amendment(worker, child.id, { agency: 'Health', amendment: 'Add: the health visitor saw bruising in April.' }, received('2026-06-04'));
+    expect(await problems(t.services.strategy.amendment(worker, child.id, { agency: 'School', amendment: 'x' }, received('2026-05-26')))).toEqual([
+      'receivedOn: The amendment cannot be before the minutes were distributed, 27 May 2026 at 9:30am: check the date and time',
+    ]);
     const view = await t.services.strategy.view(worker, child.id);
     expect([view.amendmentsClose, view.state?.amendments.map((a) => a.inTime)]).toEqual(['2026-06-03', [true, false]]);
   });
@@ -90,7 +102,7 @@ describe.each(engines())('the strategy discussion on %s', (engine) => {
     expect((await asWorker.post(`/people/${child.id}/strategy/decision`, { information: 'x' })).statusCode).toBe(403);
     const asManager = new Client(app);
     await asManager.signIn(manager.actor.username, manager.password);
-    await asManager.get(`/people/${child.id}/strategy`);
+    expect(mainText((await asManager.get(`/people/${child.id}/strategy`)).body)).toContain('Decide to hold a strategy discussion');
     const refused = await asManager.post(`/people/${child.id}/strategy/decision`, { information: '', 'occurredOn-day': '', 'occurredOn-month': '', 'occurredOn-year': '', occurredTime: '' });
     expect(refused.statusCode).toBe(400);
     expect(mainText(refused.body)).toContain('Enter the new information that prompts a strategy discussion');

@@ -37,7 +37,7 @@ export interface StrategyState {
   information: { at: Date; summary: string } | null;
   triggeredAt: Date | null;
   policeReferralAt: Date | null;
-  meeting: { eventId: string; at: Date; chair: string | null; attendees: Attendee[]; thresholdMet: boolean | null; reviewMeetingOn: string | null; delayReason: string | null } | null;
+  meeting: { eventId: string; at: Date; chair: string | null; attendees: Attendee[]; thresholdMet: boolean | null; reviewMeetingOn: string | null; delayReason: string | null; summary: string | null } | null;
   actionsCirculatedAt: Date | null;
   minutesDistributedAt: Date | null;
   amendments: { at: Date; agency: string; summary: string; inTime: boolean }[];
@@ -53,7 +53,9 @@ export function latestStrategy(stream: readonly StrategyEvent[], calendar: Worki
   for (const e of stream) {
     if (e.type === 'strategy.new_information_received') information = { at: e.occurredAt, summary: String(e.data.summary ?? '') };
     if (starts(e)) {
+      // The information belongs to this discussion only: a later one starts from its own.
       state = { decidedAt: e.occurredAt, information, triggeredAt: null, policeReferralAt: null, meeting: null, actionsCirculatedAt: null, minutesDistributedAt: null, amendments: [], cpAdminAdvisedAt: null };
+      information = null;
       continue;
     }
     if (!state) continue;
@@ -73,6 +75,7 @@ export function latestStrategy(stream: readonly StrategyEvent[], calendar: Worki
           thresholdMet: typeof e.data.section47ThresholdMet === 'boolean' ? e.data.section47ThresholdMet : null,
           reviewMeetingOn: typeof e.data.reviewMeetingOn === 'string' ? e.data.reviewMeetingOn : null,
           delayReason: typeof e.data.delayReason === 'string' ? e.data.delayReason : null,
+          summary: typeof e.data.summary === 'string' ? e.data.summary : null,
         };
         break;
       case 'strategy.actions_circulated':
@@ -111,9 +114,10 @@ export function strategyStepRefusal(state: StrategyState | null, step: 'trigger'
     case 'trigger':
       return state.triggeredAt ? 'The strategy discussion workflow has already been triggered' : null;
     case 'police':
-      return state.policeReferralAt ? 'The referral to the Police Enquiry Centre has already been recorded' : null;
+      return state.policeReferralAt ? 'The referral to the Police Enquiry Centre has already been recorded' : held ? 'The strategy meeting has already been recorded' : null;
     case 'hold':
-      return held ? 'The strategy meeting has already been recorded' : null;
+      // "Once the PEC referral has been made" police attendance is organised (Strategy Discussions 3).
+      return held ? 'The strategy meeting has already been recorded' : !state.policeReferralAt ? 'Record the referral to the Police Enquiry Centre first: police attendance is organised once it is made' : null;
     case 'actions':
       return !held ? 'Record the strategy meeting first' : state.actionsCirculatedAt ? 'The actions have already been circulated' : null;
     case 'minutes':

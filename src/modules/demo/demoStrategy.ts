@@ -1,4 +1,4 @@
-import { londonDate } from '../../domain/calendar/localDate';
+import { londonDate, londonTime } from '../../domain/calendar/localDate';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Services } from '../../services';
 
@@ -12,11 +12,14 @@ import type { Services } from '../../services';
 export async function strategyUnderway(s: Services, manager: RequestContext, worker: RequestContext, childIds: readonly string[], setClock: (at: Date) => void, at: (daysAgo: number, hour?: number) => Date) {
   const [child] = childIds;
   if (!child) return;
-  const on = (daysAgo: number, hour: number, minute = 0) => ({ occurredOn: londonDate(at(daysAgo, hour)), occurredTime: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, problems: [] });
-  setClock(new Date(at(2, 14).getTime() + 30 * 60_000));
-  await s.strategy.decide(manager, child, { information: "Sumaiya told her college tutor that her mother's new partner hit her with a belt last night; she has a mark on her arm and does not want to go home." }, on(2, 14));
-  setClock(new Date(at(2, 14).getTime() + 45 * 60_000));
+  // Times as London's clock shows them, whatever the season.
+  const on = (instant: Date) => ({ occurredOn: londonDate(instant), occurredTime: londonTime(instant), problems: [] });
+  const minutes = (base: Date, n: number) => new Date(base.getTime() + n * 60_000);
+  const information = at(2, 13);
+  setClock(minutes(information, 30));
+  await s.strategy.decide(manager, child, { information: "Sumaiya told her college tutor that her mother's new partner hit her with a belt last night; she has a mark on her arm and does not want to go home." }, on(information));
+  setClock(minutes(information, 45));
   await s.strategy.trigger(manager, child);
-  setClock(new Date(at(2, 15).getTime() + 20 * 60_000));
-  await s.strategy.policeReferral(worker, child, on(2, 15, 10));
+  setClock(minutes(information, 80));
+  await s.strategy.policeReferral(worker, child, on(minutes(information, 70)));
 }

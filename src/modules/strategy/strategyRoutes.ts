@@ -26,7 +26,7 @@ export function strategyRoutes(app: FastifyInstance, services: Services) {
   });
 
   const id = idParam;
-  addPageSteps(app, { template, page, back: (request) => `/people/${id(request)}/strategy`, dateFields: ['occurredOn', 'reviewMeetingOn'] }, [
+  addPageSteps(app, { template, page, back: (request) => `/people/${id(request)}/strategy`, dateFields: ['occurredOn', 'reviewMeetingOn', 'receivedOn'] }, [
     { url: '/people/:id/strategy/decision', permission: 'strategy:chair', audit: 'child.strategy_recorded', form: 'decide', title: 'Decided', run: async (r, body) => (await strategy.decide(contextOf(r), id(r), body, whenOf(body)), 'The decision to hold a strategy discussion has been recorded: trigger the workflow today.') },
     { url: '/people/:id/strategy/trigger', permission: 'strategy:chair', audit: 'child.strategy_recorded', form: 'trigger', title: 'Triggered', run: async (r) => (await strategy.trigger(contextOf(r), id(r)), 'The strategy discussion workflow has been triggered.') },
     { url: '/people/:id/strategy/police-referral', permission: 'work:record', audit: 'child.strategy_recorded', form: 'police', title: 'Recorded', run: async (r, body) => (await strategy.policeReferral(contextOf(r), id(r), whenOf(body)), 'The referral to the Police Enquiry Centre has been recorded.') },
@@ -39,8 +39,8 @@ export function strategyRoutes(app: FastifyInstance, services: Services) {
       run: async (r, body) => (await strategy.hold(contextOf(r), id(r), body, whenOf(body), readDateInput(body, 'reviewMeetingOn', 'Date of the review strategy meeting', false)), 'The strategy meeting has been recorded: circulate the actions now, and the minutes within 24 hours.'),
     },
     { url: '/people/:id/strategy/actions', permission: 'strategy:chair', audit: 'child.strategy_recorded', form: 'actions', title: 'Circulated', run: async (r) => (await strategy.actionsCirculated(contextOf(r), id(r)), 'The actions have been recorded as circulated.') },
-    { url: '/people/:id/strategy/minutes', permission: 'work:record', audit: 'child.strategy_recorded', form: 'minutes', title: 'Distributed', run: async (r) => (await strategy.minutesDistributed(contextOf(r), id(r)), 'The minutes have been recorded as distributed: agencies have 5 working days to send amendments.') },
-    { url: '/people/:id/strategy/amendments', permission: 'work:record', audit: 'child.strategy_recorded', form: 'amendment', title: 'Amendment recorded', run: async (r, body) => (await strategy.amendment(contextOf(r), id(r), body), 'The amendment has been recorded.') },
+    { url: '/people/:id/strategy/minutes', permission: 'child:read', audit: 'child.strategy_recorded', form: 'minutes', title: 'Distributed', run: async (r) => (await strategy.minutesDistributed(contextOf(r), id(r)), 'The minutes have been recorded as distributed: agencies have 5 working days to send amendments.') },
+    { url: '/people/:id/strategy/amendments', permission: 'child:read', audit: 'child.strategy_recorded', form: 'amendment', title: 'Amendment recorded', run: async (r, body) => (await strategy.amendment(contextOf(r), id(r), body, whenOf(body, { date: 'receivedOn', time: 'receivedTime' })), 'The amendment has been recorded.') },
     { url: '/people/:id/strategy/cp-admin', permission: 'work:record', audit: 'child.strategy_recorded', form: 'cpAdmin', title: 'Recorded', run: async (r) => (await strategy.cpAdminAdvised(contextOf(r), id(r)), 'The Child Protection Admin Team has been recorded as advised.') },
   ]);
 }

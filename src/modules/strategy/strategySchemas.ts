@@ -15,7 +15,7 @@ export const heldSchema = z.object({
 
 export const amendmentSchema = z.object({
   agency: requiredText('Enter which agency sent the amendment', 200, 'The agency'),
-  summary: requiredText('Enter what the amendment changes', 5000, 'The amendment'),
+  amendment: requiredText('Enter what the amendment changes', 5000, 'The amendment'),
 });
 
 /**
@@ -28,9 +28,10 @@ export function attendeesFrom(body: Record<string, unknown>): { attendees: Atten
   const attendees: Attendee[] = [];
   const problems: Problem[] = [];
   for (const { value: agency, text } of strategyAgencies) {
-    const name = typeof body[`attendee-${agency}-name`] === 'string' ? String(body[`attendee-${agency}-name`]).trim().slice(0, 200) : '';
+    const name = typeof body[`attendee-${agency}-name`] === 'string' ? String(body[`attendee-${agency}-name`]).trim() : '';
     const attended = body[`attendee-${agency}-attended`] === 'yes';
-    if (name) attendees.push({ agency: agency as StrategyAgency, name, attended });
+    if (name.length > 200) problems.push({ field: `attendee-${agency}-name`, message: `${text}: the name must be 200 characters or fewer` });
+    else if (name) attendees.push({ agency: agency as StrategyAgency, name, attended });
     else if (attended) problems.push({ field: `attendee-${agency}-name`, message: `Enter who came from ${text}` });
   }
   for (const needed of ['police', 'social_care'] as const) {

@@ -1,5 +1,7 @@
 import { amendmentsClose, latestStrategy, strategyStepRefusal, type StrategyState } from '../../domain/strategy/strategyState';
-import { can } from '../../domain/access/can';
+import { can, rolesAllow } from '../../domain/access/can';
+import { londonDate } from '../../domain/calendar/localDate';
+import { formatDateTime as formatInstant } from '../../platform/views/filters';
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
 import type { Permission } from '../../domain/access/permissions';
@@ -19,6 +21,15 @@ import { amendmentSchema, attendeesFrom, decisionSchema, heldSchema } from './st
 export const strategyRules = ['strategy.workflow-triggered', 'strategy.police-referral', 'strategy.meeting-held', 'strategy.actions-circulated', 'strategy.minutes', 'strategy.cp-admin-advised'] as const;
 
 const nothing = z.object({});
+
+/** Something that happened as part of the discussion cannot be before the step it follows: a clear refusal, not a clock that never closes. */
+function notBefore(at: Date, earliest: Date, what: string): Date {
+  if (at.getTime() < earliest.getTime()) throw new ValidationError([{ field: 'occurredOn', message: `${what} cannot be before ${formatInstant(earliest)}: check the date and time` }]);
+  return at;
+}
+
+/** A chair may record the minutes and amendments of a meeting they chaired for another team; otherwise those who record on the case. */
+const chairOrRecorder = (context: RequestContext): Permission => (rolesAllow(context.actor, 'strategy:chair') ? 'strategy:chair' : 'work:record');
 type Step = Parameters<typeof strategyStepRefusal>[1];
 
 /**
@@ -58,6 +69,7 @@ export function strategyService(clock: Clock, people: PeopleService, standards: 
           actions: chair && open('actions'),
           minutes: (chair || write) && open('minutes'),
           amendment: (chair || write) && open('amendment'),
+          // Forms with a date and time: one on the page at a time, so their boxes' ids stay unique.
           cpAdmin: write && open('cpAdmin'),
         },
       };
@@ -84,18 +96,19 @@ export function strategyService(clock: Clock, people: PeopleService, standards: 
 
     /** The Police Enquiry Centre referral, at the time it was made (Strategy Discussions 2: within 1 hour). */
     policeReferral(context: RequestContext, personId: string, when: When) {
-      return step(context, personId, 'work:record', 'child.strategy_recorded', 'police', (_s, now) => [{ type: 'strategy.police_referral_made', occurredAt: checkedAt(nothing, {}, when, now).at, data: {} }]);
+      return step(context, personId, 'work:record', 'child.strategy_recorded', 'police', (state, now) => [{ type: 'strategy.police_referral_made', occurredAt: notBefore(checkedAt(nothing, {}, when, now).at, state.decidedAt, 'The referral'), data: {} }]);
     },
 
     /**
      * The meeting, by its chair: when it was held, who was invited and who came by agency, whether
      * the Section 47 threshold was met, a review meeting's date, and, if it was later than 24 hours
-     * after the new information, the chair's reasons for accepting the delay, also recorded as
-     * management oversight (Strategy Discussions 5).
+     * after the new information, the manager's reasons for accepting the delay (Strategy
+     * Discussions 5), kept with the meeting: not as a general `oversight.recorded`, which would
+     * also meet the Section 47 and monthly oversight standards it is not.
      */
     async hold(context: RequestContext, personId: string, body: Record<string, unknown>, when: When, reviewMeetingOn: { value: string | null; problem: Problem | null }) {
       const deadline = (await standards.forPerson(personId)).filter((o) => o.obligation.ruleId === 'strategy.meeting-held' && o.obligation.outcome === 'open').at(-1)?.obligation.deadline ?? null;
-      return step(context, personId, 'strategy:chair', 'child.strategy_recorded', 'hold', (_s, now) => {
+      return step(context, personId, 'strategy:chair', 'child.strategy_recorded', 'hold', (state, now) => {
         const { attendees, problems } = attendeesFrom(body);
         const parsed = heldSchema.safeParse(body);
         let at: Date | null = null;
@@ -106,9 +119,11 @@ export function strategyService(clock: Clock, people: PeopleService, standards: 
           if (!(error instanceof ValidationError)) throw error;
           whenProblems = error.problems;
         }
+        if (at && at.getTime() < state.decidedAt.getTime()) whenProblems = [{ field: 'occurredOn', message: `The meeting cannot be before the decision to hold it, ${formatInstant(state.decidedAt)}: check the date and time` }];
         const late = Boolean(at && deadline && at.getTime() > deadline.getTime());
         const delay = late && !(parsed.success && parsed.data.delayReason) ? [{ field: 'delayReason', message: 'The meeting was more than 24 hours after the new information: enter why the delay was accepted' }] : [];
-        const all = mergeProblems(whenProblems, parsed.success ? [] : problemsOf(parsed.error), problems, reviewMeetingOn.problem ? [reviewMeetingOn.problem] : [], delay);
+        const reviewBefore = at && reviewMeetingOn.value && reviewMeetingOn.value < londonDate(at) ? [{ field: 'reviewMeetingOn', message: 'The review strategy meeting must be on or after the day of this meeting' }] : [];
+        const all = mergeProblems(whenProblems, parsed.success ? [] : problemsOf(parsed.error), problems, reviewMeetingOn.problem ? [reviewMeetingOn.problem] : reviewBefore, delay);
         if (all.length > 0 || !parsed.success || !at) throw new ValidationError(all);
         const data = parsed.data;
         const held = {
@@ -123,19 +138,21 @@ export function strategyService(clock: Clock, people: PeopleService, standards: 
             ...(data.summary ? { summary: data.summary } : {}),
           },
         };
-        return late && data.delayReason ? [held, { type: 'oversight.recorded', occurredAt: now, data: { summary: `Strategy meeting held later than 24 hours: ${data.delayReason}` } }] : [held];
+        return [held];
       });
     },
 
     actionsCirculated: (context: RequestContext, personId: string) => step(context, personId, 'strategy:chair', 'child.strategy_recorded', 'actions', (_s, now) => [{ type: 'strategy.actions_circulated', occurredAt: now, data: {} }]),
-    minutesDistributed: (context: RequestContext, personId: string) => step(context, personId, 'work:record', 'child.strategy_recorded', 'minutes', (_s, now) => [{ type: 'strategy.minutes_distributed', occurredAt: now, data: {} }]),
+    // The minutes are the chair's (or the admin team's: Strategy Discussions 6), so a chair from another team may record them.
+    minutesDistributed: (context: RequestContext, personId: string) => step(context, personId, chairOrRecorder(context), 'child.strategy_recorded', 'minutes', (_s, now) => [{ type: 'strategy.minutes_distributed', occurredAt: now, data: {} }]),
     cpAdminAdvised: (context: RequestContext, personId: string) => step(context, personId, 'work:record', 'child.strategy_recorded', 'cpAdmin', (_s, now) => [{ type: 'strategy.cp_admin_advised', occurredAt: now, data: {} }]),
 
     /** An attending agency's amendment to the minutes, in writing (Strategy Discussions 7); one after the 5 working days says so. */
-    amendment(context: RequestContext, personId: string, body: Record<string, unknown>) {
-      return step(context, personId, 'work:record', 'child.strategy_recorded', 'amendment', (_s, now) => {
-        const { data } = checkedAt(amendmentSchema, body, null, now);
-        return [{ type: 'strategy.amendment_received', occurredAt: now, data: { agency: data.agency, summary: data.summary } }];
+    amendment(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      return step(context, personId, chairOrRecorder(context), 'child.strategy_recorded', 'amendment', (state, now) => {
+        const { data, at } = checkedAt(amendmentSchema, body, when, now);
+        if (state.minutesDistributedAt && at.getTime() < state.minutesDistributedAt.getTime()) throw new ValidationError([{ field: 'receivedOn', message: `The amendment cannot be before the minutes were distributed, ${formatInstant(state.minutesDistributedAt)}: check the date and time` }]);
+        return [{ type: 'strategy.amendment_received', occurredAt: at, data: { agency: data.agency, summary: data.amendment } }];
       });
     },
   };
