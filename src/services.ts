@@ -10,6 +10,7 @@ import { eventImportService } from './modules/eventImport/eventImportService';
 import type { RecordHooks } from './modules/people/recordHooks';
 import { recordWorkService } from './modules/recordWork/recordWorkService';
 import { frontDoorService } from './modules/frontDoor/frontDoorService';
+import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
 import { strategyService } from './modules/strategy/strategyService';
 import { contactDocuments } from './modules/frontDoor/contactDocuments';
@@ -63,6 +64,7 @@ export function services(db: Db, clock: Clock) {
     contactDocuments: contactDocuments(db, clock, people, staff),
     strategy: strategyService(clock, people, standards),
     section47: section47Service(people, standards),
+    conference: conferenceService(people, standards, staff),
   };
 }
 

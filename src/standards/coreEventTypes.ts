@@ -112,10 +112,11 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
       category: z.enum(['neglect', 'physical', 'sexual', 'emotional', 'multiple'], { error: 'category must be neglect, physical, sexual, emotional or multiple' }).optional(),
     }),
   },
-  { type: 'cp.decision_circulated', title: 'Conference decision circulated', after: [{ type: 'cp.conference_held' }] },
+  // Recorded on the conference's page (src/modules/conference/); a plan ends only by a review conference's decision.
+  { type: 'cp.decision_circulated', title: 'Conference decision circulated', after: [{ type: 'cp.conference_held' }], recordedOn: 'conference' },
   { type: 'cp.core_group_held', title: 'Core group meeting held', during: 'cp-plan' },
   { type: 'cp.visit', title: 'Child protection visit', during: 'cp-plan', data: visit },
-  { type: 'cp.plan_ended', title: 'Child protection plan ended', during: 'cp-plan' },
+  { type: 'cp.plan_ended', title: 'Child protection plan ended', during: 'cp-plan', recordedOn: 'conference' },
   { type: 'cin.plan_started', title: 'Child in need plan started' },
   { type: 'cin.visit', title: 'Child in need visit', during: 'cin-plan', data: visit },
   { type: 'cin.review_held', title: 'Child in need review held', during: 'cin-plan' },

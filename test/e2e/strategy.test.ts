@@ -70,3 +70,22 @@ describe.skipIf(!chromiumAvailable)('a strategy discussion in a browser', () => 
     expect(await enquiry.text()).toContain('The visit to the child');
   });
 });
+
+describe.skipIf(!chromiumAvailable)('a child protection conference in a browser', () => {
+  const hearth = demoInBrowser();
+
+  it("the conference chair opens a child's conference page and records the early conversation for the review", async () => {
+    const page = await hearth.newPage();
+    await (await SignInPage.open(page, hearth.url)).signIn('martin.clarke', password);
+    await page.goto(`${hearth.url}/people?q=Marsh`);
+    await page.getByRole('link', { name: /Marsh/ }).first().click();
+    await page.getByRole('button', { name: 'Child protection conference' }).click();
+    const conference = new StrategyPage(page);
+    await conference.arrived('Child protection conference');
+    expect(await conference.text()).toContain('On a child protection plan since');
+    expect(await conference.text()).toContain('Record the review conference');
+    await page.locator('#conversation').getByRole('button', { name: 'Record: done now' }).click();
+    await conference.arrived('Child protection conference');
+    expect(await conference.notification()).toContain("Chair's early conversation with the social worker: recorded");
+  });
+});

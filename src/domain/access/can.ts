@@ -34,6 +34,7 @@ const recordPermissions: readonly Permission[] = [
   'assessment:sign_off',
   'assessment:extend',
   'strategy:chair',
+  'conference:chair',
 ];
 
 function isManager(actor: Actor): boolean {
@@ -125,10 +126,11 @@ export function can(actor: Actor, permission: Permission, subject?: RecordSubjec
     case 'contact:triage':
     case 'threshold:decide':
     case 'strategy:chair':
+    case 'conference:chair':
       // The front door receives contacts about any child, open case or not (practice-standards.txt,
       // Section 2: Duty Team (MASH), 1-2), and a strategy meeting is chaired by an assistant team
-      // manager or team manager, at the front door or of the team (Strategy Discussions 5): seeing
-      // the record is enough; restriction still holds.
+      // manager or team manager, at the front door or of the team (Strategy Discussions 5), and the
+      // independent conference chairs chair for every team: seeing the record is enough; restriction still holds.
       return true;
     case 'assessment:sign_off':
     case 'assessment:extend':

@@ -20,7 +20,7 @@ const expectedMatrix: Record<Role, Permission[]> = {
   'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend'],
   'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'standards:manage'],
   iro: [...reader, 'compliance:read', 'work:record'],
-  'cp-chair': [...reader, 'compliance:read', 'work:record'],
+  'cp-chair': [...reader, 'compliance:read', 'work:record', 'conference:chair'],
   'placements-officer': reader,
   'family-time-worker': reader,
   'panel-chair': ['child:search', 'child:read', 'team:read'],
@@ -41,7 +41,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the twenty permissions', () => {
+  it('lists the twenty-one permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -64,6 +64,7 @@ describe('the permission matrix', () => {
         'assessment:sign_off',
         'assessment:extend',
         'strategy:chair',
+        'conference:chair',
       ].sort(),
     );
   });

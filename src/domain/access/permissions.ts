@@ -23,6 +23,7 @@ export const permissions = [
   'contact:triage', // triage a contact: MASH enquiries to partner agencies, their replies, a threshold recommendation
   'threshold:decide', // the Duty Manager's threshold decision, and overriding parental consent to agency checks
   'assessment:sign_off', // a manager's sign-off of a Child and Family Assessment (or its return for changes)
+  'conference:chair', // record a child protection conference's decision, and sign its record (practice-standards.txt, Section 4: Child Protection Conferences)
   'strategy:chair', // decide on, trigger and chair a strategy discussion, about any child one may see (practice-standards.txt, Section 2: Strategy Discussions 1 and 5)
   'assessment:extend', // the Team Manager's decision on a request to extend an assessment (practice-standards.txt, Section 2: Child and Family Assessment 7)
 ] as const;
@@ -54,7 +55,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   // Reviewing officers and conference chairs watch the timeliness of reviews and conferences, and
   // record the reviews and conferences they chair (practice-standards.txt Section 4).
   iro: [...caseReader, 'compliance:read', 'work:record'],
-  'cp-chair': [...caseReader, 'compliance:read', 'work:record'],
+  'cp-chair': [...caseReader, 'compliance:read', 'work:record', 'conference:chair'],
   'placements-officer': caseReader,
   'family-time-worker': caseReader,
   'panel-chair': ['child:search', 'child:read', 'team:read'],

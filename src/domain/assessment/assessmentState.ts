@@ -1,3 +1,4 @@
+import { chronological } from '../records/events';
 import type { AssessmentContent, AssessmentOutcome } from './signsOfSafety';
 
 /** An event as this needs it: what, when, who, and its data. */
@@ -45,7 +46,7 @@ const ofAssessment = (event: AssessmentEvent, id: string) => event.data.assessme
  */
 export function latestAssessment(stream: readonly AssessmentEvent[]): AssessmentState | null {
   let state: AssessmentState | null = null;
-  for (const event of stream) {
+  for (const event of chronological(stream)) {
     if (event.type === 'assessment.allocated') {
       state = { id: event.id, allocatedAt: event.occurredAt, stage: 'in_progress', submission: null, returned: null, completed: null, extension: null, steps: new Map() };
       continue;

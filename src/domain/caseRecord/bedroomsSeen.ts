@@ -1,3 +1,4 @@
+import { chronological } from '../records/events';
 import { matches } from '../standards/eventIndex';
 import type { EventMatch } from '../standards/rule';
 
@@ -26,7 +27,7 @@ export interface BedroomCheck {
  */
 export function bedroomCheck(stream: readonly VisitEvent[], plan: { starts: readonly EventMatch[]; ends: readonly EventMatch[] }): BedroomCheck | null {
   let visits: VisitEvent[] | null = null;
-  for (const event of stream) {
+  for (const event of chronological(stream)) {
     if (plan.starts.some((m) => matches(event, m))) visits = [];
     else if (plan.ends.some((m) => matches(event, m))) visits = null;
     else if (visits && event.type === 'cp.visit') visits.push(event);

@@ -1,3 +1,4 @@
+import { chronological } from '../records/events';
 /** An event as this needs it. */
 export interface ClosureEvent {
   id: string;
@@ -37,7 +38,7 @@ const outcomeOf = (value: unknown): ClosureOutcome => (value === 'step_down' ? '
 /** The latest closure, from the child's events oldest first; a decision after a completed closure starts a new one. Null when there is none. */
 export function latestClosure(stream: readonly ClosureEvent[]): ClosureState | null {
   let state: ClosureState | null = null;
-  for (const event of stream) {
+  for (const event of chronological(stream)) {
     if (!event.type.startsWith('closure.')) continue;
     if (event.type === 'closure.decided') {
       if (!state || state.completedAt) state = { decidedAt: event.occurredAt, outcome: outcomeOf(event.data.outcome), workflow: null, copiedTo: [], copiedFrom: null, letters: [], completedAt: null };

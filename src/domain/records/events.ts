@@ -28,3 +28,13 @@ export interface NewEvent<D = Record<string, unknown>> {
   reason?: string | null;
   refersTo?: string | null;
 }
+
+/**
+ * A record's events in the order they happened. A stream is kept in the order events were
+ * recorded, and an event can be recorded after later ones (a visit written up the next day, an
+ * import of a child's history): anything that reads a workflow's progress from the events reads
+ * them in this order. Stable, so events at the same instant keep the order they were recorded in.
+ */
+export function chronological<E extends { occurredAt: Date }>(stream: readonly E[]): E[] {
+  return [...stream].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+}

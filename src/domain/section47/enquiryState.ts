@@ -1,3 +1,4 @@
+import { chronological } from '../records/events';
 /** An event as this needs it. */
 export interface EnquiryEvent {
   id: string;
@@ -35,7 +36,7 @@ export interface EnquiryState {
 /** The latest enquiry from the child's events, oldest first; null when no strategy meeting found the threshold met. */
 export function latestEnquiry(stream: readonly EnquiryEvent[]): EnquiryState | null {
   let state: EnquiryState | null = null;
-  for (const e of stream) {
+  for (const e of chronological(stream)) {
     if (e.type === 'strategy.discussion_held' && e.data.section47ThresholdMet === true) {
       state = { thresholdMetAt: e.occurredAt, startedAt: null, visit: null, safetyPlan: null, agencyChecks: null, completed: null, oversight: null };
       continue;

@@ -1,3 +1,4 @@
+import { chronological } from '../records/events';
 import type { WorkingCalendar } from '../calendar/workingDays';
 import { londonDate } from '../calendar/localDate';
 
@@ -50,7 +51,7 @@ const starts = (e: StrategyEvent) => e.type === 'strategy.discussion_decided' ||
 export function latestStrategy(stream: readonly StrategyEvent[], calendar: WorkingCalendar): StrategyState | null {
   let state: StrategyState | null = null;
   let information: StrategyState['information'] = null;
-  for (const e of stream) {
+  for (const e of chronological(stream)) {
     if (e.type === 'strategy.new_information_received') information = { at: e.occurredAt, summary: String(e.data.summary ?? '') };
     if (starts(e)) {
       // The information belongs to this discussion only: a later one starts from its own.

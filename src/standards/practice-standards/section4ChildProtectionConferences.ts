@@ -6,12 +6,12 @@ const conferences = { document: 'practice-standards' as const, section: 'Section
 
 export const section4Conferences: CatalogueFile = {
   eventTypes: [
-    { type: 'cp.conference_setup_submitted', title: 'Conference set-up form and invite list sent to the Child Protection Admin Team' },
-    { type: 'cp.conference_invites_sent', title: 'Conference invitations sent' },
-    { type: 'cp.conference_report_submitted', title: "Social worker's conference report given to the chair" },
-    { type: 'cp.conference_report_shared', title: 'Conference report shared with the parents and the child' },
-    { type: 'cp.chair_discussed_with_social_worker', title: "Chair's early conversation with the social worker before the conference" },
-    { type: 'cp.conference_minutes_sent', title: 'Conference record (minutes) signed by the chair and sent', after: [{ type: 'cp.conference_held' }] },
+    { type: 'cp.conference_setup_submitted', title: 'Conference set-up form and invite list sent to the Child Protection Admin Team', recordedOn: 'conference' },
+    { type: 'cp.conference_invites_sent', title: 'Conference invitations sent', recordedOn: 'conference' },
+    { type: 'cp.conference_report_submitted', title: "Social worker's conference report given to the chair", recordedOn: 'conference' },
+    { type: 'cp.conference_report_shared', title: 'Conference report shared with the parents and the child', recordedOn: 'conference' },
+    { type: 'cp.chair_discussed_with_social_worker', title: "Chair's early conversation with the social worker before the conference", recordedOn: 'conference' },
+    { type: 'cp.conference_minutes_sent', title: 'Conference record (minutes) signed by the chair and sent', after: [{ type: 'cp.conference_held' }], recordedOn: 'conference' },
     { type: 'cp.inquorate_discontinuation_decided', title: 'Inquorate conference decided to discontinue the plan', after: [{ type: 'cp.conference_held' }] },
     { type: 'cp.agency_views_sought', title: "Agencies' views on discontinuing the plan sought in writing", after: [{ type: 'cp.inquorate_discontinuation_decided' }] },
     { type: 'cp.agency_views_received', title: "Agencies' written views received", after: [{ type: 'cp.agency_views_sought' }] },

@@ -37,7 +37,7 @@ export const section5: CatalogueFile = {
       data: z.looseObject({ noteType: z.enum(caseNoteTypes, { error: `noteType must be one of ${caseNoteTypes.join(', ')}` }).optional(), significant: z.boolean().optional() }),
     },
     { type: 'supervision.worker_signed', title: 'Case supervision record signed by the worker', after: [{ type: 'supervision.case_discussed' }], recordedOn: 'case-record' },
-    { type: 'cp.chair_checklist_completed', title: "Conference chair's checklist completed", after: [{ type: 'cp.conference_held' }] },
+    { type: 'cp.chair_checklist_completed', title: "Conference chair's checklist completed", after: [{ type: 'cp.conference_held' }], recordedOn: 'conference' },
     { type: 'cic.placement_plan_completed', title: 'Placement plan completed', during: 'in-care' },
   ],
   episodes: [

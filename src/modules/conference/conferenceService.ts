@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { can, rolesAllow } from '../../domain/access/can';
+import type { Permission } from '../../domain/access/permissions';
+import { abuseCategories, conferenceAgencies, conferenceState, isQuorate, nextKind, type ConferenceState } from '../../domain/conference/conferenceState';
+import { fullName, type Problem } from '../../domain/people/personDetails';
+import type { RequestContext } from '../../platform/audit/auditLog';
+import { ValidationError } from '../../platform/errors';
+import { mergeProblems, optionalText, problemsOf, requiredText } from '../../platform/validation';
+import { checkedAt, type When } from '../../platform/when';
+import type { PersonRecord } from '../people/peopleRepository';
+import type { PeopleService } from '../people/peopleService';
+import { recordStep } from '../people/recordStep';
+import { clocksOf } from '../standards/obligationViews';
+import type { StandardsService } from '../standards/standardsService';
+import type { StaffDirectory } from '../staff/staffDirectory';
+
+/** The conference standards shown on its page (practice-standards.txt, Section 4: Child Protection Conferences), in the order the work goes. */
+export const conferenceRules = [
+  'cp.icpc',
+  'cp.icpc-from-s47',
+  'cp.conference-setup-form',
+  'cp.conference-invites',
+  'cp.icpc-report-submitted',
+  'cp.icpc-report-shared',
+  'cp.chair-early-conversation',
+  'cp.decision-circulated',
+  'cp.conference-minutes',
+  'cp.conference-minutes-20-days',
+  'cp.first-review-conference',
+  'cp.review-conference',
+] as const;
+
+/** Preparation for the next conference, each once since the last one: who records it, and what it asks. */
+export const preparations = {
+  setup: { type: 'cp.conference_setup_submitted', permission: 'work:record', title: 'Set-up form and invite list sent to the Child Protection Admin Team' },
+  invites: { type: 'cp.conference_invites_sent', permission: 'work:record', title: 'Invitations sent' },
+  report: { type: 'cp.conference_report_submitted', permission: 'work:record', title: "Social worker's report given to the chair" },
+  shared: { type: 'cp.conference_report_shared', permission: 'work:record', title: 'Report shared with the parents and older children' },
+  conversation: { type: 'cp.chair_discussed_with_social_worker', permission: 'conference:chair', title: "Chair's early conversation with the social worker" },
+} as const satisfies Record<string, { type: string; permission: Permission; title: string }>;
+export type Preparation = keyof typeof preparations;
+
+const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message });
+const categoryValues = abuseCategories.map((c) => c.value) as [string, ...string[]];
+const heldSchema = z.object({
+  planMade: yesNo('Select whether a child protection plan was made').optional(),
+  planContinues: yesNo('Select whether the child protection plan continues').optional(),
+  category: z.enum(categoryValues, { error: 'Select the category of abuse' }).optional(),
+  coreGroup: optionalText(2000, 'The core group'),
+  proceedReason: optionalText(2000, 'Why the chair proceeded'),
+  dissent: optionalText(5000, 'Dissent'),
+});
+const checklistSchema = z.object({
+  reportsOnTime: yesNo('Select whether the reports came in time'),
+  notes: optionalText(5000, 'Notes on the conference'),
+});
+const sharedSchema = z.object({ sharedWith: requiredText('Enter who the report was shared with', 500, 'Who it was shared with') });
+const setupSchema = z.object({ invitees: requiredText('Enter the invite list', 5000, 'The invite list') });
+
+const agenciesOf = (body: Record<string, unknown>) => {
+  const raw = body.agencies;
+  const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(String);
+  return [...new Set(list.filter((a) => conferenceAgencies.some((c) => c.value === a)))];
+};
+
+/**
+ * Child protection conferences (issue 5; practice-standards.txt, Section 4: Child Protection
+ * Conferences 1-34): the preparation (set-up form, invitations, reports, the chair's early
+ * conversation), the conference itself recorded by its chair (quoracy, the decision, category,
+ * lead social worker and core group, dissent), and what follows (decision circulated, the signed
+ * record sent, the chair's checklist). A review that ends the plan ends it: a plan ends no other way.
+ */
+export function conferenceService(people: PeopleService, standards: StandardsService, staff: StaffDirectory) {
+  const read = (stream: Parameters<typeof conferenceState>[0]) => conferenceState(stream);
+  const always = () => null;
+
+  async function leadOptions(record: PersonRecord) {
+    if (!record.allocatedTeamId) return [];
+    return (await staff.membersOf(record.allocatedTeamId)).filter((m) => m.active && m.roles.some((r) => r === 'social-worker' || r === 'assistant-team-manager' || r === 'team-manager'));
+  }
+
+  return {
+    async view(context: RequestContext, personId: string) {
+      const record = await people.record(context, personId);
+      const state = read(await people.streamOf(personId));
+      const since = state.last ? state.last.at.getTime() - 1 : 0;
+      const obligations = (await standards.forPerson(personId)).filter((o) => o.obligation.startedAt.getTime() >= since || o.obligation.outcome === 'open');
+      const chair = can(context.actor, 'conference:chair', record);
+      const write = can(context.actor, 'work:record', record);
+      return {
+        record,
+        name: fullName(record.details),
+        state,
+        kind: nextKind(state),
+        preparation: Object.entries(preparations).map(([key, p]) => ({ key, ...p, doneAt: state.preparation.get(p.type) ?? null, may: !state.preparation.has(p.type) && (p.permission === 'conference:chair' ? chair : write) })),
+        followUp: { circulated: state.followUp.get('cp.decision_circulated') ?? null, minutes: state.followUp.get('cp.conference_minutes_sent') ?? null, checklist: state.followUp.get('cp.chair_checklist_completed') ?? null },
+        clocks: clocksOf(obligations, conferenceRules),
+        categories: abuseCategories,
+        agencies: conferenceAgencies,
+        leads: (await leadOptions(record)).map((m) => ({ value: m.id, text: m.displayName })),
+        may: { hold: chair, followUp: Boolean(state.last) && (chair || write), chair },
+      };
+    },
+
+    /** One preparation step for the next conference, once; the set-up form carries the invite list, the shared report who it went to. */
+    prepare(context: RequestContext, personId: string, which: Preparation, body: Record<string, unknown>) {
+      const step = preparations[which];
+      return recordStep(
+        people,
+        context,
+        personId,
+        step.permission,
+        'child.conference_recorded',
+        { read, refusal: (s: ConferenceState | null) => (s?.preparation.has(step.type) ? `${step.title}: already recorded for the next conference` : null), field: which },
+        (_s, now) => {
+          const data = which === 'setup' ? { summary: checkedAt(setupSchema, body, null, now).data.invitees } : which === 'shared' ? { summary: checkedAt(sharedSchema, body, null, now).data.sharedWith } : {};
+          return [{ type: step.type, occurredAt: now, data }];
+        },
+      );
+    },
+
+    /**
+     * The conference, by its chair: when, which agencies came (quorate, or the chair's reason to
+     * proceed), and the decision. An initial conference that makes a plan needs its category, lead
+     * social worker and core group; a review says whether the plan continues (and its category), and
+     * one that ends it also records the plan ended (Child Protection Conferences; the issue: "a plan
+     * cannot end without a review conference decision").
+     */
+    async hold(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      const record = await people.record(context, personId, 'conference:chair');
+      const leads = await leadOptions(record);
+      return recordStep(people, context, personId, 'conference:chair', 'child.conference_recorded', { read, refusal: always, field: 'planMade' }, (state, now) => {
+        const kind = nextKind(state);
+        const parsed = heldSchema.safeParse(body);
+        let at: Date | null = null;
+        let problems: Problem[] = [];
+        try {
+          at = checkedAt(z.object({}), {}, when, now).at;
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          problems = error.problems;
+        }
+        const agencies = agenciesOf(body);
+        const quorate = isQuorate(agencies);
+        const d = parsed.success ? parsed.data : null;
+        const lead = leads.find((m) => m.id === body.leadSocialWorker);
+        const plan = kind === 'initial' ? d?.planMade : d?.planContinues;
+        const decision: Problem[] = [];
+        if (!agencies.includes('social_care')) decision.push({ field: 'agencies', message: "Select the agencies that attended: children's social care must be one" });
+        if (!quorate && !d?.proceedReason) decision.push({ field: 'proceedReason', message: "The conference was not quorate (children's social care and at least two other agencies): enter the chair's reason for proceeding" });
+        if (d && !plan) decision.push(kind === 'initial' ? { field: 'planMade', message: 'Select whether a child protection plan was made' } : { field: 'planContinues', message: 'Select whether the child protection plan continues' });
+        if (plan === 'yes' && !d?.category) decision.push({ field: 'category', message: 'Select the category of abuse: a plan needs one' });
+        if (kind === 'initial' && plan === 'yes' && !lead) decision.push({ field: 'leadSocialWorker', message: 'Select the lead social worker: a plan needs one' });
+        if (kind === 'initial' && plan === 'yes' && !d?.coreGroup) decision.push({ field: 'coreGroup', message: 'Enter the core group members: a plan needs a core group' });
+        const all = mergeProblems(problems, parsed.success ? [] : problemsOf(parsed.error), decision);
+        if (all.length > 0 || !d || !at) throw new ValidationError(all);
+        const planned = plan === 'yes';
+        const held = {
+          type: 'cp.conference_held',
+          occurredAt: at,
+          data: {
+            kind,
+            ...(kind === 'initial' ? { planMade: planned } : { planContinues: planned }),
+            ...(planned && d.category ? { category: d.category } : {}),
+            ...(lead && planned ? { leadSocialWorker: lead.displayName, leadSocialWorkerId: lead.id } : {}),
+            ...(d.coreGroup && planned ? { coreGroup: d.coreGroup } : {}),
+            agencies,
+            quorate,
+            ...(d.proceedReason && !quorate ? { proceedReason: d.proceedReason } : {}),
+            ...(d.dissent ? { dissent: d.dissent } : {}),
+          },
+        };
+        const ends = kind === 'review' && !planned ? [{ type: 'cp.plan_ended', occurredAt: at, data: { summary: 'The review child protection conference decided the plan should end' } }] : [];
+        return [held, ...ends];
+      });
+    },
+
+    /** What follows the conference: the decision circulated (chair or admin), the signed record sent and the checklist (the chair). */
+    followUp(context: RequestContext, personId: string, which: 'circulated' | 'minutes' | 'checklist', body: Record<string, unknown>) {
+      const type = { circulated: 'cp.decision_circulated', minutes: 'cp.conference_minutes_sent', checklist: 'cp.chair_checklist_completed' }[which];
+      const permission: Permission = which === 'circulated' && !rolesAllow(context.actor, 'conference:chair') ? 'work:record' : 'conference:chair';
+      return recordStep(
+        people,
+        context,
+        personId,
+        permission,
+        'child.conference_recorded',
+        { read, refusal: (s) => (!s?.last ? 'No conference has been recorded yet' : s.followUp.has(type) ? 'Already recorded for this conference' : null), field: which },
+        (_s, now) => {
+          const data = which === 'checklist' ? (({ reportsOnTime, notes }) => ({ reportsOnTime: reportsOnTime === 'yes', ...(notes ? { summary: notes } : {}) }))(checkedAt(checklistSchema, body, null, now).data) : {};
+          return [{ type, occurredAt: now, data }];
+        },
+      );
+    },
+  };
+}
+
+export type ConferenceService = ReturnType<typeof conferenceService>;

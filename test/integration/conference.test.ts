@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ForbiddenError } from '../../src/platform/errors';
+import { engines, testDatabase } from '../support/testDatabase';
+import { problemList as problems } from '../support/refusals';
+import { Client, mainText, testApp } from '../support/testApp';
+import { allocatedCase, importEvent, makeUser, world, type TestWorld } from '../factories';
+
+const at = (occurredOn: string, occurredTime: string) => ({ occurredOn, occurredTime, problems: [] });
+
+/**
+ * An initial child protection conference after a strategy meeting on Friday 4 December 2026, over
+ * Christmas (25 and 28 December, and 1 January 2027, are bank holidays), then a review that ends
+ * the plan (practice-standards.txt, Section 4: Child Protection Conferences).
+ */
+describe.each(engines())('child protection conferences on %s', (engine) => {
+  let t: TestWorld;
+  let app: FastifyInstance;
+  let chair: Awaited<ReturnType<typeof makeUser>>;
+
+  beforeAll(async () => {
+    t = world((await testDatabase(engine)).db, '2026-12-15T10:00:00Z');
+    app = await testApp(t);
+    chair = await makeUser(t.services, { roles: ['cp-chair'] });
+  });
+  afterAll(() => app.close());
+
+  const rule = async (personId: string, ruleId: string) => (await t.services.standards.forPerson(personId)).filter((r) => r.obligation.ruleId === ruleId).at(-1);
+
+  async function enquiryRecommendingConference() {
+    const c = await allocatedCase(t.services);
+    await importEvent(t.services, c.child.id, 'strategy.discussion_decided', '2026-12-04T09:00:00Z');
+    await importEvent(t.services, c.child.id, 'strategy.discussion_held', '2026-12-04T10:00:00Z', { section47ThresholdMet: true });
+    await importEvent(t.services, c.child.id, 's47.started', '2026-12-04T12:00:00Z');
+    await importEvent(t.services, c.child.id, 's47.completed', '2026-12-09T12:00:00Z', { outcome: 'initial_conference' });
+    return c;
+  }
+
+  it('prepares and records an initial conference that makes a plan, by its chair, within 15 working days, and what follows it', async () => {
+    const { worker, child } = await enquiryRecommendingConference();
+    // 15 working days from Friday 4 December: Tuesday 29 December, Christmas Day and the substitute Boxing Day not counted.
+    expect((await rule(child.id, 'cp.icpc'))?.obligation.dueDate).toBe('2026-12-29');
+
+    t.clock.set('2026-12-15T10:00:00Z');
+    expect(await problems(t.services.conference.prepare(worker, child.id, 'setup', {}))).toEqual(['invitees: Enter the invite list']);
+    await t.services.conference.prepare(worker, child.id, 'setup', { invitees: 'Mother, father, school DSL, health visitor, police' });
+    expect(await problems(t.services.conference.prepare(worker, child.id, 'setup', { invitees: 'again' }))).toEqual([
+      'setup: Set-up form and invite list sent to the Child Protection Admin Team: already recorded for the next conference',
+    ]);
+    t.clock.set('2026-12-18T10:00:00Z');
+    await t.services.conference.prepare(worker, child.id, 'invites', {});
+    await t.services.conference.prepare(worker, child.id, 'report', {});
+    await t.services.conference.prepare(worker, child.id, 'shared', { sharedWith: 'Mother and father' });
+    await expect(t.services.conference.prepare(worker, child.id, 'conversation', {})).rejects.toBeInstanceOf(ForbiddenError);
+    t.clock.set('2026-12-22T10:00:00Z');
+    await t.services.conference.prepare(chair, child.id, 'conversation', {});
+
+    // Only the chair records the decision.
+    t.clock.set('2026-12-29T15:00:00Z');
+    await expect(t.services.conference.hold(worker, child.id, { agencies: ['social_care', 'police', 'health'], planMade: 'no' }, at('2026-12-29', '10:00'))).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await problems(t.services.conference.hold(chair, child.id, { agencies: ['social_care', 'police'], planMade: 'yes' }, at('2026-12-29', '10:00')))).toEqual([
+      "proceedReason: The conference was not quorate (children's social care and at least two other agencies): enter the chair's reason for proceeding",
+      'category: Select the category of abuse: a plan needs one',
+      'leadSocialWorker: Select the lead social worker: a plan needs one',
+      'coreGroup: Enter the core group members: a plan needs a core group',
+    ]);
+    await t.services.conference.hold(
+      chair,
+      child.id,
+      { agencies: ['social_care', 'police', 'health'], planMade: 'yes', category: 'neglect', leadSocialWorker: worker.actor.userId, coreGroup: 'Mother, father, school DSL, health visitor', dissent: 'Father disagreed with the category.' },
+      at('2026-12-29', '10:00'),
+    );
+    const view = await t.services.conference.view(worker, child.id);
+    expect([view.state.onPlan, view.state.category, view.state.last?.leadSocialWorker, view.kind]).toEqual([true, 'neglect', worker.actor.displayName, 'review']);
+    expect((await rule(child.id, 'cp.icpc'))?.state).toBe('met');
+    expect((await rule(child.id, 'cp.conference-setup-form'))?.state).toBe('met');
+    expect((await rule(child.id, 'cp.chair-early-conversation'))?.state).toBe('met');
+
+    // The decision circulated on Thursday 31 December: a day late (1 working day, Wednesday 30th).
+    t.clock.set('2026-12-31T10:00:00Z');
+    await t.services.conference.followUp(worker, child.id, 'circulated', {});
+    expect((await rule(child.id, 'cp.decision-circulated'))?.state).toBe('met_late');
+    // The signed record within 10 working days of Tuesday 29 December, 1 January not counted: by Wednesday 13 January.
+    expect((await rule(child.id, 'cp.conference-minutes'))?.obligation.dueDate).toBe('2027-01-13');
+    await expect(t.services.conference.followUp(worker, child.id, 'minutes', {})).rejects.toBeInstanceOf(ForbiddenError);
+    t.clock.set('2027-01-12T10:00:00Z');
+    await t.services.conference.followUp(chair, child.id, 'minutes', {});
+    expect((await rule(child.id, 'cp.conference-minutes'))?.state).toBe('met');
+    expect(await problems(t.services.conference.followUp(chair, child.id, 'checklist', {}))).toEqual(['reportsOnTime: Select whether the reports came in time']);
+    await t.services.conference.followUp(chair, child.id, 'checklist', { reportsOnTime: 'yes' });
+
+    // A review that ends the plan ends it: the plan ended is recorded with it.
+    t.clock.set('2027-03-20T12:00:00Z');
+    await t.services.conference.hold(chair, child.id, { agencies: ['social_care', 'police', 'education'], planContinues: 'no' }, at('2027-03-19', '10:00'));
+    const after = await t.services.conference.view(worker, child.id);
+    expect([after.state.onPlan, after.state.last?.kind, after.kind]).toEqual([false, 'review', 'initial']);
+    expect((await t.services.people.streamOf(child.id)).slice(-2).map((e) => e.type)).toEqual(['cp.conference_held', 'cp.plan_ended']);
+    // Record work no longer ends a plan by itself.
+    expect(await problems(t.services.recordWork.record(worker, child.id, { type: 'cp.plan_ended', occurredOn: '2027-03-19', occurredTime: '11:00', data: {} }))).toEqual(['type: Select what was done from the list']);
+  });
+
+  it("shows the page, with the chair's form only to a chair, and proceeds inquorate with the chair's reason", async () => {
+    const { worker, child } = await enquiryRecommendingConference();
+    const asWorker = new Client(app);
+    await asWorker.signIn(worker.actor.username, worker.password);
+    const page = mainText((await asWorker.get(`/people/${child.id}/conference`)).body);
+    expect(page).toContain('The conference\'s decision is recorded by its chair');
+    expect((await asWorker.post(`/people/${child.id}/conference/held`, { planMade: 'no' })).statusCode).toBe(403);
+    const asChair = new Client(app);
+    await asChair.signIn(chair.actor.username, chair.password);
+    expect(mainText((await asChair.get(`/people/${child.id}/conference`)).body)).toContain('Record the initial conference');
+    t.clock.set('2026-12-29T15:00:00Z');
+    const refused = await asChair.post(`/people/${child.id}/conference/held`, { 'occurredOn-day': '29', 'occurredOn-month': '12', 'occurredOn-year': '2026', occurredTime: '10:00', agencies: ['social_care'] });
+    expect(refused.statusCode).toBe(400);
+    expect(mainText(refused.body)).toContain('Select whether a child protection plan was made');
+    await t.services.conference.hold(chair, child.id, { agencies: ['social_care', 'health'], planMade: 'no', proceedReason: 'Police sent apologies and a written report; the parents attended and a decision was needed.' }, at('2026-12-29', '10:00'));
+    expect((await t.services.conference.view(worker, child.id)).state.last).toMatchObject({ quorate: false, planMade: false, proceedReason: expect.stringContaining('written report') });
+  });
+});
