@@ -65,7 +65,7 @@ export const auditActionLabels: Record<string, string> = {
   'contact.document_attached': 'Attached a document to a contact',
   'contact.document_viewed': 'Opened a document attached to a contact',
   'child.strategy_recorded': 'Recorded a step of a strategy discussion',
-  'child.section47_recorded': 'Recorded a step of a Section 47 enquiry',
+  'child.enquiry_recorded': 'Recorded a step of a Section 47 enquiry',
   'child.conference_recorded': 'Recorded a step of a child protection conference',
   'contact.handed_over': "Handed a hospital referral over to the child's home authority",
 };

@@ -43,7 +43,7 @@ const oversightSchema = z.object({ oversight: requiredText('Enter your managemen
 export function section47Service(people: PeopleService, standards: StandardsService) {
   const read = (stream: Parameters<typeof latestEnquiry>[0]) => latestEnquiry(stream);
   function step(context: RequestContext, personId: string, permission: Permission, which: EnquiryStep, events: (state: EnquiryState, now: Date, record: PersonRecord) => { type: string; occurredAt: Date; data: Record<string, unknown> }[]) {
-    return recordStep(people, context, personId, permission, 'child.section47_recorded', { read, refusal: (s) => enquiryStepRefusal(s, which), field: which }, events);
+    return recordStep(people, context, personId, permission, 'child.enquiry_recorded', { read, refusal: (s) => enquiryStepRefusal(s, which), field: which }, events);
   }
 
   return {
