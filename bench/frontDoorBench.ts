@@ -14,6 +14,8 @@ export interface FrontDoorFigures {
   chronology: Timing;
   chronologyBytes: number;
   caseRecord: Timing;
+  /** The workflow pages of issues 4 and 5 for the same child, each reading their whole record. */
+  workflowPages: { label: string; timing: Timing }[];
 }
 
 async function timedPage(client: Client, url: string, expect: string, options: { warmUp: number; iterations: number }) {
@@ -48,5 +50,14 @@ export async function timeFrontDoor(s: Services, app: FastifyInstance, theCase: 
   const queue = await timedPage(client, '/front-door', 'Awaiting a decision', options);
   const chronology = await timedPage(client, `/people/${theCase.child.id}/chronology`, 'Chronology', options);
   const caseRecord = await timedPage(client, `/people/${theCase.child.id}/case-record`, 'Case record', options);
-  return { contactsAwaiting: children.length, queue: queue.timing, queueBytes: queue.bytes, chronology: chronology.timing, chronologyBytes: chronology.bytes, caseRecord: caseRecord.timing };
+  const pages = [
+    ['Child and Family Assessment', 'assessment', 'Child and Family Assessment'],
+    ['Case closure workflow', 'workflows/closure', 'Case closure'],
+    ['Strategy discussion', 'strategy', 'Strategy discussion'],
+    ['Section 47 enquiry', 'section-47', 'Section 47 enquiry'],
+    ['Child protection conference', 'conference', 'Child protection conference'],
+  ] as const;
+  const workflowPages = [];
+  for (const [label, path, expect] of pages) workflowPages.push({ label, timing: (await timedPage(client, `/people/${theCase.child.id}/${path}`, expect, options)).timing });
+  return { contactsAwaiting: children.length, queue: queue.timing, queueBytes: queue.bytes, chronology: chronology.timing, chronologyBytes: chronology.bytes, caseRecord: caseRecord.timing, workflowPages };
 }

@@ -115,6 +115,7 @@ function foundationReport(results: EngineResult[]): string[] {
       timed(`Front door queue, ${whole(d.contactsAwaiting)} contacts awaiting a decision`, d.queue, `GET /front-door signed in, ${whole(d.queueBytes / 1024)} kB; max ${ms(d.queue.maxMs)} ms`);
       timed(`Chronology page, child with ${whole(f.events)} events`, d.chronology, `GET /people/:id/chronology, ${whole(d.chronologyBytes / 1024)} kB; max ${ms(d.chronology.maxMs)} ms`);
       timed(`Case record page, child with ${whole(f.events)} events`, d.caseRecord, `GET /people/:id/case-record; max ${ms(d.caseRecord.maxMs)} ms`);
+      for (const w of d.workflowPages ?? []) timed(`${w.label} page, child with ${whole(f.events)} events`, w.timing, `max ${ms(w.timing.maxMs)} ms`);
     }
   }
   lines.push('', row(['Engine', 'Figure', 'Value']), row(['---', '---', '---']));
