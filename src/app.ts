@@ -21,6 +21,7 @@ import { frontDoorRoutes } from './modules/frontDoor/frontDoorRoutes';
 import { assessmentRoutes } from './modules/assessment/assessmentRoutes';
 import { caseRecordRoutes } from './modules/caseRecord/caseRecordRoutes';
 import { frontDoorApiRoutes } from './modules/frontDoor/frontDoorApiRoutes';
+import { coreGroupRoutes } from './modules/coreGroups/coreGroupRoutes';
 import { conferenceRoutes } from './modules/conference/conferenceRoutes';
 import { section47Routes } from './modules/section47/section47Routes';
 import { strategyRoutes } from './modules/strategy/strategyRoutes';
@@ -87,6 +88,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   strategyRoutes(app, services);
   section47Routes(app, services);
   conferenceRoutes(app, services);
+  coreGroupRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

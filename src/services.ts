@@ -10,6 +10,7 @@ import { eventImportService } from './modules/eventImport/eventImportService';
 import type { RecordHooks } from './modules/people/recordHooks';
 import { recordWorkService } from './modules/recordWork/recordWorkService';
 import { frontDoorService } from './modules/frontDoor/frontDoorService';
+import { coreGroupService } from './modules/coreGroups/coreGroupService';
 import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
 import { strategyService } from './modules/strategy/strategyService';
@@ -65,6 +66,7 @@ export function services(db: Db, clock: Clock) {
     strategy: strategyService(clock, people, standards),
     section47: section47Service(people, standards),
     conference: conferenceService(people, standards, staff),
+    coreGroups: coreGroupService(people, standards, staff),
   };
 }
 

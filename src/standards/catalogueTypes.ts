@@ -17,7 +17,7 @@ export interface EventTypeDefinition {
    * Recorded only through its own workflow's pages, never on Record work: the front door's contact
    * and threshold decision, an assessment's sign-off by a manager who is not its author (issue 4).
    */
-  recordedOn?: 'front-door' | 'hub-review' | 'assessment' | 'case-record' | 'closure' | 'strategy' | 'section-47' | 'conference';
+  recordedOn?: 'front-door' | 'hub-review' | 'assessment' | 'case-record' | 'closure' | 'strategy' | 'section-47' | 'conference' | 'core-groups';
 }
 
 /**

@@ -114,7 +114,7 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   },
   // Recorded on the conference's page (src/modules/conference/); a plan ends only by a review conference's decision.
   { type: 'cp.decision_circulated', title: 'Conference decision circulated', after: [{ type: 'cp.conference_held' }], recordedOn: 'conference' },
-  { type: 'cp.core_group_held', title: 'Core group meeting held', during: 'cp-plan' },
+  { type: 'cp.core_group_held', title: 'Core group meeting held', during: 'cp-plan', recordedOn: 'core-groups' },
   { type: 'cp.visit', title: 'Child protection visit', during: 'cp-plan', data: visit },
   { type: 'cp.plan_ended', title: 'Child protection plan ended', during: 'cp-plan', recordedOn: 'conference' },
   { type: 'cin.plan_started', title: 'Child in need plan started' },

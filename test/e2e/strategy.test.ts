@@ -87,5 +87,11 @@ describe.skipIf(!chromiumAvailable)('a child protection conference in a browser'
     await page.locator('#conversation').getByRole('button', { name: 'Record: done now' }).click();
     await conference.arrived('Child protection conference');
     expect(await conference.notification()).toContain("Chair's early conversation with the social worker: recorded");
+    // The plan's core groups: the first, chaired by a manager, and those since.
+    await page.getByRole('link', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Core groups' }).click();
+    const coreGroups = new StrategyPage(page);
+    await coreGroups.arrived('Core groups');
+    expect(await coreGroups.text()).toContain('Record a core group meeting');
   });
 });

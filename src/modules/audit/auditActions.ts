@@ -67,5 +67,6 @@ export const auditActionLabels: Record<string, string> = {
   'child.strategy_recorded': 'Recorded a step of a strategy discussion',
   'child.enquiry_recorded': 'Recorded a step of a Section 47 enquiry',
   'child.conference_recorded': 'Recorded a step of a child protection conference',
+  'child.core_group_recorded': 'Recorded a core group meeting or signed off its record',
   'contact.handed_over': "Handed a hospital referral over to the child's home authority",
 };

@@ -32,7 +32,7 @@ function recordableType(rule: Rule | undefined): string | null {
 function workflowHref(rule: Rule | undefined, personId: string): string | null {
   const type = rule && !rule.satisfiedByRecording ? rule.satisfiedBy[0]?.type : undefined;
   const on = type ? eventTypeOf(type)?.recordedOn : undefined;
-  return on === 'front-door' ? '/front-door' : on === 'hub-review' ? `/front-door/hub-reviews/${personId}` : on === 'assessment' ? `/people/${personId}/assessment` : on === 'case-record' ? `/people/${personId}/case-record` : on === 'closure' ? `/people/${personId}/workflows/closure` : on === 'strategy' ? `/people/${personId}/strategy` : on === 'section-47' ? `/people/${personId}/section-47` : on === 'conference' ? `/people/${personId}/conference` : null;
+  return on === 'front-door' ? '/front-door' : on === 'hub-review' ? `/front-door/hub-reviews/${personId}` : on === 'assessment' ? `/people/${personId}/assessment` : on === 'case-record' ? `/people/${personId}/case-record` : on === 'closure' ? `/people/${personId}/workflows/closure` : on === 'strategy' ? `/people/${personId}/strategy` : on === 'section-47' ? `/people/${personId}/section-47` : on === 'conference' ? `/people/${personId}/conference` : on === 'core-groups' ? `/people/${personId}/core-groups` : null;
 }
 
 export const stateLabels: Record<ObligationState, { text: string; classes: string }> = {

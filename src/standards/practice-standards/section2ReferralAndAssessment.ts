@@ -106,7 +106,7 @@ export const section2: CatalogueFile = {
     },
     { type: 's47.safety_plan_agreed', title: 'Safety plan agreed with the family for the Section 47 enquiry', after: [{ type: 'strategy.discussion_held' }], recordedOn: 'section-47' },
     { type: 's47.agency_checks_completed', title: 'Agency checks completed for the Section 47 enquiry', after: [{ type: 'strategy.discussion_held' }], recordedOn: 'section-47' },
-    { type: 'cp.core_group_record_signed_off', title: 'Core group record signed off and sent to attendees', after: [{ type: 'cp.core_group_held' }] },
+    { type: 'cp.core_group_record_signed_off', title: 'Core group record signed off and sent to attendees', after: [{ type: 'cp.core_group_held' }], recordedOn: 'core-groups' },
     { type: 'cp.conference_report_signed_off', title: 'Report to the review conference signed off by the manager', during: 'cp-plan' },
     { type: 'safety_plan.concluded', title: 'Safety plan concluded and signed by the network' },
     { type: 'adoption.parallel_planning_agreed', title: 'Parallel planning for adoption agreed', during: 'in-care' },
