@@ -1,3 +1,4 @@
+import type { Permission } from '../domain/access/permissions';
 import type { z } from 'zod';
 import type { Citation, Episode, EventMatch, Rule } from '../domain/standards/rule';
 
@@ -17,6 +18,11 @@ export interface EventTypeDefinition {
    * Recorded only through its own workflow's pages, never on Record work: the front door's contact
    * and threshold decision, an assessment's sign-off by a manager who is not its author (issue 4).
    */
+  /**
+   * Who may record it on Record work, when more than recording on the case is needed (a
+   * conference's decision is its chair's alone: practice-standards.txt, Section 4).
+   */
+  permission?: Permission;
   recordedOn?: 'front-door' | 'hub-review' | 'assessment' | 'case-record' | 'closure' | 'strategy' | 'section-47' | 'conference' | 'core-groups';
 }
 

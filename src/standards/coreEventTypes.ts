@@ -105,6 +105,8 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   {
     type: 'cp.conference_held',
     title: 'Child protection conference held',
+    // Only the chair records a conference's decision (issue 5); its own page asks the whole decision.
+    permission: 'conference:chair',
     data: passthrough({
       kind: z.enum(['initial', 'review'], { error: 'kind must be initial or review' }),
       planMade: z.boolean().optional(),

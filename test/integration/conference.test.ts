@@ -89,9 +89,13 @@ describe.each(engines())('child protection conferences on %s', (engine) => {
     expect(await problems(t.services.conference.followUp(chair, child.id, 'checklist', {}))).toEqual(['reportsOnTime: Select whether the reports came in time']);
     await t.services.conference.followUp(chair, child.id, 'checklist', { reportsOnTime: 'yes' });
 
-    // A review that ends the plan ends it: the plan ended is recorded with it.
+    // A review that ends the plan ends it: the plan ended is recorded with it. Not dated before the last conference.
     t.clock.set('2027-03-20T12:00:00Z');
+    expect(await problems(t.services.conference.hold(chair, child.id, { agencies: ['social_care', 'police', 'education'], planContinues: 'no' }, at('2026-12-20', '10:00')))).toEqual([
+      'occurredOn: The conference cannot be on or before the last one, 29 December 2026 at 10:00am: check the date and time',
+    ]);
     await t.services.conference.hold(chair, child.id, { agencies: ['social_care', 'police', 'education'], planContinues: 'no' }, at('2027-03-19', '10:00'));
+    expect((await rule(child.id, 'cp.first-review-conference'))?.state).toBe('met');
     const after = await t.services.conference.view(worker, child.id);
     expect([after.state.onPlan, after.state.last?.kind, after.kind]).toEqual([false, 'review', 'initial']);
     expect((await t.services.people.streamOf(child.id)).slice(-2).map((e) => e.type)).toEqual(['cp.conference_held', 'cp.plan_ended']);
@@ -115,5 +119,16 @@ describe.each(engines())('child protection conferences on %s', (engine) => {
     expect(mainText(refused.body)).toContain('Select whether a child protection plan was made');
     await t.services.conference.hold(chair, child.id, { agencies: ['social_care', 'health'], planMade: 'no', proceedReason: 'Police sent apologies and a written report; the parents attended and a decision was needed.' }, at('2026-12-29', '10:00'));
     expect((await t.services.conference.view(worker, child.id)).state.last).toMatchObject({ quorate: false, planMade: false, proceedReason: expect.stringContaining('written report') });
+  });
+
+  it("opens the agencies' written consultation when an inquorate review ends the plan", async () => {
+    const { child } = await enquiryRecommendingConference();
+    await importEvent(t.services, child.id, 'cp.conference_held', '2026-12-29T10:00:00Z', { kind: 'initial', planMade: true, category: 'neglect' });
+    t.clock.set('2027-03-20T12:00:00Z');
+    await t.services.conference.hold(chair, child.id, { agencies: ['social_care', 'health'], planContinues: 'no', proceedReason: 'Police unable to attend; written report received.' }, at('2027-03-19', '10:00'));
+    expect((await t.services.people.streamOf(child.id)).slice(-3).map((e) => e.type)).toEqual(['cp.conference_held', 'cp.inquorate_discontinuation_decided', 'cp.plan_ended']);
+    // The chair seeks the agencies' views within 10 working days of Friday 19 March 2027: Good Friday
+    // (26 March) and Easter Monday (29 March) not counted, by Tuesday 6 April.
+    expect((await rule(child.id, 'cp.inquorate-views-sought'))?.obligation.dueDate).toBe('2027-04-06');
   });
 });

@@ -105,7 +105,12 @@ describe.each(engines())('recording practice work on %s', (engine) => {
   it('presets what the standard says (a review conference) and asks the event type its own questions', async () => {
     const { worker, child } = await allocatedCase(t.services);
     await imported(child.id, 'cp.conference_held', '2026-03-02T10:00:00Z', { kind: 'initial', planMade: true });
-    const client = await signedIn(worker);
+    // A conference's decision is its chair's alone: the worker is refused, and the refusal audited.
+    const asWorker = await signedIn(worker);
+    await asWorker.get(`/people/${child.id}/work/new`);
+    const refused = await asWorker.post(`/people/${child.id}/work/new`, work('cp.conference_held', '2026-06-01', '10:00', { 'data.kind': 'review', 'data.planContinues': 'yes' }));
+    expect([refused.statusCode, mainText(refused.body).includes("Only the conference's chair records its decision")]).toEqual([403, true]);
+    const client = await signedIn(await makeUser(t.services, { roles: ['cp-chair'] }));
     const form = await client.get(`/people/${child.id}/work/new?type=cp.conference_held&rule=cp.first-review-conference`);
     expect(form.body).toMatch(/<input class="govuk-radios__input" id="data-kind-2" name="data.kind" type="radio" value="review" checked>/);
     expect(mainText(form.body)).toContain('Category of abuse (optional)');
@@ -118,10 +123,11 @@ describe.each(engines())('recording practice work on %s', (engine) => {
   });
 
   it('refuses every kind of bad input with a 400 page naming the field to fix, and saves nothing', async () => {
-    const { worker, child } = await allocatedCase(t.services);
+    const { child } = await allocatedCase(t.services);
     await imported(child.id, 'cin.plan_started', '2026-06-01T10:00:00+01:00');
     await imported(child.id, 'care_leaver.pa_allocated', '2026-06-01T10:00:00+01:00');
-    const client = await signedIn(worker);
+    // A conference chair, who may record both a visit and a conference's decision.
+    const client = await signedIn(await makeUser(t.services, { roles: ['cp-chair'] }));
     const before = await eventCount(child.id);
     const cases: [Record<string, string>, string, string][] = [
       [work('', '2026-06-12', '10:00'), 'Select what was done', '#type'],
@@ -157,8 +163,8 @@ describe.each(engines())('recording practice work on %s', (engine) => {
   });
 
   it('shows every problem at once, in the order of the page, and keeps what was typed', async () => {
-    const { worker, child } = await allocatedCase(t.services);
-    const client = await signedIn(worker);
+    const { child } = await allocatedCase(t.services);
+    const client = await signedIn(await makeUser(t.services, { roles: ['cp-chair'] }));
     await client.get(`/people/${child.id}/work/new`);
     const refused = await client.post(`/people/${child.id}/work/new`, { ...work('cp.conference_held', '2026-02-31', 'noon'), summary: 'Conference at the school', 'data.category': 'bogus' });
     expect(refused.statusCode).toBe(400);

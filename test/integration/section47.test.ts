@@ -43,6 +43,10 @@ describe.each(engines())('the Section 47 enquiry on %s', (engine) => {
     expect(await problems(t.services.section47.complete(worker, child.id, { outcome: 'initial_conference', recommendation: 'x' }))).toEqual([
       'complete: Record the visit to the child first: the enquiry cannot be completed without the child having been seen',
     ]);
+    // Dated before the strategy meeting that started the enquiry: refused, not left to leave the clock open.
+    expect(await problems(t.services.section47.visit(worker, child.id, { seenAlone: 'yes' }, at('2026-12-18', '09:00')))).toEqual([
+      'occurredOn: This cannot be before the strategy meeting that found the threshold met, 18 December 2026 at 4:00pm: check the date and time',
+    ]);
     expect(await problems(t.services.section47.visit(worker, child.id, { seenAlone: 'no' }, at('2026-12-19', '11:00')))).toEqual([
       'whyNotSeenAlone: Say why the child was not seen alone (for example, the parents did not consent)',
     ]);
@@ -53,7 +57,7 @@ describe.each(engines())('the Section 47 enquiry on %s', (engine) => {
 
     // The safety plan on Monday 21 December: more than 24 hours after Friday's meeting.
     t.clock.set('2026-12-21T10:00:00Z');
-    await t.services.section47.safetyPlan(worker, child.id, { plan: 'Father to stay with his brother; mother to keep the children at home.', present: 'Mother, father, social worker' }, at('2026-12-21', '09:00'));
+    await t.services.section47.safetyPlan(worker, child.id, { plan: 'Father to stay with his brother; mother to keep the children at home.', present: 'Mother, father, social worker' }, { ...at('2026-12-21', '09:00'), fields: { date: 'agreedOn', time: 'agreedTime' } });
     expect((await state(child.id, 's47.safety-plan'))?.state).toBe('met_late');
     expect((await t.services.caseRecord.view(worker, child.id)).notes[0]?.event.data).toMatchObject({ facts: expect.stringContaining('Father to stay with his brother'), present: 'Mother, father, social worker' });
 

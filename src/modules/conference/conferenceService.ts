@@ -5,6 +5,7 @@ import { abuseCategories, conferenceAgencies, conferenceState, isQuorate, nextKi
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ValidationError } from '../../platform/errors';
+import { formatDateTime } from '../../platform/views/filters';
 import { mergeProblems, optionalText, problemsOf, requiredText } from '../../platform/validation';
 import { checkedAt, type When } from '../../platform/when';
 import type { PersonRecord } from '../people/peopleRepository';
@@ -22,6 +23,7 @@ export const conferenceRules = [
   'cp.conference-invites',
   'cp.icpc-report-submitted',
   'cp.icpc-report-shared',
+  'cp.review-report-shared',
   'cp.chair-early-conversation',
   'cp.decision-circulated',
   'cp.conference-minutes',
@@ -152,6 +154,8 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
         if (plan === 'yes' && !d?.category) decision.push({ field: 'category', message: 'Select the category of abuse: a plan needs one' });
         if (kind === 'initial' && plan === 'yes' && !lead) decision.push({ field: 'leadSocialWorker', message: 'Select the lead social worker: a plan needs one' });
         if (kind === 'initial' && plan === 'yes' && !d?.coreGroup) decision.push({ field: 'coreGroup', message: 'Enter the core group members: a plan needs a core group' });
+        // A conference after the last one: one dated before it would sort before it and undo the plan's history.
+        if (at && state.last && at.getTime() <= state.last.at.getTime()) problems = [...problems, { field: 'occurredOn', message: `The conference cannot be on or before the last one, ${formatDateTime(state.last.at)}: check the date and time` }];
         const all = mergeProblems(problems, parsed.success ? [] : problemsOf(parsed.error), decision);
         if (all.length > 0 || !d || !at) throw new ValidationError(all);
         const planned = plan === 'yes';
@@ -171,7 +175,9 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
           },
         };
         const ends = kind === 'review' && !planned ? [{ type: 'cp.plan_ended', occurredAt: at, data: { summary: 'The review child protection conference decided the plan should end' } }] : [];
-        return [held, ...ends];
+        // An inquorate conference's decision to end the plan opens the written consultation of the agencies (10 + 10 working days).
+        const inquorate = kind === 'review' && !planned && !quorate ? [{ type: 'cp.inquorate_discontinuation_decided', occurredAt: at, data: {} }] : [];
+        return [held, ...inquorate, ...ends];
       });
     },
 

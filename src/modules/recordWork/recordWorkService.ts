@@ -1,10 +1,11 @@
+import { can } from '../../domain/access/can';
 import type { Problem } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
 import { matches } from '../../domain/standards/evaluate';
 import { orderProblems, type OrderProblem } from '../../domain/standards/order';
 import type { Rule } from '../../domain/standards/rule';
 import type { RequestContext } from '../../platform/audit/auditLog';
-import { ValidationError } from '../../platform/errors';
+import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { mergeProblems, problemsOf, readPastInstant } from '../../platform/validation';
 import { formatDate, formatDateTime } from '../../platform/views/filters';
 import { episodesById, eventTypeOf, eventTypes, eventTypesByType, isPracticeWork, ruleById } from '../../standards/index';
@@ -97,6 +98,9 @@ export function recordWorkService(people: PeopleService, standards: StandardsSer
       const [event] = await people.recordWork(context, personId, (stream, record, now) => {
         const found = problemsWith(input, stream, now);
         const professional: Problem[] = record.kind === 'professional' ? [{ field: 'type', message: "Practice work is recorded on the child's or adult's own record, not a professional's" }] : [];
+        // Some work is one role's alone (a conference's decision, its chair's): refused inside the record's transaction, so audited as denied.
+        const needs = eventTypeOf(input.type)?.permission;
+        if (needs && !can(context.actor, needs, record)) throw new ForbiddenError(needs === 'conference:chair' ? "Only the conference's chair records its decision: ask the chair to record it" : 'You do not have permission to record this work on this record');
         const problems = mergeProblems(professional, earlier, notes.success ? [] : problemsOf(notes.error), found.problems);
         if (problems.length > 0 || !found.at || !notes.success) throw new ValidationError(problems);
         const { summary, lateReason } = notes.data;

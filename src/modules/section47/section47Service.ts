@@ -4,7 +4,8 @@ import type { Permission } from '../../domain/access/permissions';
 import { fullName } from '../../domain/people/personDetails';
 import { enquiryOutcomes, enquiryStepRefusal, latestEnquiry, type EnquiryState, type EnquiryStep } from '../../domain/section47/enquiryState';
 import type { RequestContext } from '../../platform/audit/auditLog';
-import { ForbiddenError } from '../../platform/errors';
+import { ForbiddenError, ValidationError } from '../../platform/errors';
+import { formatDateTime } from '../../platform/views/filters';
 import { optionalText, requiredText } from '../../platform/validation';
 import { checkedAt, type When } from '../../platform/when';
 import type { PeopleService } from '../people/peopleService';
@@ -16,11 +17,17 @@ import type { StandardsService } from '../standards/standardsService';
 /** The enquiry's timescales (practice-standards.txt, Section 2: Section 47 Enquiries 1-6), in the order the work goes. */
 export const enquiryRules = ['s47.workflow-triggered', 's47.child-visited', 's47.safety-plan', 's47.agency-checks', 's47.complete', 's47.management-oversight'] as const;
 
+/** What the enquiry records happened after the strategy meeting that started it: one dated before is refused, not left to leave its clock open. */
+function afterThreshold(state: EnquiryState, at: Date, field: string): Date {
+  if (at.getTime() < state.thresholdMetAt.getTime()) throw new ValidationError([{ field, message: `This cannot be before the strategy meeting that found the threshold met, ${formatDateTime(state.thresholdMetAt)}: check the date and time` }]);
+  return at;
+}
+
 const outcomeValues = enquiryOutcomes.map((o) => o.value) as [string, ...string[]];
 const visitSchema = z
   .object({
     seenAlone: z.enum(['yes', 'no'], { error: 'Select whether the child was seen alone' }),
-    whyNotSeenAlone: optionalText(2000, 'Why the child was not seen alone'),
+    whyNotSeenAlone: optionalText(1000, 'Why the child was not seen alone'),
   })
   .refine((v) => v.seenAlone === 'yes' || Boolean(v.whyNotSeenAlone), { path: ['whyNotSeenAlone'], message: 'Say why the child was not seen alone (for example, the parents did not consent)' });
 const safetyPlanSchema = z.object({
@@ -73,15 +80,16 @@ export function section47Service(people: PeopleService, standards: StandardsServ
     start: (context: RequestContext, personId: string) => step(context, personId, 'strategy:chair', 'start', (_s, now) => [{ type: 's47.started', occurredAt: now, data: {} }]),
 
     visit: (context: RequestContext, personId: string, body: Record<string, unknown>, when: When) =>
-      step(context, personId, 'work:record', 'visit', (_s, now) => {
+      step(context, personId, 'work:record', 'visit', (state, now) => {
         const { data, at } = checkedAt(visitSchema, body, when, now);
-        return [{ type: 's47.child_visited', occurredAt: at, data: { seenAlone: data.seenAlone === 'yes', ...(data.whyNotSeenAlone ? { whyNotSeenAlone: data.whyNotSeenAlone } : {}) } }];
+        return [{ type: 's47.child_visited', occurredAt: afterThreshold(state, at, when.fields?.date ?? 'occurredOn'), data: { seenAlone: data.seenAlone === 'yes', ...(data.whyNotSeenAlone ? { whyNotSeenAlone: data.whyNotSeenAlone } : {}) } }];
       }),
 
     /** The safety plan agreed with the family, "recorded as a case note" (Section 47 Enquiries 3): both, in one change. */
     safetyPlan: (context: RequestContext, personId: string, body: Record<string, unknown>, when: When) =>
-      step(context, personId, 'work:record', 'safetyPlan', (_s, now) => {
+      step(context, personId, 'work:record', 'safetyPlan', (state, now) => {
         const { data, at } = checkedAt(safetyPlanSchema, body, when, now);
+        afterThreshold(state, at, when.fields?.date ?? 'occurredOn');
         return [
           { type: 's47.safety_plan_agreed', occurredAt: at, data: { summary: data.plan } },
           { type: 'case_note.recorded', occurredAt: at, data: { noteType: 'meeting', present: data.present, facts: `Safety plan agreed for the Section 47 enquiry: ${data.plan}`, significant: false } },
@@ -89,9 +97,9 @@ export function section47Service(people: PeopleService, standards: StandardsServ
       }),
 
     agencyChecks: (context: RequestContext, personId: string, body: Record<string, unknown>, when: When) =>
-      step(context, personId, 'work:record', 'agencyChecks', (_s, now) => {
+      step(context, personId, 'work:record', 'agencyChecks', (state, now) => {
         const { data, at } = checkedAt(checksSchema, body, when, now);
-        return [{ type: 's47.agency_checks_completed', occurredAt: at, data: { summary: data.agencies } }];
+        return [{ type: 's47.agency_checks_completed', occurredAt: afterThreshold(state, at, when.fields?.date ?? 'occurredOn'), data: { summary: data.agencies } }];
       }),
 
     complete: (context: RequestContext, personId: string, body: Record<string, unknown>) =>
