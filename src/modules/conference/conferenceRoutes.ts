@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { addPageSteps, type PageStep } from '../../platform/http/pageSteps';
-import { addRoute, contextOf } from '../../platform/http/routes';
+import { addRecordPage, type PageStep } from '../../platform/http/pageSteps';
+import { contextOf } from '../../platform/http/routes';
 import { whenOf } from '../../platform/when';
 import type { Services } from '../../services';
 import { idParam } from '../people/peopleForms';
@@ -16,14 +16,6 @@ export function conferenceRoutes(app: FastifyInstance, services: Services) {
     return { pageTitle: `Child protection conference: ${view.name}`, ...view, ...extra };
   };
 
-  addRoute(app, {
-    method: 'GET',
-    url: '/people/:id/conference',
-    permission: 'child:read',
-    audit: 'child.viewed',
-    handler: async (request, reply) => reply.page(template, await page(request)),
-  });
-
   const id = idParam;
   const ctx = contextOf;
   const prepare: PageStep[] = (Object.keys(preparations) as Preparation[]).map((key) => ({
@@ -34,7 +26,7 @@ export function conferenceRoutes(app: FastifyInstance, services: Services) {
     title: 'Recorded',
     run: async (r, body) => (await conference.prepare(ctx(r), id(r), key, body), `${preparations[key].title}: recorded.`),
   }));
-  addPageSteps(app, { template, page, back: (request) => `/people/${id(request)}/conference`, dateFields: ['occurredOn'] }, [
+  addRecordPage(app, { url: '/people/:id/conference', template, view: page, dateFields: ['occurredOn'] }, [
     ...prepare,
     {
       url: '/people/:id/conference/held',

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { addPageSteps } from '../../platform/http/pageSteps';
-import { addRoute, contextOf } from '../../platform/http/routes';
+import { addRecordPage } from '../../platform/http/pageSteps';
+import { contextOf } from '../../platform/http/routes';
 import { whenOf } from '../../platform/when';
 import type { Services } from '../../services';
 import { idParam } from '../people/peopleForms';
@@ -14,14 +14,7 @@ export function coreGroupRoutes(app: FastifyInstance, services: Services) {
     const view = await coreGroups.view(contextOf(request), idParam(request));
     return { pageTitle: `Core groups: ${view.name}`, ...view, ...extra };
   };
-  addRoute(app, {
-    method: 'GET',
-    url: '/people/:id/core-groups',
-    permission: 'child:read',
-    audit: 'child.viewed',
-    handler: async (request, reply) => reply.page(template, await page(request)),
-  });
-  addPageSteps(app, { template, page, back: (request) => `/people/${idParam(request)}/core-groups`, dateFields: ['occurredOn'] }, [
+  addRecordPage(app, { url: '/people/:id/core-groups', template, view: page, dateFields: ['occurredOn'] }, [
     { url: '/people/:id/core-groups/meetings', permission: 'work:record', audit: 'child.core_group_recorded', form: 'meeting', title: 'Meeting recorded', run: async (r, body) => (await coreGroups.record(contextOf(r), idParam(r), body, whenOf(body)), 'The core group meeting has been recorded: its record is signed off by a manager within two weeks.') },
     { url: '/people/:id/core-groups/sign-off', permission: 'work:record', audit: 'child.core_group_recorded', form: 'signOff', title: 'Signed off', run: async (r) => (await coreGroups.signOff(contextOf(r), idParam(r)), 'The core group record has been signed off.') },
   ]);

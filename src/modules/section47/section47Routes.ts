@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { addPageSteps } from '../../platform/http/pageSteps';
-import { addRoute, contextOf } from '../../platform/http/routes';
+import { addRecordPage } from '../../platform/http/pageSteps';
+import { contextOf } from '../../platform/http/routes';
 import { whenOf } from '../../platform/when';
 import type { Services } from '../../services';
 import { idParam } from '../people/peopleForms';
@@ -15,17 +15,9 @@ export function section47Routes(app: FastifyInstance, services: Services) {
     return { pageTitle: `Section 47 enquiry: ${view.name}`, ...view, ...extra };
   };
 
-  addRoute(app, {
-    method: 'GET',
-    url: '/people/:id/section-47',
-    permission: 'child:read',
-    audit: 'child.viewed',
-    handler: async (request, reply) => reply.page(template, await page(request)),
-  });
-
   const id = idParam;
   const ctx = contextOf;
-  addPageSteps(app, { template, page, back: (request) => `/people/${id(request)}/section-47`, dateFields: ['occurredOn', 'agreedOn', 'checkedOn'] }, [
+  addRecordPage(app, { url: '/people/:id/section-47', template, view: page, dateFields: ['occurredOn', 'agreedOn', 'checkedOn'] }, [
     { url: '/people/:id/section-47/start', permission: 'strategy:chair', audit: 'child.enquiry_recorded', form: 'start', title: 'Started', run: async (r) => (await section47.start(ctx(r), id(r)), 'The Section 47 enquiry has been started: visit the child, agree a safety plan and check with agencies within 24 hours.') },
     { url: '/people/:id/section-47/visit', permission: 'work:record', audit: 'child.enquiry_recorded', form: 'visit', title: 'Visit recorded', run: async (r, body) => (await section47.visit(ctx(r), id(r), body, whenOf(body)), 'The visit has been recorded.') },
     { url: '/people/:id/section-47/safety-plan', permission: 'work:record', audit: 'child.enquiry_recorded', form: 'safetyPlan', title: 'Safety plan recorded', run: async (r, body) => (await section47.safetyPlan(ctx(r), id(r), body, whenOf(body, { date: 'agreedOn', time: 'agreedTime' })), 'The safety plan has been recorded, and as a case note.') },

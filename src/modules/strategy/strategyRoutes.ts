@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { strategyAgencies } from '../../domain/strategy/strategyState';
-import { addPageSteps } from '../../platform/http/pageSteps';
-import { addRoute, contextOf } from '../../platform/http/routes';
+import { addRecordPage } from '../../platform/http/pageSteps';
+import { contextOf } from '../../platform/http/routes';
 import { readDateInput } from '../../platform/validation';
 import { whenOf } from '../../platform/when';
 import type { Services } from '../../services';
@@ -17,16 +17,8 @@ export function strategyRoutes(app: FastifyInstance, services: Services) {
     return { pageTitle: `Strategy discussion: ${view.name}`, ...view, agencies: strategyAgencies, ...extra };
   };
 
-  addRoute(app, {
-    method: 'GET',
-    url: '/people/:id/strategy',
-    permission: 'child:read',
-    audit: 'child.viewed',
-    handler: async (request, reply) => reply.page(template, await page(request)),
-  });
-
   const id = idParam;
-  addPageSteps(app, { template, page, back: (request) => `/people/${id(request)}/strategy`, dateFields: ['occurredOn', 'reviewMeetingOn', 'receivedOn'] }, [
+  addRecordPage(app, { url: '/people/:id/strategy', template, view: page, dateFields: ['occurredOn', 'reviewMeetingOn', 'receivedOn'] }, [
     { url: '/people/:id/strategy/decision', permission: 'strategy:chair', audit: 'child.strategy_recorded', form: 'decide', title: 'Decided', run: async (r, body) => (await strategy.decide(contextOf(r), id(r), body, whenOf(body)), 'The decision to hold a strategy discussion has been recorded: trigger the workflow today.') },
     { url: '/people/:id/strategy/trigger', permission: 'strategy:chair', audit: 'child.strategy_recorded', form: 'trigger', title: 'Triggered', run: async (r) => (await strategy.trigger(contextOf(r), id(r)), 'The strategy discussion workflow has been triggered.') },
     { url: '/people/:id/strategy/police-referral', permission: 'work:record', audit: 'child.strategy_recorded', form: 'police', title: 'Recorded', run: async (r, body) => (await strategy.policeReferral(contextOf(r), id(r), whenOf(body)), 'The referral to the Police Enquiry Centre has been recorded.') },

@@ -54,3 +54,23 @@ export function addPageSteps(app: FastifyInstance, page: StepPage, steps: readon
     });
   }
 }
+
+/**
+ * A page about a child's record (a strategy discussion, a conference) with its forms: shown on
+ * GET as a read of the record, each form posted on its own and back to the page.
+ */
+export function addRecordPage(
+  app: FastifyInstance,
+  page: { url: string; template: string; view: StepPage['page']; dateFields?: readonly string[] },
+  steps: readonly PageStep[],
+): void {
+  addRoute(app, {
+    method: 'GET',
+    url: page.url,
+    permission: 'child:read',
+    audit: 'child.viewed',
+    handler: async (request, reply) => reply.page(page.template, await page.view(request, {})),
+  });
+  const back = (request: FastifyRequest) => page.url.replace(':id', String((request.params as Record<string, unknown>).id ?? ''));
+  addPageSteps(app, { template: page.template, page: page.view, back, ...(page.dateFields ? { dateFields: page.dateFields } : {}) }, steps);
+}
