@@ -84,7 +84,13 @@ describe.skipIf(!chromiumAvailable)('a child protection conference in a browser'
     await conference.arrived('Child protection conference');
     expect(await conference.text()).toContain('On a child protection plan since');
     expect(await conference.text()).toContain('Record the review conference');
-    await page.locator('#conversation').getByRole('button', { name: 'Record: done now' }).click();
+    const { date, time } = londonToday();
+    const [year, month, day] = date.split('-');
+    await page.locator('#conversationOn-day').fill(String(Number(day)));
+    await page.locator('#conversationOn-month').fill(String(Number(month)));
+    await page.locator('#conversationOn-year').fill(String(year));
+    await page.locator('#conversationTime').fill(time);
+    await page.locator('#conversation').getByRole('button', { name: 'Record it' }).click();
     await conference.arrived('Child protection conference');
     expect(await conference.notification()).toContain("Chair's early conversation with the social worker: recorded");
     // The plan's core groups: the first, chaired by a manager, and those since.

@@ -7,6 +7,8 @@ import { Client, mainText, testApp } from '../support/testApp';
 import { allocatedCase, importEvent, makeUser, world, type TestWorld } from '../factories';
 
 const at = (occurredOn: string, occurredTime: string) => ({ occurredOn, occurredTime, problems: [] });
+/** Done at 09:00 on the day (before the clock's time in these tests). */
+const on = (occurredOn: string) => at(occurredOn, '09:00');
 
 /**
  * An initial child protection conference after a strategy meeting on Friday 4 December 2026, over
@@ -42,18 +44,18 @@ describe.each(engines())('child protection conferences on %s', (engine) => {
     expect((await rule(child.id, 'cp.icpc'))?.obligation.dueDate).toBe('2026-12-29');
 
     t.clock.set('2026-12-15T10:00:00Z');
-    expect(await problems(t.services.conference.prepare(worker, child.id, 'setup', {}))).toEqual(['invitees: Enter the invite list']);
-    await t.services.conference.prepare(worker, child.id, 'setup', { invitees: 'Mother, father, school DSL, health visitor, police' });
-    expect(await problems(t.services.conference.prepare(worker, child.id, 'setup', { invitees: 'again' }))).toEqual([
+    expect(await problems(t.services.conference.prepare(worker, child.id, 'setup', {}, on('2026-12-15')))).toEqual(['invitees: Enter the invite list']);
+    await t.services.conference.prepare(worker, child.id, 'setup', { invitees: 'Mother, father, school DSL, health visitor, police' }, on('2026-12-15'));
+    expect(await problems(t.services.conference.prepare(worker, child.id, 'setup', { invitees: 'again' }, on('2026-12-15')))).toEqual([
       'setup: Set-up form and invite list sent to the Child Protection Admin Team: already recorded for the next conference',
     ]);
     t.clock.set('2026-12-18T10:00:00Z');
-    await t.services.conference.prepare(worker, child.id, 'invites', {});
-    await t.services.conference.prepare(worker, child.id, 'report', {});
-    await t.services.conference.prepare(worker, child.id, 'shared', { sharedWith: 'Mother and father' });
-    await expect(t.services.conference.prepare(worker, child.id, 'conversation', {})).rejects.toBeInstanceOf(ForbiddenError);
+    await t.services.conference.prepare(worker, child.id, 'invites', {}, on('2026-12-18'));
+    await t.services.conference.prepare(worker, child.id, 'report', {}, on('2026-12-18'));
+    await t.services.conference.prepare(worker, child.id, 'shared', { sharedWith: 'Mother and father' }, on('2026-12-18'));
+    await expect(t.services.conference.prepare(worker, child.id, 'conversation', {}, on('2026-12-18'))).rejects.toBeInstanceOf(ForbiddenError);
     t.clock.set('2026-12-22T10:00:00Z');
-    await t.services.conference.prepare(chair, child.id, 'conversation', {});
+    await t.services.conference.prepare(chair, child.id, 'conversation', {}, on('2026-12-22'));
 
     // Only the chair records the decision.
     t.clock.set('2026-12-29T15:00:00Z');
@@ -78,16 +80,20 @@ describe.each(engines())('child protection conferences on %s', (engine) => {
 
     // The decision circulated on Thursday 31 December: a day late (1 working day, Wednesday 30th).
     t.clock.set('2026-12-31T10:00:00Z');
-    await t.services.conference.followUp(worker, child.id, 'circulated', {});
+    // Dated before the conference it follows: refused, as it would have belonged to an earlier one.
+    expect(await problems(t.services.conference.followUp(worker, child.id, 'circulated', {}, on('2026-12-28')))).toEqual([
+      'occurredOn: This is dated before the last conference, 29 December 2026 at 10:00am: it belonged to that one, so check the date and time',
+    ]);
+    await t.services.conference.followUp(worker, child.id, 'circulated', {}, on('2026-12-31'));
     expect((await rule(child.id, 'cp.decision-circulated'))?.state).toBe('met_late');
     // The signed record within 10 working days of Tuesday 29 December, 1 January not counted: by Wednesday 13 January.
     expect((await rule(child.id, 'cp.conference-minutes'))?.obligation.dueDate).toBe('2027-01-13');
-    await expect(t.services.conference.followUp(worker, child.id, 'minutes', {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(t.services.conference.followUp(worker, child.id, 'minutes', {}, on('2026-12-31'))).rejects.toBeInstanceOf(ForbiddenError);
     t.clock.set('2027-01-12T10:00:00Z');
-    await t.services.conference.followUp(chair, child.id, 'minutes', {});
+    await t.services.conference.followUp(chair, child.id, 'minutes', {}, on('2027-01-12'));
     expect((await rule(child.id, 'cp.conference-minutes'))?.state).toBe('met');
-    expect(await problems(t.services.conference.followUp(chair, child.id, 'checklist', {}))).toEqual(['reportsOnTime: Select whether the reports came in time']);
-    await t.services.conference.followUp(chair, child.id, 'checklist', { reportsOnTime: 'yes' });
+    expect(await problems(t.services.conference.followUp(chair, child.id, 'checklist', {}, null))).toEqual(['reportsOnTime: Select whether the reports came in time']);
+    await t.services.conference.followUp(chair, child.id, 'checklist', { reportsOnTime: 'yes' }, null);
 
     // A review that ends the plan ends it: the plan ended is recorded with it. Not dated before the last conference.
     t.clock.set('2027-03-20T12:00:00Z');

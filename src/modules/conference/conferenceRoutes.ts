@@ -24,9 +24,10 @@ export function conferenceRoutes(app: FastifyInstance, services: Services) {
     audit: 'child.conference_recorded',
     form: key,
     title: 'Recorded',
-    run: async (r, body) => (await conference.prepare(ctx(r), id(r), key, body), `${preparations[key].title}: recorded.`),
+    run: async (r, body) => (await conference.prepare(ctx(r), id(r), key, body, whenOf(body, { date: `${key}On`, time: `${key}Time` })), `${preparations[key].title}: recorded.`),
   }));
-  addRecordPage(app, { url: '/people/:id/conference', template, view: page, dateFields: ['occurredOn'] }, [
+  const dated = [...Object.keys(preparations).map((k) => `${k}On`), 'circulatedOn', 'minutesOn'];
+  addRecordPage(app, { url: '/people/:id/conference', template, view: page, dateFields: ['occurredOn', ...dated] }, [
     ...prepare,
     {
       url: '/people/:id/conference/held',
@@ -36,8 +37,8 @@ export function conferenceRoutes(app: FastifyInstance, services: Services) {
       title: 'Conference recorded',
       run: async (r, body) => (await conference.hold(ctx(r), id(r), body, whenOf(body)), 'The conference has been recorded: circulate the decision and plan within 1 working day.'),
     },
-    { url: '/people/:id/conference/circulated', permission: 'work:record', audit: 'child.conference_recorded', form: 'circulated', title: 'Circulated', run: async (r, body) => (await conference.followUp(ctx(r), id(r), 'circulated', body), 'The decision has been recorded as circulated.') },
-    { url: '/people/:id/conference/minutes', permission: 'conference:chair', audit: 'child.conference_recorded', form: 'minutes', title: 'Record sent', run: async (r, body) => (await conference.followUp(ctx(r), id(r), 'minutes', body), 'The signed conference record has been recorded as sent.') },
-    { url: '/people/:id/conference/checklist', permission: 'conference:chair', audit: 'child.conference_recorded', form: 'checklist', title: 'Checklist recorded', run: async (r, body) => (await conference.followUp(ctx(r), id(r), 'checklist', body), "The chair's checklist has been recorded.") },
+    { url: '/people/:id/conference/circulated', permission: 'work:record', audit: 'child.conference_recorded', form: 'circulated', title: 'Circulated', run: async (r, body) => (await conference.followUp(ctx(r), id(r), 'circulated', body, whenOf(body, { date: 'circulatedOn', time: 'circulatedTime' })), 'The decision has been recorded as circulated.') },
+    { url: '/people/:id/conference/minutes', permission: 'conference:chair', audit: 'child.conference_recorded', form: 'minutes', title: 'Record sent', run: async (r, body) => (await conference.followUp(ctx(r), id(r), 'minutes', body, whenOf(body, { date: 'minutesOn', time: 'minutesTime' })), 'The signed conference record has been recorded as sent.') },
+    { url: '/people/:id/conference/checklist', permission: 'conference:chair', audit: 'child.conference_recorded', form: 'checklist', title: 'Checklist recorded', run: async (r, body) => (await conference.followUp(ctx(r), id(r), 'checklist', body, null), "The chair's checklist has been recorded.") },
   ]);
 }

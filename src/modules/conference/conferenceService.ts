@@ -66,6 +66,18 @@ const agenciesOf = (body: Record<string, unknown>) => {
 };
 
 /**
+ * Preparation and follow-up are dated when they were done, and belong to the conference they come
+ * before or after: one dated before the last conference was that conference's, so it is refused
+ * rather than counted for the wrong one.
+ */
+function afterLast(state: ConferenceState, at: Date, when: When | null): Date {
+  if (state.last && at.getTime() < state.last.at.getTime()) {
+    throw new ValidationError([{ field: when?.fields?.date ?? 'occurredOn', message: `This is dated before the last conference, ${formatDateTime(state.last.at)}: it belonged to that one, so check the date and time` }]);
+  }
+  return at;
+}
+
+/**
  * Child protection conferences (issue 5; practice-standards.txt, Section 4: Child Protection
  * Conferences 1-34): the preparation (set-up form, invitations, reports, the chair's early
  * conversation), the conference itself recorded by its chair (quoracy, the decision, category,
@@ -105,7 +117,7 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
     },
 
     /** One preparation step for the next conference, once; the set-up form carries the invite list, the shared report who it went to. */
-    prepare(context: RequestContext, personId: string, which: Preparation, body: Record<string, unknown>) {
+    prepare(context: RequestContext, personId: string, which: Preparation, body: Record<string, unknown>, when: When) {
       const step = preparations[which];
       return recordStep(
         people,
@@ -114,9 +126,10 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
         step.permission,
         'child.conference_recorded',
         { read, refusal: (s: ConferenceState | null) => (s?.preparation.has(step.type) ? `${step.title}: already recorded for the next conference` : null), field: which },
-        (_s, now) => {
+        (state, now) => {
+          const { at } = checkedAt(z.object({}), {}, when, now);
           const data = which === 'setup' ? { summary: checkedAt(setupSchema, body, null, now).data.invitees } : which === 'shared' ? { summary: checkedAt(sharedSchema, body, null, now).data.sharedWith } : {};
-          return [{ type: step.type, occurredAt: now, data }];
+          return [{ type: step.type, occurredAt: afterLast(state, at, when), data }];
         },
       );
     },
@@ -182,7 +195,7 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
     },
 
     /** What follows the conference: the decision circulated (chair or admin), the signed record sent and the checklist (the chair). */
-    followUp(context: RequestContext, personId: string, which: 'circulated' | 'minutes' | 'checklist', body: Record<string, unknown>) {
+    followUp(context: RequestContext, personId: string, which: 'circulated' | 'minutes' | 'checklist', body: Record<string, unknown>, when: When | null) {
       const type = { circulated: 'cp.decision_circulated', minutes: 'cp.conference_minutes_sent', checklist: 'cp.chair_checklist_completed' }[which];
       const permission: Permission = which === 'circulated' && !rolesAllow(context.actor, 'conference:chair') ? 'work:record' : 'conference:chair';
       return recordStep(
@@ -192,9 +205,10 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
         permission,
         'child.conference_recorded',
         { read, refusal: (s) => (!s?.last ? 'No conference has been recorded yet' : s.followUp.has(type) ? 'Already recorded for this conference' : null), field: which },
-        (_s, now) => {
+        (state, now) => {
           const data = which === 'checklist' ? (({ reportsOnTime, notes }) => ({ reportsOnTime: reportsOnTime === 'yes', ...(notes ? { summary: notes } : {}) }))(checkedAt(checklistSchema, body, null, now).data) : {};
-          return [{ type, occurredAt: now, data }];
+          const at = when ? checkedAt(z.object({}), {}, when, now).at : now;
+          return [{ type, occurredAt: afterLast(state, at, when), data }];
         },
       );
     },
