@@ -1,7 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Problem } from '../domain/people/personDetails';
 import { ValidationError } from './errors';
 import { mergeProblems, problemsOf, readDateInput, readPastInstant } from './validation';
+import { formatDateTime } from './views/filters';
 
 /** When the thing recorded happened, from a form's date and time (checked with everything else). */
 export interface When {
@@ -31,4 +32,28 @@ export function checkedAt<T extends z.ZodType>(schema: T, input: Record<string, 
   const problems = mergeProblems(when?.problems ?? [], when && when.problems.length > 0 ? [] : instant.problems, parsed.success ? [] : problemsOf(parsed.error));
   if (problems.length > 0 || !parsed.success || !instant.at) throw new ValidationError(problems);
   return { data: parsed.data, at: instant.at };
+}
+
+const nothingAsked = z.object({});
+
+/** When it happened, for a form that asks nothing else: a real instant in the past, or the problems with it. */
+export function instantOf(when: When, now: Date): Date {
+  return checkedAt(nothingAsked, {}, when, now).at;
+}
+
+/**
+ * A step dated before what it follows (a referral before the decision, a visit before the
+ * meeting that started the enquiry) would never meet its standard, which counts only what comes
+ * after its start: the problem to refuse it with, or none. `before` ends where the earliest
+ * time goes ("The referral cannot be before ").
+ */
+export function beforeProblems(at: Date, earliest: Date, field: string, before: string, advice = 'check the date and time'): Problem[] {
+  return at.getTime() < earliest.getTime() ? [{ field, message: `${before}${formatDateTime(earliest)}: ${advice}` }] : [];
+}
+
+/** The same, refused at once; the instant when it is not too early. */
+export function notBefore(at: Date, earliest: Date, field: string, before: string, advice?: string): Date {
+  const problems = beforeProblems(at, earliest, field, before, advice);
+  if (problems.length > 0) throw new ValidationError(problems);
+  return at;
 }

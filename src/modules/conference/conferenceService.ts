@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/audit/auditLog';
 import { ValidationError } from '../../platform/errors';
 import { formatDateTime } from '../../platform/views/filters';
 import { mergeProblems, optionalText, problemsOf, requiredText } from '../../platform/validation';
-import { checkedAt, type When } from '../../platform/when';
+import { checkedAt, instantOf, notBefore, type When } from '../../platform/when';
 import type { PersonRecord } from '../people/peopleRepository';
 import type { PeopleService } from '../people/peopleService';
 import { recordStep } from '../people/recordStep';
@@ -71,10 +71,7 @@ const agenciesOf = (body: Record<string, unknown>) => {
  * rather than counted for the wrong one.
  */
 function afterLast(state: ConferenceState, at: Date, when: When | null): Date {
-  if (state.last && at.getTime() < state.last.at.getTime()) {
-    throw new ValidationError([{ field: when?.fields?.date ?? 'occurredOn', message: `This is dated before the last conference, ${formatDateTime(state.last.at)}: it belonged to that one, so check the date and time` }]);
-  }
-  return at;
+  return state.last ? notBefore(at, state.last.at, when?.fields?.date ?? 'occurredOn', 'This is dated before the last conference, ', 'it belonged to that one, so check the date and time') : at;
 }
 
 /**
@@ -127,7 +124,7 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
         'child.conference_recorded',
         { read, refusal: (s: ConferenceState | null) => (s?.preparation.has(step.type) ? `${step.title}: already recorded for the next conference` : null), field: which },
         (state, now) => {
-          const { at } = checkedAt(z.object({}), {}, when, now);
+          const at = instantOf(when, now);
           const data = which === 'setup' ? { summary: checkedAt(setupSchema, body, null, now).data.invitees } : which === 'shared' ? { summary: checkedAt(sharedSchema, body, null, now).data.sharedWith } : {};
           return [{ type: step.type, occurredAt: afterLast(state, at, when), data }];
         },
@@ -150,7 +147,7 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
         let at: Date | null = null;
         let problems: Problem[] = [];
         try {
-          at = checkedAt(z.object({}), {}, when, now).at;
+          at = instantOf(when, now);
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           problems = error.problems;
@@ -207,7 +204,7 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
         { read, refusal: (s) => (!s?.last ? 'No conference has been recorded yet' : s.followUp.has(type) ? 'Already recorded for this conference' : null), field: which },
         (state, now) => {
           const data = which === 'checklist' ? (({ reportsOnTime, notes }) => ({ reportsOnTime: reportsOnTime === 'yes', ...(notes ? { summary: notes } : {}) }))(checkedAt(checklistSchema, body, null, now).data) : {};
-          const at = when ? checkedAt(z.object({}), {}, when, now).at : now;
+          const at = when ? instantOf(when, now) : now;
           return [{ type, occurredAt: afterLast(state, at, when), data }];
         },
       );

@@ -4,10 +4,9 @@ import type { Permission } from '../../domain/access/permissions';
 import { fullName } from '../../domain/people/personDetails';
 import { enquiryOutcomes, enquiryStepRefusal, latestEnquiry, type EnquiryState, type EnquiryStep } from '../../domain/section47/enquiryState';
 import type { RequestContext } from '../../platform/audit/auditLog';
-import { ForbiddenError, ValidationError } from '../../platform/errors';
-import { formatDateTime } from '../../platform/views/filters';
+import { ForbiddenError } from '../../platform/errors';
 import { optionalText, requiredText } from '../../platform/validation';
-import { checkedAt, type When } from '../../platform/when';
+import { checkedAt, notBefore, type When } from '../../platform/when';
 import type { PeopleService } from '../people/peopleService';
 import type { PersonRecord } from '../people/peopleRepository';
 import { recordStep } from '../people/recordStep';
@@ -18,10 +17,7 @@ import type { StandardsService } from '../standards/standardsService';
 export const enquiryRules = ['s47.workflow-triggered', 's47.child-visited', 's47.safety-plan', 's47.agency-checks', 's47.complete', 's47.management-oversight'] as const;
 
 /** What the enquiry records happened after the strategy meeting that started it: one dated before is refused, not left to leave its clock open. */
-function afterThreshold(state: EnquiryState, at: Date, field: string): Date {
-  if (at.getTime() < state.thresholdMetAt.getTime()) throw new ValidationError([{ field, message: `This cannot be before the strategy meeting that found the threshold met, ${formatDateTime(state.thresholdMetAt)}: check the date and time` }]);
-  return at;
-}
+const afterThreshold = (state: EnquiryState, at: Date, field: string) => notBefore(at, state.thresholdMetAt, field, 'This cannot be before the strategy meeting that found the threshold met, ');
 
 const outcomeValues = enquiryOutcomes.map((o) => o.value) as [string, ...string[]];
 const visitSchema = z

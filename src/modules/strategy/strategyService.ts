@@ -1,7 +1,6 @@
 import { amendmentsClose, latestStrategy, strategyStepRefusal, type StrategyState } from '../../domain/strategy/strategyState';
 import { can, rolesAllow } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
-import { formatDateTime as formatInstant } from '../../platform/views/filters';
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
 import type { Permission } from '../../domain/access/permissions';
@@ -9,8 +8,7 @@ import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
 import { mergeProblems, problemsOf } from '../../platform/validation';
-import { checkedAt, type When } from '../../platform/when';
-import { z } from 'zod';
+import { beforeProblems, checkedAt, instantOf, notBefore, type When } from '../../platform/when';
 import type { PeopleService } from '../people/peopleService';
 import { recordStep } from '../people/recordStep';
 import { clocksOf } from '../standards/obligationViews';
@@ -20,13 +18,6 @@ import { amendmentSchema, attendeesFrom, decisionSchema, heldSchema } from './st
 /** The strategy discussion's timescales (practice-standards.txt, Section 2: Strategy Discussions 1-8), in the order the work goes. */
 export const strategyRules = ['strategy.workflow-triggered', 'strategy.police-referral', 'strategy.meeting-held', 'strategy.actions-circulated', 'strategy.minutes', 'strategy.cp-admin-advised'] as const;
 
-const nothing = z.object({});
-
-/** Something that happened as part of the discussion cannot be before the step it follows: a clear refusal, not a clock that never closes. */
-function notBefore(at: Date, earliest: Date, what: string): Date {
-  if (at.getTime() < earliest.getTime()) throw new ValidationError([{ field: 'occurredOn', message: `${what} cannot be before ${formatInstant(earliest)}: check the date and time` }]);
-  return at;
-}
 
 /** A chair may record the minutes and amendments of a meeting they chaired for another team; otherwise those who record on the case. */
 const chairOrRecorder = (context: RequestContext): Permission => (rolesAllow(context.actor, 'strategy:chair') ? 'strategy:chair' : 'work:record');
@@ -96,7 +87,7 @@ export function strategyService(clock: Clock, people: PeopleService, standards: 
 
     /** The Police Enquiry Centre referral, at the time it was made (Strategy Discussions 2: within 1 hour). */
     policeReferral(context: RequestContext, personId: string, when: When) {
-      return step(context, personId, 'work:record', 'child.strategy_recorded', 'police', (state, now) => [{ type: 'strategy.police_referral_made', occurredAt: notBefore(checkedAt(nothing, {}, when, now).at, state.decidedAt, 'The referral'), data: {} }]);
+      return step(context, personId, 'work:record', 'child.strategy_recorded', 'police', (state, now) => [{ type: 'strategy.police_referral_made', occurredAt: notBefore(instantOf(when, now), state.decidedAt, 'occurredOn', 'The referral cannot be before '), data: {} }]);
     },
 
     /**
@@ -114,12 +105,12 @@ export function strategyService(clock: Clock, people: PeopleService, standards: 
         let at: Date | null = null;
         let whenProblems: Problem[] = [];
         try {
-          at = checkedAt(nothing, {}, when, now).at;
+          at = instantOf(when, now);
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           whenProblems = error.problems;
         }
-        if (at && at.getTime() < state.decidedAt.getTime()) whenProblems = [{ field: 'occurredOn', message: `The meeting cannot be before the decision to hold it, ${formatInstant(state.decidedAt)}: check the date and time` }];
+        if (at) whenProblems = beforeProblems(at, state.decidedAt, 'occurredOn', 'The meeting cannot be before the decision to hold it, ');
         const late = Boolean(at && deadline && at.getTime() > deadline.getTime());
         const delay = late && !(parsed.success && parsed.data.delayReason) ? [{ field: 'delayReason', message: 'The meeting was more than 24 hours after the new information: enter why the delay was accepted' }] : [];
         const reviewBefore = at && reviewMeetingOn.value && reviewMeetingOn.value < londonDate(at) ? [{ field: 'reviewMeetingOn', message: 'The review strategy meeting must be on or after the day of this meeting' }] : [];
@@ -151,8 +142,7 @@ export function strategyService(clock: Clock, people: PeopleService, standards: 
     amendment(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
       return step(context, personId, chairOrRecorder(context), 'child.strategy_recorded', 'amendment', (state, now) => {
         const { data, at } = checkedAt(amendmentSchema, body, when, now);
-        if (state.minutesDistributedAt && at.getTime() < state.minutesDistributedAt.getTime()) throw new ValidationError([{ field: 'receivedOn', message: `The amendment cannot be before the minutes were distributed, ${formatInstant(state.minutesDistributedAt)}: check the date and time` }]);
-        return [{ type: 'strategy.amendment_received', occurredAt: at, data: { agency: data.agency, summary: data.amendment } }];
+        return [{ type: 'strategy.amendment_received', occurredAt: state.minutesDistributedAt ? notBefore(at, state.minutesDistributedAt, 'receivedOn', 'The amendment cannot be before the minutes were distributed, ') : at, data: { agency: data.agency, summary: data.amendment } }];
       });
     },
   };
