@@ -22,8 +22,6 @@ const titleOf = (type: string) => eventTypeOf(type)?.title ?? type;
  * working days, oversight monthly) open and close by themselves; anything recorded late says so.
  */
 export function caseRecordService(clock: Clock, people: PeopleService, standards: StandardsService) {
-  const parse = checkedAt;
-
   /**
    * A manager of the team holding the case: supervision and oversight are theirs to record. Checked
    * in the record's transaction; the refusal is audited there like any other (recordChange.ts).
@@ -65,7 +63,7 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
     /** A case note; one marked significant also goes in the chronology as a significant event. */
     recordNote(context: RequestContext, personId: string, input: Record<string, unknown>, when: When) {
       return record(context, personId, 'child.case_note_recorded', (now) => {
-        const { data, at } = parse(caseNoteSchema, input, when, now);
+        const { data, at } = checkedAt(caseNoteSchema, input, when, now);
         const { significant, ...note } = data;
         return [
           { type: 'case_note.recorded', occurredAt: at, data: { ...note, significant } },
@@ -76,13 +74,13 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
 
     recordSignificantEvent(context: RequestContext, personId: string, input: Record<string, unknown>, when: When) {
       return record(context, personId, 'child.case_note_recorded', (now) => {
-        const { data, at } = parse(significantEventSchema, input, when, now);
+        const { data, at } = checkedAt(significantEventSchema, input, when, now);
         return [{ type: 'case.significant_event_occurred', occurredAt: at, data }];
       });
     },
 
     updateSummary(context: RequestContext, personId: string, input: Record<string, unknown>) {
-      return record(context, personId, 'child.case_summary_updated', (now) => [{ type: 'case_summary.updated', occurredAt: now, data: parse(summarySchema, input, null, now).data }]);
+      return record(context, personId, 'child.case_summary_updated', (now) => [{ type: 'case_summary.updated', occurredAt: now, data: checkedAt(summarySchema, input, null, now).data }]);
     },
 
     /** The worker has read the chronology and it is up to date (the 3-monthly standard). */
@@ -94,7 +92,7 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
     recordSupervision(context: RequestContext, personId: string, input: Record<string, unknown>, when: When) {
       return record(context, personId, 'child.supervision_recorded', (now, _stream, subject) => {
         mustManage(context, subject);
-        const { data, at } = parse(supervisionSchema, input, when, now);
+        const { data, at } = checkedAt(supervisionSchema, input, when, now);
         if (!subject.allocatedWorkerId) throw new ValidationError([{ field: 'discussion', message: 'No worker holds the case: allocate it before recording case supervision' }]);
         return [{ type: 'supervision.case_discussed', occurredAt: at, data: { ...data, workerId: subject.allocatedWorkerId, supervisorId: context.actor.userId, supervisorName: context.actor.displayName } }];
       });
@@ -114,7 +112,7 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
     recordOversight(context: RequestContext, personId: string, input: Record<string, unknown>) {
       return record(context, personId, 'child.oversight_recorded', (now, _stream, subject) => {
         mustManage(context, subject);
-        return [{ type: 'oversight.recorded', occurredAt: now, data: { detail: parse(oversightSchema, input, null, now).data.oversight } }];
+        return [{ type: 'oversight.recorded', occurredAt: now, data: { detail: checkedAt(oversightSchema, input, null, now).data.oversight } }];
       });
     },
   };

@@ -45,8 +45,7 @@ export function closureService(clock: Clock, people: PeopleService, staff: Staff
    * The siblings the workflow may be copied to: read (and audited) to know whether each already
    * has a closure in progress and whether this manager may change their record.
    */
-  async function siblingsOf(context: RequestContext, record: PersonRecord) {
-    const { siblings } = await related(context, record);
+  async function siblingsOf(context: RequestContext, siblings: Awaited<ReturnType<typeof related>>['siblings']) {
     const records = await people.readRecords(context, siblings.map((s) => s.person.id), 'child.viewed', { for: 'case closure: siblings' });
     const latest = await people.latestOfTypes(records.map((r) => r.id), ['closure.workflow_started', 'closure.completed']);
     const inProgress = new Set(latest.filter((e) => e.type === 'closure.workflow_started').map((e) => e.personId));
@@ -75,8 +74,8 @@ export function closureService(clock: Clock, people: PeopleService, staff: Staff
     async view(context: RequestContext, record: PersonRecord) {
       const state = await stateOf(record.id);
       const mayCopy = !copyRefusal(state) && can(context.actor, 'child:allocate', record);
-      const siblings = mayCopy ? await siblingsOf(context, record) : [];
-      const { recipients } = await related(context, record);
+      const { siblings: recorded, recipients } = await related(context, record);
+      const siblings = mayCopy ? await siblingsOf(context, recorded) : [];
       return {
         state,
         letters: await lettersShown(context, state),
@@ -102,7 +101,7 @@ export function closureService(clock: Clock, people: PeopleService, staff: Staff
       const { noneReason } = checked(copySchema, body);
       const chosen = ids(body.siblingIds);
       const record = await people.record(context, personId, 'child:allocate');
-      const all = await siblingsOf(context, record);
+      const all = await siblingsOf(context, (await related(context, record)).siblings);
       const offered = all.filter((s) => s.mayCopy && !s.inProgress);
       const names = new Map(all.map((s) => [s.id, s.name]));
       for (const id of chosen) {

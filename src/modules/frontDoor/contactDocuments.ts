@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { checkUpload, documentStore, type DocumentUpload } from '../../platform/documents/documentStore';
 import { NotFoundError, ValidationError } from '../../platform/errors';
-import { checked, optionalText } from '../../platform/validation';
+import { mergeProblems, optionalText, problemsOf } from '../../platform/validation';
 import type { PeopleService } from '../people/peopleService';
 import type { StaffDirectory } from '../staff/staffDirectory';
 import { frontDoorRepository } from './frontDoorRepository';
@@ -36,14 +36,10 @@ export function contactDocuments(db: Db, clock: Clock, people: PeopleService, st
     async attach(context: RequestContext, contactId: string, upload: DocumentUpload | null, unchecked: Record<string, unknown>) {
       const contact = await contactOf(contactId);
       const file = checkUpload(upload, 'document');
-      let description = '';
-      try {
-        description = checked(describeSchema, unchecked).description ?? '';
-      } catch (error) {
-        if (error instanceof ValidationError) throw new ValidationError([...file.problems, ...error.problems]);
-        throw error;
-      }
-      if (file.problems.length > 0 || !upload) throw new ValidationError(file.problems);
+      const described = describeSchema.safeParse(unchecked);
+      const problems = mergeProblems(file.problems, described.success ? [] : problemsOf(described.error));
+      if (problems.length > 0 || !upload || !described.success) throw new ValidationError(problems);
+      const description = described.data.description ?? '';
       return people.recordOn(context, contact.children.map((c) => c.personId), 'contact:triage', 'contact.document_attached', async (records, _streams, now, tx) => {
         const document = await documentStore.attach(tx, { attachedTo, attachedToId: contactId, filename: file.filename, mediaType: file.mediaType, description, content: upload.content, uploadedBy: context.actor.userId, now });
         return records.map((r) => ({ personId: r.id, type: 'contact.document_attached', occurredAt: now, data: { contactId, documentId: document.id, filename: file.filename, ...(description ? { summary: description } : {}) } }));
