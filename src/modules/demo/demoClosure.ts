@@ -1,4 +1,4 @@
-import { londonDate } from '../../domain/calendar/localDate';
+import { whenAt } from './demoWhen';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Services } from '../../services';
 import { cliContext } from '../../cli/cliContext';
@@ -12,11 +12,10 @@ import { cliContext } from '../../cli/cliContext';
 export async function closureUnderway(s: Services, manager: RequestContext, childIds: readonly string[], setClock: (at: Date) => void, at: (daysAgo: number, hour?: number) => Date) {
   const [noah] = childIds;
   if (!noah) return;
-  const on = (daysAgo: number, hour: number) => ({ occurredOn: londonDate(at(daysAgo, hour)), occurredTime: `${String(hour).padStart(2, '0')}:00` });
   setClock(at(8, 16));
-  await s.recordWork.record(manager, noah, { type: 'closure.decided', ...on(8, 15), data: { outcome: 'close' }, summary: 'Child in need review: the plan has been met. Steven is managing well with support from the school; case to close.' });
+  await s.recordWork.record(manager, noah, { type: 'closure.decided', ...whenAt(at(8, 15)), data: { outcome: 'close' }, summary: 'Child in need review: the plan has been met. Steven is managing well with support from the school; case to close.' });
   setClock(at(6, 11));
-  await s.recordWork.record(manager, noah, { type: 'closure.workflow_started', ...on(6, 10), data: { outcome: 'close' }, summary: 'Case closure workflow triggered and allocated to Hannah Scott.' });
+  await s.recordWork.record(manager, noah, { type: 'closure.workflow_started', ...whenAt(at(6, 10)), data: { outcome: 'close' }, summary: 'Case closure workflow triggered and allocated to Hannah Scott.' });
 }
 
 /**
@@ -28,7 +27,6 @@ export async function closureUnderway(s: Services, manager: RequestContext, chil
 export async function hubReviewWaiting(s: Services, worker: RequestContext, childIds: readonly string[], setClock: (at: Date) => void, at: (daysAgo: number, hour?: number) => Date) {
   const [child] = childIds;
   if (!child) return;
-  const on = (daysAgo: number, hour: number) => ({ occurredOn: londonDate(at(daysAgo, hour)), occurredTime: `${String(hour).padStart(2, '0')}:00` });
   // Received from the Hub after the threshold decision, allocated, contacted and visited in time.
   const history = [
     ['early_help.received', 39, {}],
@@ -41,11 +39,11 @@ export async function hubReviewWaiting(s: Services, worker: RequestContext, chil
     history.map(([type, daysAgo, data]) => ({ personId: child, type, occurredAt: at(daysAgo, 10), data: { ...data }, recordedBy: worker.actor })),
   );
   setClock(at(5, 16));
-  await s.recordWork.record(worker, child, { type: 'early_help.limited_change_confirmed', ...on(5, 15), data: { concern: 'no_engagement' }, summary: 'Three missed appointments since the review; the routines plan has not been started.' });
+  await s.recordWork.record(worker, child, { type: 'early_help.limited_change_confirmed', ...whenAt(at(5, 15)), data: { concern: 'no_engagement' }, summary: 'Three missed appointments since the review; the routines plan has not been started.' });
   setClock(at(3, 12));
   await s.recordWork.record(worker, child, {
     type: 'early_help.hub_review_requested',
-    ...on(3, 11),
+    ...whenAt(at(3, 11)),
     data: {},
     summary: 'Early Help Manager: no engagement for six weeks and school attendance down to 71%. Asks the Duty Manager whether this should step up to a Child and Family Assessment.',
   });

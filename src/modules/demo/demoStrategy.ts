@@ -1,4 +1,4 @@
-import { londonDate, londonTime } from '../../domain/calendar/localDate';
+import { whenAt } from './demoWhen';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Services } from '../../services';
 
@@ -12,14 +12,12 @@ import type { Services } from '../../services';
 export async function strategyUnderway(s: Services, manager: RequestContext, worker: RequestContext, childIds: readonly string[], setClock: (at: Date) => void, at: (daysAgo: number, hour?: number) => Date) {
   const [child] = childIds;
   if (!child) return;
-  // Times as London's clock shows them, whatever the season.
-  const on = (instant: Date) => ({ occurredOn: londonDate(instant), occurredTime: londonTime(instant), problems: [] });
   const minutes = (base: Date, n: number) => new Date(base.getTime() + n * 60_000);
   const information = at(2, 13);
   setClock(minutes(information, 30));
-  await s.strategy.decide(manager, child, { information: "Sumaiya told her college tutor that her mother's new partner hit her with a belt last night; she has a mark on her arm and does not want to go home." }, on(information));
+  await s.strategy.decide(manager, child, { information: "Sumaiya told her college tutor that her mother's new partner hit her with a belt last night; she has a mark on her arm and does not want to go home." }, whenAt(information));
   setClock(minutes(information, 45));
   await s.strategy.trigger(manager, child);
   setClock(minutes(information, 80));
-  await s.strategy.policeReferral(worker, child, on(minutes(information, 70)));
+  await s.strategy.policeReferral(worker, child, whenAt(minutes(information, 70)));
 }
