@@ -6,13 +6,14 @@ import { fullName } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import { NotFoundError, ValidationError } from '../../platform/errors';
+import { formList } from '../../platform/http/forms';
 import { checked, optionalText } from '../../platform/validation';
 import type { PersonRecord } from '../people/peopleRepository';
 import type { PeopleService } from '../people/peopleService';
 import type { StaffDirectory } from '../staff/staffDirectory';
 
 const siblingTypes = new Set(['sibling', 'half-sibling']);
-const ids = (value: unknown): string[] => [...new Set((Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]).filter((v): v is string => typeof v === 'string' && v !== ''))];
+const ids = (body: Record<string, unknown>, name: string): string[] => [...new Set(formList(body, name))];
 
 export const letterMethods = [
   { value: 'post', text: 'By post' },
@@ -99,7 +100,7 @@ export function closureService(clock: Clock, people: PeopleService, staff: Staff
      */
     async copyToSiblings(context: RequestContext, personId: string, body: Record<string, unknown>) {
       const { noneReason } = checked(copySchema, body);
-      const chosen = ids(body.siblingIds);
+      const chosen = ids(body, 'siblingIds');
       const record = await people.record(context, personId, 'child:allocate');
       const all = await siblingsOf(context, (await related(context, record)).siblings);
       const offered = all.filter((s) => s.mayCopy && !s.inProgress);
@@ -160,7 +161,7 @@ export function closureService(clock: Clock, people: PeopleService, staff: Staff
     /** The letters recorded as sent: to whom and how (Case closures 10, within 1 working day of closure). */
     async lettersSent(context: RequestContext, personId: string, body: Record<string, unknown>) {
       const { method } = checked(lettersSchema, body);
-      const chosen = ids(body.recipientIds);
+      const chosen = ids(body, 'recipientIds');
       const record = await people.record(context, personId, 'work:record');
       const { recipients } = await related(context, record);
       const picked = recipients.filter((r) => chosen.includes(r.personId));

@@ -5,6 +5,7 @@ import { abuseCategories, conferenceAgencies, conferenceState, isQuorate, nextKi
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ValidationError } from '../../platform/errors';
+import { formList } from '../../platform/http/forms';
 import { formatDateTime } from '../../platform/views/filters';
 import { mergeProblems, optionalText, problemsOf, requiredText } from '../../platform/validation';
 import { checkedAt, instantOf, notBefore, type When } from '../../platform/when';
@@ -59,11 +60,7 @@ const checklistSchema = z.object({
 const sharedSchema = z.object({ sharedWith: requiredText('Enter who the report was shared with', 500, 'Who it was shared with') });
 const setupSchema = z.object({ invitees: requiredText('Enter the invite list', 5000, 'The invite list') });
 
-const agenciesOf = (body: Record<string, unknown>) => {
-  const raw = body.agencies;
-  const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(String);
-  return [...new Set(list.filter((a) => conferenceAgencies.some((c) => c.value === a)))];
-};
+const agenciesOf = (body: Record<string, unknown>) => [...new Set(formList(body, 'agencies').filter((a) => conferenceAgencies.some((c) => c.value === a)))];
 
 /**
  * Preparation and follow-up are dated when they were done, and belong to the conference they come

@@ -1,3 +1,4 @@
+import { formList } from '../../platform/http/forms';
 import { z } from 'zod';
 import { consentValues, contactSourceValues, enquiryGrades, thresholdOutcomeValues } from '../../domain/frontDoor/contact';
 import { optionalText, requiredText } from '../../platform/validation';
@@ -39,7 +40,7 @@ const box = (value: unknown, max = 20000) => (typeof value === 'string' ? value.
 
 /** A draft as a form sent it: every value a string, too-long text cut so a draft always saves. */
 export function draftFromForm(body: Record<string, unknown>, previous: ContactDraftData): ContactDraftData {
-  const ids = (name: string) => [body[name] ?? []].flat().filter((v): v is string => typeof v === 'string' && uuid.safeParse(v).success);
+  const ids = (name: string) => formList(body, name).filter((v) => uuid.safeParse(v).success);
   return {
     receivedOn: { day: box(body['receivedOn-day'], 10), month: box(body['receivedOn-month'], 10), year: box(body['receivedOn-year'], 10) },
     receivedTime: box(body.receivedTime, 20),

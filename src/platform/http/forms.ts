@@ -22,3 +22,8 @@ export function errorView(problems: readonly Problem[], dateFields: readonly str
 export function formBody(body: unknown): Record<string, unknown> {
   return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
 }
+
+/** A field a form may send once or several times (checkboxes, repeated hidden ids): its text values, empty ones left out. */
+export function formList(body: Record<string, unknown>, name: string): string[] {
+  return [body[name] ?? []].flat().filter((v): v is string => typeof v === 'string' && v !== '');
+}
