@@ -1,3 +1,4 @@
+import type { EventTypeDefinition } from '../../standards/catalogueTypes';
 import type { ObligationState } from '../../domain/standards/obligation';
 import { timescaleText } from '../../domain/standards/describe';
 import type { Rule } from '../../domain/standards/rule';
@@ -28,11 +29,23 @@ function recordableType(rule: Rule | undefined): string | null {
   return type && isPracticeWork(type) ? type : null;
 }
 
-/** Where work that only its own workflow records is done: the front door's queue, the child's assessment. */
+/** The page where work that only its own workflow records is done, for each workflow the catalogue names. */
+const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (personId: string) => string> = {
+  'front-door': () => '/front-door',
+  'hub-review': (id) => `/front-door/hub-reviews/${id}`,
+  assessment: (id) => `/people/${id}/assessment`,
+  'case-record': (id) => `/people/${id}/case-record`,
+  closure: (id) => `/people/${id}/workflows/closure`,
+  strategy: (id) => `/people/${id}/strategy`,
+  'section-47': (id) => `/people/${id}/section-47`,
+  conference: (id) => `/people/${id}/conference`,
+  'core-groups': (id) => `/people/${id}/core-groups`,
+};
+
 function workflowHref(rule: Rule | undefined, personId: string): string | null {
   const type = rule && !rule.satisfiedByRecording ? rule.satisfiedBy[0]?.type : undefined;
   const on = type ? eventTypeOf(type)?.recordedOn : undefined;
-  return on === 'front-door' ? '/front-door' : on === 'hub-review' ? `/front-door/hub-reviews/${personId}` : on === 'assessment' ? `/people/${personId}/assessment` : on === 'case-record' ? `/people/${personId}/case-record` : on === 'closure' ? `/people/${personId}/workflows/closure` : on === 'strategy' ? `/people/${personId}/strategy` : on === 'section-47' ? `/people/${personId}/section-47` : on === 'conference' ? `/people/${personId}/conference` : on === 'core-groups' ? `/people/${personId}/core-groups` : null;
+  return on ? workflowPages[on](personId) : null;
 }
 
 export const stateLabels: Record<ObligationState, { text: string; classes: string }> = {
