@@ -22,6 +22,7 @@ import { assessmentRoutes } from './modules/assessment/assessmentRoutes';
 import { caseRecordRoutes } from './modules/caseRecord/caseRecordRoutes';
 import { frontDoorApiRoutes } from './modules/frontDoor/frontDoorApiRoutes';
 import { coreGroupRoutes } from './modules/coreGroups/coreGroupRoutes';
+import { cinPlanRoutes } from './modules/cinPlan/cinPlanRoutes';
 import { conferenceRoutes } from './modules/conference/conferenceRoutes';
 import { section47Routes } from './modules/section47/section47Routes';
 import { strategyRoutes } from './modules/strategy/strategyRoutes';
@@ -89,6 +90,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   section47Routes(app, services);
   conferenceRoutes(app, services);
   coreGroupRoutes(app, services);
+  cinPlanRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

@@ -11,6 +11,7 @@ import type { RecordHooks } from './modules/people/recordHooks';
 import { recordWorkService } from './modules/recordWork/recordWorkService';
 import { frontDoorService } from './modules/frontDoor/frontDoorService';
 import { coreGroupService } from './modules/coreGroups/coreGroupService';
+import { cinPlanService } from './modules/cinPlan/cinPlanService';
 import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
 import { strategyService } from './modules/strategy/strategyService';
@@ -67,6 +68,7 @@ export function services(db: Db, clock: Clock) {
     section47: section47Service(people, standards),
     conference: conferenceService(people, standards, staff),
     coreGroups: coreGroupService(people, standards, staff),
+    cinPlan: cinPlanService(people, standards, staff),
   };
 }
 

@@ -1,3 +1,4 @@
+import { firstAndLastChairRefusal } from '../plans/chairedMeetings';
 import { chronological } from '../records/events';
 import type { ConferenceEvent } from './conferenceState';
 
@@ -35,13 +36,7 @@ export function coreGroupsOfPlan(stream: readonly ConferenceEvent[]): { onPlan: 
   return { onPlan, meetings };
 }
 
-/**
- * "A manager will be present and will chair the meeting at the first and last core group
- * meetings" (Core Group Meetings 11): why this meeting may not be recorded with this chair, or null.
- */
+/** The first and last meetings of a plan are chaired by a manager (Core Group Meetings 11). */
 export function coreGroupChairRefusal(meetings: readonly CoreGroupMeeting[], chairIsManager: boolean, last: boolean): string | null {
-  if (chairIsManager) return null;
-  if (meetings.length === 0) return 'The first core group meeting of a plan is chaired by a manager: choose the manager who chaired it';
-  if (last) return 'The last core group meeting of a plan is chaired by a manager: choose the manager who chaired it';
-  return null;
+  return firstAndLastChairRefusal(meetings.length, chairIsManager, last, 'core group meeting');
 }

@@ -68,5 +68,6 @@ export const auditActionLabels: Record<string, string> = {
   'child.enquiry_recorded': 'Recorded a step of a Section 47 enquiry',
   'child.conference_recorded': 'Recorded a step of a child protection conference',
   'child.core_group_recorded': 'Recorded a core group meeting or signed off its record',
+  'child.cin_plan_recorded': 'Recorded a step of a child in need plan: its start, a review, a sign-off, a visiting schedule or its end',
   'contact.handed_over': "Handed a hospital referral over to the child's home authority",
 };

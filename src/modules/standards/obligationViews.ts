@@ -40,6 +40,8 @@ const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (per
   'section-47': (id) => `/people/${id}/section-47`,
   conference: (id) => `/people/${id}/conference`,
   'core-groups': (id) => `/people/${id}/core-groups`,
+  'cin-plan': (id) => `/people/${id}/cin-plan`,
+  'safety-plan': (id) => `/people/${id}/safety-plan`,
 };
 
 function workflowHref(rule: Rule | undefined, personId: string): string | null {

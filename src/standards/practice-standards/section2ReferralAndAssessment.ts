@@ -57,8 +57,8 @@ export const section2: CatalogueFile = {
     { type: 'assessment.extension_requested', title: 'Extension of the assessment requested from the team manager', during: 'assessment', recordedOn: 'assessment' },
     { type: 'assessment.extension_agreed', title: 'Extension of the assessment agreed by the team manager', during: 'assessment', recordedOn: 'assessment' },
     { type: 'assessment.extension_refused', title: 'Extension of the assessment refused by the team manager', during: 'assessment', recordedOn: 'assessment' },
-    { type: 'cin.plan_amendments_signed_off', title: 'Amendments to the child in need plan signed off', after: [{ type: 'cin.review_held' }] },
-    { type: 'cin.review_record_signed_off', title: 'Child in need review record signed off', after: [{ type: 'cin.review_held' }] },
+    { type: 'cin.plan_amendments_signed_off', title: 'Amendments to the child in need plan signed off', after: [{ type: 'cin.review_held' }], recordedOn: 'cin-plan' },
+    { type: 'cin.review_record_signed_off', title: 'Child in need review record signed off', after: [{ type: 'cin.review_held' }], recordedOn: 'cin-plan' },
     { type: 'supervision.case_discussed', title: 'Case discussed in formal case supervision', recordedOn: 'case-record' },
     { type: 'oversight.recorded', title: 'Management oversight recorded', recordedOn: 'case-record' },
     {
