@@ -23,6 +23,8 @@ import { caseRecordRoutes } from './modules/caseRecord/caseRecordRoutes';
 import { frontDoorApiRoutes } from './modules/frontDoor/frontDoorApiRoutes';
 import { coreGroupRoutes } from './modules/coreGroups/coreGroupRoutes';
 import { cinPlanRoutes } from './modules/cinPlan/cinPlanRoutes';
+import { childDocumentRoutes } from './modules/childDocuments/childDocumentRoutes';
+import { safetyPlanRoutes } from './modules/safetyPlan/safetyPlanRoutes';
 import { conferenceRoutes } from './modules/conference/conferenceRoutes';
 import { section47Routes } from './modules/section47/section47Routes';
 import { strategyRoutes } from './modules/strategy/strategyRoutes';
@@ -91,6 +93,8 @@ export async function createApp(services: Services, options: AppOptions): Promis
   conferenceRoutes(app, services);
   coreGroupRoutes(app, services);
   cinPlanRoutes(app, services);
+  childDocumentRoutes(app, services);
+  safetyPlanRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

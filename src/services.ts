@@ -12,6 +12,8 @@ import { recordWorkService } from './modules/recordWork/recordWorkService';
 import { frontDoorService } from './modules/frontDoor/frontDoorService';
 import { coreGroupService } from './modules/coreGroups/coreGroupService';
 import { cinPlanService } from './modules/cinPlan/cinPlanService';
+import { childDocuments } from './modules/childDocuments/childDocuments';
+import { safetyPlanService } from './modules/safetyPlan/safetyPlanService';
 import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
 import { strategyService } from './modules/strategy/strategyService';
@@ -69,6 +71,8 @@ export function services(db: Db, clock: Clock) {
     conference: conferenceService(people, standards, staff),
     coreGroups: coreGroupService(people, standards, staff),
     cinPlan: cinPlanService(people, standards, staff),
+    childDocuments: childDocuments(db, people),
+    safetyPlan: safetyPlanService(people, standards),
   };
 }
 

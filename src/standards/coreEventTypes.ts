@@ -60,6 +60,7 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   },
   { type: 'mash_enquiry.completed', title: 'MASH enquiry completed', after: [{ type: 'mash_enquiry.started' }], recordedOn: 'front-door' },
   { type: 'contact.consent_recorded', title: "A parent's consent to share information recorded", after: [{ type: 'contact.received' }], recordedOn: 'front-door' },
+  { type: 'document.attached', title: "Document attached to the child's record", recordedOn: 'case-record' },
   { type: 'contact.document_attached', title: 'Document attached to a contact', after: [{ type: 'contact.received' }], recordedOn: 'front-door' },
   {
     type: 'threshold.decided',

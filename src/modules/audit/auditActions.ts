@@ -68,6 +68,10 @@ export const auditActionLabels: Record<string, string> = {
   'child.enquiry_recorded': 'Recorded a step of a Section 47 enquiry',
   'child.conference_recorded': 'Recorded a step of a child protection conference',
   'child.core_group_recorded': 'Recorded a core group meeting or signed off its record',
+  'child.document_attached': "Attached a document to a child's record",
+  'child.document_viewed': "Opened a document on a child's record",
+  'child.safety_plan_recorded': 'Recorded a version of a safety plan, a network member signing it, or its conclusion',
+  'child.safety_plan_printed': 'Opened the family version of a safety plan to print',
   'child.cin_plan_recorded': 'Recorded a step of a child in need plan: its start, a review, a sign-off, a visiting schedule or its end',
   'contact.handed_over': "Handed a hospital referral over to the child's home authority",
 };
