@@ -108,5 +108,12 @@ describe.each(engines())('the strategy discussion on %s', (engine) => {
     expect(mainText(refused.body)).toContain('Enter the new information that prompts a strategy discussion');
     const trigger = await asManager.post(`/people/${child.id}/strategy/trigger`, {});
     expect(mainText(trigger.body)).toContain('No strategy discussion has been decided: record the decision to hold one first');
+
+    // The minutes uploaded (Strategy Discussions 6): kept on the record as a document, listed on the page.
+    const empty = await asWorker.postFile(`/people/${child.id}/strategy/documents`, { kind: 'strategy_minutes' }, { field: 'document', filename: 'minutes.docx', content: Buffer.alloc(0) });
+    expect([empty.statusCode, mainText(empty.body).includes('minutes.docx is empty: choose the file again')]).toEqual([400, true]);
+    const uploaded = await asWorker.postFile(`/people/${child.id}/strategy/documents`, { kind: 'strategy_minutes', description: 'Minutes, 18 December' }, { field: 'document', filename: 'minutes.docx', content: Buffer.from('minutes') });
+    expect(uploaded.statusCode).toBe(302);
+    expect(mainText((await asWorker.get(`/people/${child.id}/strategy`)).body)).toMatch(/minutes\.docx ?: Minutes, 18 December, attached .* by /);
   });
 });

@@ -30,6 +30,11 @@ const describeSchema = z.object({
   description: optionalText(200, 'What the document is'),
 });
 
+/** The documents of one kind on a record and the kind to attach more as: a page's minutes. */
+export function minutesOf(stream: readonly RecordedEvent[], kind: DocumentKind, mayAttach: boolean) {
+  return { documents: documentsOf(stream, [kind]), kinds: documentKinds.filter((k) => k.value === kind), mayAttach };
+}
+
 export interface AttachedDocument {
   documentId: string;
   filename: string;

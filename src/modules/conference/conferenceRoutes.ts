@@ -1,3 +1,4 @@
+import { attachDocumentStep } from '../childDocuments/childDocumentRoutes';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { addRecordPage, type PageStep } from '../../platform/http/pageSteps';
 import { contextOf } from '../../platform/http/routes';
@@ -28,6 +29,7 @@ export function conferenceRoutes(app: FastifyInstance, services: Services) {
   }));
   const dated = [...Object.keys(preparations).map((k) => `${k}On`), 'circulatedOn', 'minutesOn'];
   addRecordPage(app, { url: '/people/:id/conference', template, view: page, dateFields: ['occurredOn', ...dated] }, [
+    attachDocumentStep(services, '/people/:id/conference/documents'),
     ...prepare,
     {
       url: '/people/:id/conference/held',

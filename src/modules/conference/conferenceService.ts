@@ -1,3 +1,4 @@
+import { minutesOf } from '../childDocuments/childDocuments';
 import { z } from 'zod';
 import { can, rolesAllow } from '../../domain/access/can';
 import type { Permission } from '../../domain/access/permissions';
@@ -90,7 +91,8 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
   return {
     async view(context: RequestContext, personId: string) {
       const record = await people.record(context, personId);
-      const state = read(await people.streamOf(personId));
+      const stream = await people.streamOf(personId);
+      const state = read(stream);
       const since = state.last ? state.last.at.getTime() - 1 : 0;
       const obligations = (await standards.forPerson(personId)).filter((o) => o.obligation.startedAt.getTime() >= since || o.obligation.outcome === 'open');
       const chair = can(context.actor, 'conference:chair', record);
@@ -98,6 +100,7 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
       return {
         record,
         name: fullName(record.details),
+        minutes: minutesOf(stream, 'conference_minutes', can(context.actor, 'work:record', record)),
         state,
         kind: nextKind(state),
         preparation: Object.entries(preparations).map(([key, p]) => ({ key, ...p, doneAt: state.preparation.get(p.type) ?? null, may: !state.preparation.has(p.type) && (p.permission === 'conference:chair' ? chair : write) })),

@@ -1,3 +1,4 @@
+import { minutesOf } from '../childDocuments/childDocuments';
 import { z } from 'zod';
 import { can, managesRecord } from '../../domain/access/can';
 import { coreGroupChairRefusal, coreGroupsOfPlan } from '../../domain/conference/coreGroups';
@@ -39,10 +40,12 @@ export function coreGroupService(people: PeopleService, standards: StandardsServ
   return {
     async view(context: RequestContext, personId: string) {
       const record = await people.record(context, personId);
-      const plan = coreGroupsOfPlan(await people.streamOf(personId));
+      const stream = await people.streamOf(personId);
+      const plan = coreGroupsOfPlan(stream);
       return {
         record,
         name: fullName(record.details),
+        minutes: minutesOf(stream, 'core_group_minutes', can(context.actor, 'work:record', record)),
         ...plan,
         clocks: clocksOf((await standards.forPerson(personId)).filter((o) => o.obligation.outcome === 'open' || plan.meetings.some((m) => m.eventId === o.obligation.startEventId)), coreGroupRules),
         chairs: await chairs(record),

@@ -1,3 +1,4 @@
+import { attachDocumentStep } from '../childDocuments/childDocumentRoutes';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { strategyAgencies } from '../../domain/strategy/strategyState';
 import { addRecordPage } from '../../platform/http/pageSteps';
@@ -19,6 +20,7 @@ export function strategyRoutes(app: FastifyInstance, services: Services) {
 
   const id = idParam;
   addRecordPage(app, { url: '/people/:id/strategy', template, view: page, dateFields: ['occurredOn', 'reviewMeetingOn', 'receivedOn'] }, [
+    attachDocumentStep(services, '/people/:id/strategy/documents'),
     { url: '/people/:id/strategy/decision', permission: 'strategy:chair', audit: 'child.strategy_recorded', form: 'decide', title: 'Decided', run: async (r, body) => (await strategy.decide(contextOf(r), id(r), body, whenOf(body)), 'The decision to hold a strategy discussion has been recorded: trigger the workflow today.') },
     { url: '/people/:id/strategy/trigger', permission: 'strategy:chair', audit: 'child.strategy_recorded', form: 'trigger', title: 'Triggered', run: async (r) => (await strategy.trigger(contextOf(r), id(r)), 'The strategy discussion workflow has been triggered.') },
     { url: '/people/:id/strategy/police-referral', permission: 'work:record', audit: 'child.strategy_recorded', form: 'police', title: 'Recorded', run: async (r, body) => (await strategy.policeReferral(contextOf(r), id(r), whenOf(body)), 'The referral to the Police Enquiry Centre has been recorded.') },

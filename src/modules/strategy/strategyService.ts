@@ -1,3 +1,4 @@
+import { minutesOf } from '../childDocuments/childDocuments';
 import { amendmentsClose, latestStrategy, strategyStepRefusal, type StrategyState } from '../../domain/strategy/strategyState';
 import { can, rolesAllow } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
@@ -40,7 +41,8 @@ export function strategyService(clock: Clock, people: PeopleService, standards: 
   return {
     async view(context: RequestContext, personId: string) {
       const record = await people.record(context, personId);
-      const state = stateOf(await people.streamOf(personId));
+      const stream = await people.streamOf(personId);
+      const state = stateOf(stream);
       const obligations = state ? (await standards.forPerson(personId)).filter((o) => o.obligation.startedAt.getTime() >= state.decidedAt.getTime() - 24 * 3_600_000) : [];
       const chair = can(context.actor, 'strategy:chair', record);
       const write = can(context.actor, 'work:record', record);
@@ -48,6 +50,7 @@ export function strategyService(clock: Clock, people: PeopleService, standards: 
       return {
         record,
         name: fullName(record.details),
+        minutes: minutesOf(stream, 'strategy_minutes', can(context.actor, 'work:record', record)),
         state,
         clocks: clocksOf(obligations, strategyRules),
         meetingDeadline: obligations.find((o) => o.obligation.ruleId === 'strategy.meeting-held')?.obligation.deadline ?? null,
