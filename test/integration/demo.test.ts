@@ -156,6 +156,21 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     expect([strategy.state?.triggeredAt !== null, strategy.may.hold, strategy.clocks.find((c) => c.ruleId === 'strategy.meeting-held')?.state]).toEqual([true, true, 'overdue']);
     // The Walsh family's Early Help Hub decision waits, overdue, for the Duty Manager's review.
     expect((await s.hubReviews.waiting(duty)).map((r) => [r.name.split(' ').at(-1), r.overdue])).toContainEqual(['Walsh', true]);
+    // Arjun Singh's child in need review of 17 days ago waits, overdue, for Tom Reilly's sign-off.
+    const arjun = (await s.people.search(tomCtx, { q: 'Arjun Singh', dateOfBirth: null, kind: 'child', page: 1, pageSize: 5 })).records[0]!;
+    const cin = await s.cinPlan.view(tomCtx, arjun.id);
+    expect([cin.plan.onPlan, cin.may.signOff, cin.plan.reviews.at(-1)?.chairWasManager, cin.clocks.find((c) => c.ruleId === 'cin.review-record')?.state]).toEqual([true, true, true, 'overdue']);
+    // The Marsh twins' full safety plan is signed by their Nan, not yet by the health visitor.
+    const grace = { ...duty, actor: (await s.staff.actorFor((await s.staff.memberByUsername('grace.mensah'))!.id, 'session'))! };
+    const alfie = (await s.people.search(grace, { q: 'Alfie Marsh', dateOfBirth: null, kind: 'child', page: 1, pageSize: 5 })).records[0]!;
+    const safety = await s.safetyPlan.view(grace, alfie.id);
+    expect([safety.state.versions.map((v) => v.content.kind), safety.network.map((m) => [m.name, m.signed !== null])]).toEqual([
+      ['interim', 'full'],
+      [
+        ['Carol Marsh', true],
+        ['Kate Marsden', false],
+      ],
+    ]);
   });
 
   it('rebuilds every record table from the events and gets exactly the same tables', async () => {

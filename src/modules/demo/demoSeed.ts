@@ -15,6 +15,7 @@ import { contactOnOpenCase, frontDoorDetails } from './demoFrontDoor';
 import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAssessment';
 import { closureUnderway, hubReviewWaiting } from './demoClosure';
 import { strategyUnderway } from './demoStrategy';
+import { cinReviewAwaitingSignOff, safetyPlanUnderway } from './demoPlans';
 import { demoFamilies, demoProfessionals, type DemoChild, type DemoFamily } from './demoFamilies';
 import { demoAuthorityName, demoStaff, demoTeams } from './demoStaff';
 
@@ -104,6 +105,8 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   let closing: string[] = [];
   let steppingUp: string[] = [];
   let strategyFor: string[] = [];
+  let cinReviewFor: string[] = [];
+  let safetyPlanFor: string[] = [];
   for (const [index, family] of demoFamilies.entries()) {
     const worker = family.worker ? as(family.worker) : duty;
     const script = family.stage === 'care-leaver' ? null : journey(family, index);
@@ -182,6 +185,8 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
     if (family.surname === 'Pearce') closing = childIds;
     if (family.surname === 'Walsh') steppingUp = childIds;
     if (family.surname === 'Begum') strategyFor = childIds;
+    if (family.surname === 'Singh') cinReviewFor = childIds;
+    if (family.surname === 'Marsh') safetyPlanFor = childIds;
     // Contacts still at the front door and the late families keep what is overdue.
     if (!family.late && family.stage !== 'contact') for (const id of childIds) keptUp.push({ personId: id, recordedBy: worker.actor });
   }
@@ -191,6 +196,8 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   await closureUnderway(s, as('marcus.bell'), closing, (d) => clock.set(d), at);
   await hubReviewWaiting(s, as('beth.taylor'), steppingUp, (d) => clock.set(d), at);
   await strategyUnderway(s, as('tom.reilly'), as('sam.patel'), strategyFor, (d) => clock.set(d), at);
+  await cinReviewAwaitingSignOff(s, as('sam.patel'), as('tom.reilly'), cinReviewFor, (d) => clock.set(d), at);
+  await safetyPlanUnderway(s, as('grace.mensah'), safetyPlanFor, (d) => clock.set(d), at);
   clock.set(now);
 }
 

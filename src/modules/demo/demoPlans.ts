@@ -1,0 +1,82 @@
+import type { RequestContext } from '../../platform/audit/auditLog';
+import type { Services } from '../../services';
+import { whenAt } from './demoWhen';
+
+type At = (daysAgo: number, hour?: number) => Date;
+
+/**
+ * Arjun Singh's child in need review of 17 days ago, chaired by Tom Reilly, whose record and
+ * amendments are still to be signed off: due within two weeks of the meeting (practice-standards.txt,
+ * Section 2: Child in Need Plans and Reviews 11 and 15), so it shows as overdue on Tom's My work.
+ */
+export async function cinReviewAwaitingSignOff(s: Services, worker: RequestContext, manager: RequestContext, childIds: readonly string[], setClock: (at: Date) => void, at: At) {
+  const [child] = childIds;
+  if (!child) return;
+  setClock(at(16, 15));
+  await s.cinPlan.review(
+    worker,
+    child,
+    {
+      chairId: manager.actor.userId,
+      attended: 'Manpreet and Harpreet Singh, Arjun (for the first half), Joanne Hale (DSL, Wealdmoor Academy), CAMHS practitioner, Sam Patel, Tom Reilly (chair)',
+      apologies: 'Young carers service',
+      progress: "Arjun's attendance is back to 94% and there have been no exclusions this half term. The carer's assessment for Manpreet is done and a care package for Harpreet starts next week, so Arjun is no longer helping his father wash. CAMHS sessions continue fortnightly; Arjun says he worries less.",
+      amendments: 'Referral to the young carers service added; the family support worker moves to fortnightly now the care package is agreed. Rationale: the caring Arjun did is now covered by the package.',
+    },
+    whenAt(at(17, 10)),
+  );
+}
+
+/**
+ * The Marsh twins' safety plan after their initial conference: an interim plan the day of the
+ * conference, then the full plan agreed with the network six days ago, which their grandmother has
+ * signed and the health visitor has not yet (Safety Planning 4-7). It is to be concluded by the
+ * second review, three months after the conference (5).
+ */
+export async function safetyPlanUnderway(s: Services, worker: RequestContext, childIds: readonly string[], setClock: (at: Date) => void, at: At) {
+  for (const child of childIds) {
+    setClock(at(20, 16));
+    await s.safetyPlan.record(worker, child, {
+      kind: 'interim',
+      immediateSafety: 'Jodie will not use at home and the twins stay with Nan (Carol Marsh) on any night Jodie cannot be sure she will be sober. The health visitor visits on Tuesdays and Fridays. Grace Mensah visits at least weekly.',
+      'networkMeetingOn-day': String(at(6).getUTCDate()),
+      'networkMeetingOn-month': String(at(6).getUTCMonth() + 1),
+      'networkMeetingOn-year': String(at(6).getUTCFullYear()),
+    });
+    setClock(at(6, 15));
+    await s.safetyPlan.record(worker, child, {
+      kind: 'full',
+      'danger-1':
+        'Social workers and the police are worried that when Jodie uses heroin she falls asleep and cannot wake, and Alfie and Evie have been left alone in the flat at night with needles they could reach. If nothing changes they could be badly hurt or die from a needle or from being without an adult.',
+      'goal-1': 'Everyone needs to see that Alfie and Evie are always looked after by an adult who is not using drugs, day and night, and that there are never needles or drugs in the flat.',
+      'scaleWho-1-1': 'Jodie',
+      'scaleScore-1-1': '6',
+      'scaleWhy-1-1': 'I have been on my script for three weeks and Nan has the twins when I am struggling.',
+      'scaleWho-1-2': 'Carol Marsh (Nan)',
+      'scaleScore-1-2': '5',
+      'scaleWhy-1-2': 'Better, but it is early days.',
+      'scaleWho-1-3': 'Grace Mensah',
+      'scaleScore-1-3': '3',
+      'scaleWhy-1-3': 'Testing is clean for two weeks; we have not yet seen a month.',
+      bottomLines: 'No drugs or needles in the flat. If Jodie has used, the twins go to Nan straight away.',
+      timeframe: 'Weekly visits by the social worker until the first review; drug service keyworker fortnightly; core group every 6 weeks.',
+      goingWell: 'The twins are up, dressed and at nursery by 9; Jodie collects them at 3 and they have tea together.',
+      triggers: 'Payday, contact with her ex-partner, and nights when the twins will not settle.',
+      prevention: 'Nan has the twins overnight on payday Fridays. Jodie goes to her drug service group on Wednesdays.',
+      redFlags: 'Jodie not answering her phone after 8pm, the curtains closed in the day, the twins missing nursery.',
+      response: 'Nan goes round or rings the police if she cannot get in; nursery rings the social worker the same morning.',
+      reviewMeetings: 'Core group meetings and the review conference.',
+      networkCommunication: 'A family WhatsApp group with Nan, Jodie and the health visitor; the safety journal kept at Nan\'s.',
+      childCanSay: 'Alfie and Evie have a teddy each: if teddy goes to nursery in their bag, staff will ask them how home is.',
+      childsVoice: 'The twins drew "Mummy sleeping" and "Nanny\'s house is cosy". The words and pictures story is being made with them.',
+      'memberName-1': 'Carol Marsh',
+      'memberContact-1': '07700 900451',
+      'memberRole-1': 'Nan: has the twins on payday Fridays and whenever Jodie asks',
+      'memberName-2': 'Kate Marsden',
+      'memberContact-2': 'Wealdmoor Community Health, 01632 960 103',
+      'memberRole-2': 'Health visitor: visits Tuesdays and Fridays',
+    });
+    setClock(at(5, 12));
+    await s.safetyPlan.sign(worker, child, { member: 'Carol Marsh', 'signedOn-day': String(at(5).getUTCDate()), 'signedOn-month': String(at(5).getUTCMonth() + 1), 'signedOn-year': String(at(5).getUTCFullYear()) });
+  }
+}
