@@ -90,10 +90,27 @@ describe.each(engines())('child protection conferences on %s', (engine) => {
     expect((await rule(child.id, 'cp.conference-minutes'))?.obligation.dueDate).toBe('2027-01-13');
     await expect(t.services.conference.followUp(worker, child.id, 'minutes', {}, on('2026-12-31'))).rejects.toBeInstanceOf(ForbiddenError);
     t.clock.set('2027-01-12T10:00:00Z');
+    // The record is signed by the chair who chaired it, not another chair.
+    const otherChair = await makeUser(t.services, { roles: ['cp-chair'] });
+    expect(await problems(t.services.conference.followUp(otherChair, child.id, 'minutes', {}, on('2027-01-12')))).toEqual([
+      `minutes: Only ${chair.actor.displayName}, who chaired this conference, can record signing its record`,
+    ]);
     await t.services.conference.followUp(chair, child.id, 'minutes', {}, on('2027-01-12'));
     expect((await rule(child.id, 'cp.conference-minutes'))?.state).toBe('met');
-    expect(await problems(t.services.conference.followUp(chair, child.id, 'checklist', {}, null))).toEqual(['reportsOnTime: Select whether the reports came in time']);
-    await t.services.conference.followUp(chair, child.id, 'checklist', { reportsOnTime: 'yes' }, null);
+    // The chair's quality audit form (Child Protection Conferences 27).
+    expect(await problems(t.services.conference.followUp(chair, child.id, 'checklist', { childParticipation: 'maybe' }, null))).toEqual([
+      'reportsOnTime: Select whether the reports came in time',
+      'reportsShared: Select whether the reports were shared with the family before the conference',
+      'childParticipation: Select how they took part',
+      'parentParticipation: Select how they took part',
+      'multiAgencyInput: Select how good the multi-agency input was',
+    ]);
+    const audit = { reportsOnTime: 'no', reportsShared: 'yes', childParticipation: 'views_shared', parentParticipation: 'attended', multiAgencyInput: 'good', notes: 'Health report arrived on the morning.' };
+    expect(await problems(t.services.conference.followUp(otherChair, child.id, 'checklist', audit, null))).toEqual([
+      `checklist: Only ${chair.actor.displayName}, who chaired this conference, can record its quality audit`,
+    ]);
+    await t.services.conference.followUp(chair, child.id, 'checklist', audit, null);
+    expect((await t.services.people.streamOf(child.id)).at(-1)?.data).toMatchObject({ reportsOnTime: false, reportsShared: true, childParticipation: 'views_shared', quorate: true, summary: 'Health report arrived on the morning.' });
 
     // A review that ends the plan ends it: the plan ended is recorded with it. Not dated before the last conference.
     t.clock.set('2027-03-20T12:00:00Z');

@@ -107,11 +107,14 @@ describe.each(engines())('recording practice work on %s', (engine) => {
     await imported(child.id, 'cp.conference_held', '2026-03-02T10:00:00Z', { kind: 'initial', planMade: true });
     // A conference's decision is its chair's alone: the worker is refused, and the refusal audited.
     const asWorker = await signedIn(worker);
-    await asWorker.get(`/people/${child.id}/work/new`);
+    const offered = await asWorker.get(`/people/${child.id}/work/new`);
+    expect(offered.body).not.toContain('value="cp.conference_held"');
+    expect(offered.body).toContain('value="cp.visit"');
     const refused = await asWorker.post(`/people/${child.id}/work/new`, work('cp.conference_held', '2026-06-01', '10:00', { 'data.kind': 'review', 'data.planContinues': 'yes' }));
     expect([refused.statusCode, mainText(refused.body).includes("Only the conference's chair records its decision")]).toEqual([403, true]);
     const client = await signedIn(await makeUser(t.services, { roles: ['cp-chair'] }));
     const form = await client.get(`/people/${child.id}/work/new?type=cp.conference_held&rule=cp.first-review-conference`);
+    expect(form.body).toContain('value="cp.conference_held"');
     expect(form.body).toMatch(/<input class="govuk-radios__input" id="data-kind-2" name="data.kind" type="radio" value="review" checked>/);
     expect(mainText(form.body)).toContain('Category of abuse (optional)');
     expect(mainText(form.body)).toContain('Does the child protection plan continue? (optional)');

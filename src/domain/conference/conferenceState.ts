@@ -8,6 +8,14 @@ export interface ConferenceEvent {
   data: Record<string, unknown>;
 }
 
+/** How children and parents took part, for the chair's quality audit (Child Protection Conferences 27). */
+export const participationLevels = [
+  { value: 'attended', text: 'Attended and took part' },
+  { value: 'views_shared', text: 'Did not attend; views shared' },
+  { value: 'none', text: 'Did not take part' },
+  { value: 'not_applicable', text: 'Not applicable' },
+] as const;
+
 export const abuseCategories = [
   { value: 'neglect', text: 'Neglect' },
   { value: 'physical', text: 'Physical abuse' },
@@ -49,6 +57,8 @@ export interface ConferenceRecord {
   proceedReason: string | null;
   dissent: string | null;
   chair: string | null;
+  /** Who chaired it, when recorded in Hearth (an imported conference may not say). */
+  chairId: string | null;
 }
 
 /**
@@ -91,6 +101,7 @@ export function conferenceState(stream: readonly ConferenceEvent[]): ConferenceS
         proceedReason: text(e.data.proceedReason),
         dissent: text(e.data.dissent),
         chair: e.recordedByName,
+        chairId: text(e.data.chairId),
       };
       if (kind === 'initial' && e.data.planMade === true) {
         state.onPlan = true;

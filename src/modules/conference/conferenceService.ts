@@ -2,7 +2,7 @@ import { minutesOf } from '../childDocuments/childDocuments';
 import { z } from 'zod';
 import { can, rolesAllow } from '../../domain/access/can';
 import type { Permission } from '../../domain/access/permissions';
-import { abuseCategories, conferenceAgencies, conferenceState, isQuorate, nextKind, type ConferenceState } from '../../domain/conference/conferenceState';
+import { abuseCategories, conferenceAgencies, conferenceState, isQuorate, nextKind, type ConferenceState, participationLevels } from '../../domain/conference/conferenceState';
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ValidationError } from '../../platform/errors';
@@ -54,8 +54,18 @@ const heldSchema = z.object({
   proceedReason: optionalText(2000, 'Why the chair proceeded'),
   dissent: optionalText(5000, 'Dissent'),
 });
+const participation = z.enum(participationLevels.map((p) => p.value) as [string, ...string[]], { error: 'Select how they took part' });
+/**
+ * The chair's quality audit form (Child Protection Conferences 27): "timeliness of reports, were
+ * reports shared with the family before the conference, participation of children and parents,
+ * quoracy and multi-agency input"; quoracy is the conference's own record.
+ */
 const checklistSchema = z.object({
   reportsOnTime: yesNo('Select whether the reports came in time'),
+  reportsShared: yesNo('Select whether the reports were shared with the family before the conference'),
+  childParticipation: participation,
+  parentParticipation: participation,
+  multiAgencyInput: z.enum(['good', 'adequate', 'poor'], { error: 'Select how good the multi-agency input was' }),
   notes: optionalText(5000, 'Notes on the conference'),
 });
 const sharedSchema = z.object({ sharedWith: requiredText('Enter who the report was shared with', 500, 'Who it was shared with') });
@@ -107,6 +117,7 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
         followUp: { circulated: state.followUp.get('cp.decision_circulated') ?? null, minutes: state.followUp.get('cp.conference_minutes_sent') ?? null, checklist: state.followUp.get('cp.chair_checklist_completed') ?? null },
         clocks: clocksOf(obligations, conferenceRules),
         categories: abuseCategories,
+        participation: participationLevels,
         agencies: conferenceAgencies,
         leads: (await leadOptions(record)).map((m) => ({ value: m.id, text: m.displayName })),
         may: { hold: chair, followUp: Boolean(state.last) && (chair || write), chair },
@@ -180,6 +191,7 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
             ...(d.coreGroup && planned ? { coreGroup: d.coreGroup } : {}),
             agencies,
             quorate,
+            chairId: context.actor.userId,
             ...(d.proceedReason && !quorate ? { proceedReason: d.proceedReason } : {}),
             ...(d.dissent ? { dissent: d.dissent } : {}),
           },
@@ -203,7 +215,11 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
         'child.conference_recorded',
         { read, refusal: (s) => (!s?.last ? 'No conference has been recorded yet' : s.followUp.has(type) ? 'Already recorded for this conference' : null), field: which },
         (state, now) => {
-          const data = which === 'checklist' ? (({ reportsOnTime, notes }) => ({ reportsOnTime: reportsOnTime === 'yes', ...(notes ? { summary: notes } : {}) }))(checkedAt(checklistSchema, body, null, now).data) : {};
+          // The signed record and the audit form are the chair's own (Child Protection Conferences 27): not another chair's.
+          if (which !== 'circulated' && state.last?.chairId && state.last.chairId !== context.actor.userId) {
+            throw new ValidationError([{ field: which, message: `Only ${state.last.chair ?? 'the chair'}, who chaired this conference, can record ${which === 'minutes' ? 'signing its record' : 'its quality audit'}` }]);
+          }
+          const data = which === 'checklist' ? (({ reportsOnTime, reportsShared, notes, ...rest }) => ({ reportsOnTime: reportsOnTime === 'yes', reportsShared: reportsShared === 'yes', ...rest, quorate: state.last?.quorate ?? null, ...(notes ? { summary: notes } : {}) }))(checkedAt(checklistSchema, body, null, now).data) : {};
           const at = when ? instantOf(when, now) : now;
           return [{ type, occurredAt: afterLast(state, at, when), data }];
         },

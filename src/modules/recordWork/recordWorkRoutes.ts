@@ -1,3 +1,4 @@
+import { can } from '../../domain/access/can';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import { ValidationError } from '../../platform/errors';
@@ -52,7 +53,8 @@ export function recordWorkRoutes(app: FastifyInstance, services: Services) {
       pageTitle: `Record work: ${fullName(record.details)}`,
       record,
       name: fullName(record.details),
-      choices: workChoices.map((c) => ({ ...c, selected: c.value === type })),
+      // Work only some may record (a conference's decision, by its chair) is offered only to them.
+      choices: workChoices.filter((c) => { const needs = eventTypeOf(c.value)?.permission; return !needs || can(contextOf(request).actor, needs, record); }).map((c) => ({ ...c, selected: c.value === type })),
       shownFor: definition ? type : '',
       fields,
       meets: rule ? { id: rule.id, title: rule.title } : null,
