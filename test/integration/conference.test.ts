@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../src/platform/errors';
 import { engines, testDatabase } from '../support/testDatabase';
 import { problemList as problems } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
-import { allocatedCase, importEvent, makeUser, world, type TestWorld } from '../factories';
+import { allocatedCase, importEvent, makeUser, registerChild, world, type TestWorld } from '../factories';
 
 const at = (occurredOn: string, occurredTime: string) => ({ occurredOn, occurredTime, problems: [] });
 /** Done at 09:00 on the day (before the clock's time in these tests). */
@@ -153,5 +153,38 @@ describe.each(engines())('child protection conferences on %s', (engine) => {
     // The chair seeks the agencies' views within 10 working days of Friday 19 March 2027: Good Friday
     // (26 March) and Easter Monday (29 March) not counted, by Tuesday 6 April.
     expect((await rule(child.id, 'cp.inquorate-views-sought'))?.obligation.dueDate).toBe('2027-04-06');
+  });
+
+  it('holds one conference for siblings, each with their own decision, category and plan', async () => {
+    const { worker, manager, child, teamId } = await enquiryRecommendingConference();
+    const sister = await registerChild(t.services, worker);
+    const brother = await registerChild(t.services, worker);
+    for (const sibling of [sister, brother]) {
+      await t.services.people.allocate(manager, sibling.id, { teamId, workerId: worker.actor.userId });
+      await t.services.people.recordRelationship(worker, child.id, { relatedPersonId: sibling.id, type: 'sibling', parentalResponsibility: false, professionalRole: null, startDate: '2020-01-01' });
+    }
+    // The brother is already on a plan: his next conference is a review, not this initial one.
+    await importEvent(t.services, brother.id, 'cp.conference_held', '2026-10-01T10:00:00Z', { kind: 'initial', planMade: true, category: 'neglect' });
+    t.clock.set('2026-12-22T15:00:00Z');
+    const view = await t.services.conference.view(chair, child.id);
+    expect(view.siblings.map((x) => x.id).sort()).toEqual([sister.id, brother.id].sort());
+    const sisterName = view.siblings.find((x) => x.id === sister.id)!.name;
+    const brotherName = view.siblings.find((x) => x.id === brother.id)!.name;
+    const base = { agencies: ['social_care', 'police', 'education'], planMade: 'yes', category: 'physical', leadSocialWorker: worker.actor.userId, coreGroup: 'Mother, school DSL, police' };
+    expect(await problems(t.services.conference.hold(chair, child.id, { ...base, siblings: [sister.id, brother.id], [`planMade-${brother.id}`]: 'yes', [`category-${brother.id}`]: 'neglect' }, at('2026-12-22', '10:00')))).toEqual([
+      `planMade-${sister.id}: Select whether a child protection plan was made for ${sisterName}`,
+      `siblings: ${brotherName}'s next conference is a review: record it from their own page`,
+    ]);
+    expect(await problems(t.services.conference.hold(chair, child.id, { ...base, siblings: [sister.id], [`planMade-${sister.id}`]: 'yes' }, at('2026-12-22', '10:00')))).toEqual([
+      `category-${sister.id}: Select the category of abuse for ${sisterName}: a plan needs one`,
+    ]);
+    expect(await problems(t.services.conference.hold(chair, child.id, { ...base, siblings: ['not-a-sibling'] }, at('2026-12-22', '10:00')))).toEqual(['siblings: Choose the siblings from the list']);
+    await t.services.conference.hold(chair, child.id, { ...base, siblings: [sister.id], [`planMade-${sister.id}`]: 'yes', [`category-${sister.id}`]: 'emotional' }, at('2026-12-22', '10:00'));
+
+    const [mine, hers] = await Promise.all([t.services.conference.view(worker, child.id), t.services.conference.view(worker, sister.id)]);
+    expect([mine.state.category, hers.state.category, hers.state.onPlan, hers.state.last?.leadSocialWorker]).toEqual(['physical', 'emotional', true, worker.actor.displayName]);
+    // Each child has their own obligations: the first core group within 10 working days of Tuesday 22 December, 25 and 28 December and 1 January not counted.
+    for (const id of [child.id, sister.id]) expect((await rule(id, 'cp.first-core-group'))?.obligation.dueDate).toBe('2027-01-08');
+    expect((await t.services.people.streamOf(sister.id)).at(-1)?.data).toMatchObject({ withSiblings: [child.id], conferenceId: expect.any(String) });
   });
 });

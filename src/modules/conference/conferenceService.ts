@@ -1,4 +1,5 @@
 import { minutesOf } from '../childDocuments/childDocuments';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { can, rolesAllow } from '../../domain/access/can';
 import type { Permission } from '../../domain/access/permissions';
@@ -93,6 +94,12 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
   const read = (stream: Parameters<typeof conferenceState>[0]) => conferenceState(stream);
   const always = () => null;
 
+  /** The child's current siblings whose records the chair can see: those who may be at the same conference. */
+  async function siblingsOf(context: RequestContext, record: PersonRecord) {
+    const related = await people.currentRelationships(context, record);
+    return related.filter((r) => (r.type === 'sibling' || r.type === 'half-sibling') && r.person.kind === 'child' && r.person.visible).map((r) => ({ id: r.person.id, name: r.person.name }));
+  }
+
   async function leadOptions(record: PersonRecord) {
     if (!record.allocatedTeamId) return [];
     return (await staff.membersOf(record.allocatedTeamId)).filter((m) => m.active && m.roles.some((r) => r === 'social-worker' || r === 'assistant-team-manager' || r === 'team-manager'));
@@ -120,6 +127,7 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
         participation: participationLevels,
         agencies: conferenceAgencies,
         leads: (await leadOptions(record)).map((m) => ({ value: m.id, text: m.displayName })),
+        siblings: chair ? await siblingsOf(context, record) : [],
         may: { hold: chair, followUp: Boolean(state.last) && (chair || write), chair },
       };
     },
@@ -152,8 +160,15 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
     async hold(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
       const record = await people.record(context, personId, 'conference:chair');
       const leads = await leadOptions(record);
-      return recordStep(people, context, personId, 'conference:chair', 'child.conference_recorded', { read, refusal: always, field: 'planMade' }, (state, now) => {
-        const kind = nextKind(state);
+      // Siblings at the same conference (the issue: "a conference or plan can cover several children"), each with their own decision and category.
+      const offered = await siblingsOf(context, record);
+      const chosen = [...new Set(formList(body, 'siblings'))];
+      const unknown = chosen.filter((id) => !offered.some((o) => o.id === id));
+      if (unknown.length > 0) throw new ValidationError([{ field: 'siblings', message: 'Choose the siblings from the list' }]);
+      const children = [{ id: personId, name: fullName(record.details), suffix: '' }, ...chosen.map((id) => ({ id, name: offered.find((o) => o.id === id)!.name, suffix: `-${id}` }))];
+      return people.recordOn(context, children.map((c) => c.id), 'conference:chair', 'child.conference_recorded', (_records, streams, now) => {
+        const states = children.map((c) => read(streams.get(c.id) ?? []));
+        const kind = nextKind(states[0]!);
         const parsed = heldSchema.safeParse(body);
         let at: Date | null = null;
         let problems: Problem[] = [];
@@ -167,39 +182,55 @@ export function conferenceService(people: PeopleService, standards: StandardsSer
         const quorate = isQuorate(agencies);
         const d = parsed.success ? parsed.data : null;
         const lead = leads.find((m) => m.id === body.leadSocialWorker);
-        const plan = kind === 'initial' ? d?.planMade : d?.planContinues;
         const decision: Problem[] = [];
         if (!agencies.includes('social_care')) decision.push({ field: 'agencies', message: "Select the agencies that attended: children's social care must be one" });
         if (!quorate && !d?.proceedReason) decision.push({ field: 'proceedReason', message: "The conference was not quorate (children's social care and at least two other agencies): enter the chair's reason for proceeding" });
-        if (d && !plan) decision.push(kind === 'initial' ? { field: 'planMade', message: 'Select whether a child protection plan was made' } : { field: 'planContinues', message: 'Select whether the child protection plan continues' });
-        if (plan === 'yes' && !d?.category) decision.push({ field: 'category', message: 'Select the category of abuse: a plan needs one' });
-        if (kind === 'initial' && plan === 'yes' && !lead) decision.push({ field: 'leadSocialWorker', message: 'Select the lead social worker: a plan needs one' });
-        if (kind === 'initial' && plan === 'yes' && !d?.coreGroup) decision.push({ field: 'coreGroup', message: 'Enter the core group members: a plan needs a core group' });
-        // A conference after the last one: one dated before it would sort before it and undo the plan's history.
-        if (at && state.last && at.getTime() <= state.last.at.getTime()) problems = [...problems, { field: 'occurredOn', message: `The conference cannot be on or before the last one, ${formatDateTime(state.last.at)}: check the date and time` }];
+        // Each child's own decision and category: the first child's from the form's own boxes, a sibling's from theirs.
+        const decisions = children.map((c, i) => {
+          const field = kind === 'initial' ? 'planMade' : 'planContinues';
+          const plan = body[`${field}${c.suffix}`];
+          const category = body[`category${c.suffix}`];
+          const who = i === 0 ? '' : ` for ${c.name}`;
+          if (plan !== 'yes' && plan !== 'no') decision.push({ field: `${field}${c.suffix}`, message: kind === 'initial' ? `Select whether a child protection plan was made${who}` : `Select whether the child protection plan continues${who}` });
+          if (category !== undefined && category !== '' && !categoryValues.includes(String(category))) decision.push({ field: `category${c.suffix}`, message: `Select the category of abuse${who} from the list` });
+          else if (plan === 'yes' && !category) decision.push({ field: `category${c.suffix}`, message: `Select the category of abuse${who}: a plan needs one` });
+          if (i > 0 && nextKind(states[i]!) !== kind) decision.push({ field: 'siblings', message: `${c.name}'s next conference is ${kind === 'initial' ? 'a review' : 'an initial conference'}: record it from their own page` });
+          if (at && states[i]!.last && at.getTime() <= states[i]!.last!.at.getTime()) {
+            problems = [...problems, { field: 'occurredOn', message: `The conference cannot be on or before ${i === 0 ? 'the last one' : `${c.name}'s last one`}, ${formatDateTime(states[i]!.last!.at)}: check the date and time` }];
+          }
+          return { planned: plan === 'yes', category: plan === 'yes' && category ? String(category) : null };
+        });
+        const anyPlan = decisions.some((x) => x.planned);
+        if (kind === 'initial' && anyPlan && !lead) decision.push({ field: 'leadSocialWorker', message: 'Select the lead social worker: a plan needs one' });
+        if (kind === 'initial' && anyPlan && !d?.coreGroup) decision.push({ field: 'coreGroup', message: 'Enter the core group members: a plan needs a core group' });
         const all = mergeProblems(problems, parsed.success ? [] : problemsOf(parsed.error), decision);
         if (all.length > 0 || !d || !at) throw new ValidationError(all);
-        const planned = plan === 'yes';
-        const held = {
-          type: 'cp.conference_held',
-          occurredAt: at,
-          data: {
-            kind,
-            ...(kind === 'initial' ? { planMade: planned } : { planContinues: planned }),
-            ...(planned && d.category ? { category: d.category } : {}),
-            ...(lead && planned ? { leadSocialWorker: lead.displayName, leadSocialWorkerId: lead.id } : {}),
-            ...(d.coreGroup && planned ? { coreGroup: d.coreGroup } : {}),
-            agencies,
-            quorate,
-            chairId: context.actor.userId,
-            ...(d.proceedReason && !quorate ? { proceedReason: d.proceedReason } : {}),
-            ...(d.dissent ? { dissent: d.dissent } : {}),
-          },
-        };
-        const ends = kind === 'review' && !planned ? [{ type: 'cp.plan_ended', occurredAt: at, data: { summary: 'The review child protection conference decided the plan should end' } }] : [];
-        // An inquorate conference's decision to end the plan opens the written consultation of the agencies (10 + 10 working days).
-        const inquorate = kind === 'review' && !planned && !quorate ? [{ type: 'cp.inquorate_discontinuation_decided', occurredAt: at, data: {} }] : [];
-        return [held, ...inquorate, ...ends];
+        const conferenceId = randomUUID();
+        return children.flatMap((c, i) => {
+          const { planned, category } = decisions[i]!;
+          const held = {
+            personId: c.id,
+            type: 'cp.conference_held',
+            occurredAt: at,
+            data: {
+              kind,
+              ...(kind === 'initial' ? { planMade: planned } : { planContinues: planned }),
+              ...(category ? { category } : {}),
+              ...(lead && planned ? { leadSocialWorker: lead.displayName, leadSocialWorkerId: lead.id } : {}),
+              ...(d.coreGroup && planned ? { coreGroup: d.coreGroup } : {}),
+              agencies,
+              quorate,
+              chairId: context.actor.userId,
+              ...(children.length > 1 ? { conferenceId, withSiblings: children.filter((o) => o.id !== c.id).map((o) => o.id) } : {}),
+              ...(d.proceedReason && !quorate ? { proceedReason: d.proceedReason } : {}),
+              ...(d.dissent ? { dissent: d.dissent } : {}),
+            },
+          };
+          const ends = kind === 'review' && !planned ? [{ personId: c.id, type: 'cp.plan_ended', occurredAt: at, data: { summary: 'The review child protection conference decided the plan should end' } }] : [];
+          // An inquorate conference's decision to end the plan opens the written consultation of the agencies (10 + 10 working days).
+          const inquorate = kind === 'review' && !planned && !quorate ? [{ personId: c.id, type: 'cp.inquorate_discontinuation_decided', occurredAt: at, data: {} }] : [];
+          return [held, ...inquorate, ...ends];
+        });
       });
     },
 
