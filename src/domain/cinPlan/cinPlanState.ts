@@ -1,13 +1,7 @@
-import { chronological } from '../records/events';
+import { chronological, type WorkflowEvent } from '../records/events';
 
 /** An event as this needs it. */
-export interface CinPlanEvent {
-  id: string;
-  type: string;
-  occurredAt: Date;
-  recordedByName: string | null;
-  data: Record<string, unknown>;
-}
+export type CinPlanEvent = WorkflowEvent;
 
 /** What started the plan: the outcome it follows (Section 47 Enquiries 5, Child and Family Assessment, a conference). */
 export const cinPlanSources = [

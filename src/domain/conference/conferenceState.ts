@@ -1,12 +1,6 @@
-import { chronological } from '../records/events';
+import { chronological, type WorkflowEvent } from '../records/events';
 /** An event as this needs it. */
-export interface ConferenceEvent {
-  id: string;
-  type: string;
-  occurredAt: Date;
-  recordedByName: string | null;
-  data: Record<string, unknown>;
-}
+export type ConferenceEvent = WorkflowEvent;
 
 /** How children and parents took part, for the chair's quality audit (Child Protection Conferences 27). */
 export const participationLevels = [

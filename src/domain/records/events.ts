@@ -35,6 +35,16 @@ export interface NewEvent<D = Record<string, unknown>> {
  * import of a child's history): anything that reads a workflow's progress from the events reads
  * them in this order. Stable, so events at the same instant keep the order they were recorded in.
  */
+/** An event as a workflow's fold reads it (a strategy discussion, a conference, a plan): what, when, by whom, with its data. */
+export interface WorkflowEvent {
+  id: string;
+  type: string;
+  occurredAt: Date;
+  recordedBy?: string | null;
+  recordedByName: string | null;
+  data: Record<string, unknown>;
+}
+
 export function chronological<E extends { occurredAt: Date }>(stream: readonly E[]): E[] {
   return [...stream].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
 }

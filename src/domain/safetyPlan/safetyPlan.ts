@@ -1,13 +1,7 @@
-import { chronological } from '../records/events';
+import { chronological, type WorkflowEvent } from '../records/events';
 
 /** An event as this needs it. */
-export interface SafetyPlanEvent {
-  id: string;
-  type: string;
-  occurredAt: Date;
-  recordedByName: string | null;
-  data: Record<string, unknown>;
-}
+export type SafetyPlanEvent = WorkflowEvent;
 
 /** One person's scaling of a danger statement against its safety goal: 0 is the danger, 10 the goal (Safety Planning 1). */
 export interface Scaling {

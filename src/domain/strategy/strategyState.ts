@@ -1,15 +1,9 @@
-import { chronological } from '../records/events';
+import { chronological, type WorkflowEvent } from '../records/events';
 import type { WorkingCalendar } from '../calendar/workingDays';
 import { londonDate } from '../calendar/localDate';
 
 /** An event as this needs it. */
-export interface StrategyEvent {
-  id: string;
-  type: string;
-  occurredAt: Date;
-  recordedByName: string | null;
-  data: Record<string, unknown>;
-}
+export type StrategyEvent = WorkflowEvent;
 
 /** The partner agencies a strategy meeting invites (practice-standards.txt, Section 2: Strategy Discussions 3-4). */
 export const strategyAgencies = [
