@@ -127,7 +127,12 @@ describe.each(engines())('child in need plans on %s', (engine) => {
     t.clock.set('2027-01-06T10:00:00Z');
     const asWorker = new Client(app);
     await asWorker.signIn(worker.actor.username, worker.password);
-    expect(mainText((await asWorker.get(`/people/${child.id}/cin-plan`)).body)).toContain('is not on a child in need plan');
+    await importEvent(t.services, child.id, 'assessment.allocated', '2026-11-16T10:00:00Z');
+    await importEvent(t.services, child.id, 'assessment.completed', '2027-01-04T10:00:00Z', { outcome: 'child_in_need' });
+    const before = await asWorker.get(`/people/${child.id}/cin-plan`);
+    expect(mainText(before.body)).toContain('is not on a child in need plan');
+    // The assessment's outcome is offered as what the plan follows.
+    expect(before.body).toMatch(/value="assessment" checked/);
     const refused = await asWorker.post(`/people/${child.id}/cin-plan/start`, { 'occurredOn-day': '31', 'occurredOn-month': '2', 'occurredOn-year': '2027', occurredTime: '10:00' });
     expect(refused.statusCode).toBe(400);
     expect(mainText(refused.body)).toMatch(/Select what the plan follows/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cinPlanEndRefusal, cinPlanOf, type CinPlanEvent } from './cinPlanState';
+import { cinPlanEndRefusal, cinPlanOf, suggestedSource, type CinPlanEvent } from './cinPlanState';
 
 let n = 0;
 const event = (type: string, occurredAt: string, data: Record<string, unknown> = {}): CinPlanEvent => ({ id: `e${++n}`, type, occurredAt: new Date(occurredAt), recordedByName: 'Ann Manager', data });
@@ -35,5 +35,16 @@ describe('a child in need plan read from the record (practice-standards.txt, Sec
     expect(cinPlanEndRefusal(lastByManager, 'closed', on)).toBeNull();
     expect(cinPlanEndRefusal(lastByManager, 'closed', new Date('2026-12-16T10:00:00Z'))).toMatch(/cannot end before it started/);
     expect(cinPlanEndRefusal(cinPlanOf([]), 'closed', on)).toBe('The child is not on a child in need plan');
+  });
+});
+
+describe('what a new child in need plan follows', () => {
+  it('offers the latest outcome that leads to a plan, and nothing once a plan has started since', () => {
+    const s47 = event('s47.completed', '2026-12-21T10:00:00Z', { outcome: 'child_in_need_plan' });
+    const assessment = event('assessment.completed', '2026-11-02T10:00:00Z', { outcome: 'child_in_need' });
+    expect(suggestedSource([s47, assessment])).toEqual({ from: 'section_47', at: s47.occurredAt });
+    expect(suggestedSource([event('s47.completed', '2026-12-21T10:00:00Z', { outcome: 'initial_conference' })])).toBeNull();
+    expect(suggestedSource([s47, event('cin.plan_started', '2026-12-22T10:00:00Z')])).toBeNull();
+    expect(suggestedSource([event('cp.conference_held', '2027-01-05T10:00:00Z', { kind: 'initial', planMade: false })])?.from).toBe('conference');
   });
 });

@@ -106,3 +106,20 @@ export function cinPlanEndRefusal(plan: CinPlanState, reason: string, at: Date):
   if (!last?.last || !last.chairWasManager) return 'Before a plan closes or steps down, record its last review, chaired by a manager (Child in Need Plans and Reviews 10)';
   return null;
 }
+
+/**
+ * What a new plan would follow: the latest outcome on the record that leads to a child in need plan
+ * (an assessment's, a Section 47 enquiry's, an initial conference making no plan, a plan ending), if
+ * it came after the last plan. The start form offers it first.
+ */
+export function suggestedSource(stream: readonly CinPlanEvent[]): { from: string; at: Date } | null {
+  let found: { from: string; at: Date } | null = null;
+  for (const e of chronological(stream)) {
+    if (e.type === 'cin.plan_started' || e.type === 'cin.plan_ended') found = null;
+    else if (e.type === 'assessment.completed' && e.data.outcome === 'child_in_need') found = { from: 'assessment', at: e.occurredAt };
+    else if (e.type === 's47.completed' && e.data.outcome === 'child_in_need_plan') found = { from: 'section_47', at: e.occurredAt };
+    else if (e.type === 'cp.conference_held' && e.data.kind === 'initial' && e.data.planMade === false) found = { from: 'conference', at: e.occurredAt };
+    else if (e.type === 'cp.plan_ended') found = { from: 'cp_plan_ended', at: e.occurredAt };
+  }
+  return found;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { can, managesRecord } from '../../domain/access/can';
-import { cinPlanEndRefusal, cinPlanEndings, cinPlanOf, cinPlanSources, visitingArrangements, type CinPlanState } from '../../domain/cinPlan/cinPlanState';
+import { cinPlanEndRefusal, cinPlanEndings, cinPlanOf, cinPlanSources, suggestedSource, visitingArrangements, type CinPlanState } from '../../domain/cinPlan/cinPlanState';
 import { fullName } from '../../domain/people/personDetails';
 import { firstAndLastChairRefusal } from '../../domain/plans/chairedMeetings';
 import type { RequestContext } from '../../platform/audit/auditLog';
@@ -74,7 +74,8 @@ export function cinPlanService(people: PeopleService, standards: StandardsServic
   return {
     async view(context: RequestContext, personId: string) {
       const record = await people.record(context, personId);
-      const plan = cinPlanOf(await people.streamOf(personId));
+      const stream = await people.streamOf(personId);
+      const plan = cinPlanOf(stream);
       const obligations = (await standards.forPerson(personId)).filter((o) => o.obligation.outcome === 'open' || (plan.startedAt !== null && o.obligation.startedAt >= plan.startedAt));
       const recordWork = can(context.actor, 'work:record', record);
       const manages = managesRecord(context.actor, record);
@@ -85,6 +86,7 @@ export function cinPlanService(people: PeopleService, standards: StandardsServic
         clocks: plan.onPlan ? clocksOf(obligations, cinPlanRules) : [],
         chairs: await chairs(record),
         sources: cinPlanSources,
+        suggested: plan.onPlan ? null : suggestedSource(stream),
         endings: cinPlanEndings,
         arrangements: visitingArrangements,
         disabledChildren: await disabledChildrensTeam(record),

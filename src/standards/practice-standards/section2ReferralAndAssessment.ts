@@ -112,6 +112,8 @@ export const section2: CatalogueFile = {
     { type: 'safety_plan.network_signed', title: 'A member of the safety network signed their copy of the safety plan', after: [{ type: 'safety_plan.recorded' }], recordedOn: 'safety-plan' },
     { type: 'safety_plan.concluded', title: 'Safety plan concluded and signed by the network', recordedOn: 'safety-plan' },
     { type: 'adoption.parallel_planning_agreed', title: 'Parallel planning for adoption agreed', during: 'in-care' },
+    { type: 'adoption.birth_certificates_ordered', title: "Two original copies of the child's birth certificate ordered from the Registry Service", during: 'in-care' },
+    { type: 'adoption.permanency_planning_meeting_held', title: 'Permanency Planning Meeting held on the use of parallel planning for adoption', during: 'in-care' },
     { type: 'adoption.parallel_planning_ended', title: 'Parallel planning for adoption ended', during: 'parallel-planning' },
     { type: 'adoption.cpr_completed', title: 'Child Permanence Report completed by the social worker', during: 'parallel-planning' },
     { type: 'adoption.cpr_finalisation_meeting_held', title: 'Meeting with Adopt Thames Valley to finalise the Child Permanence Report', during: 'parallel-planning' },
@@ -145,6 +147,16 @@ export const section2: CatalogueFile = {
       quote: "At a minimum the children's bedrooms will be seen once in every three visits.",
       reason:
         'Counts visits, not time: the engine has no shape for "one in every three of these events". Checked instead from the visits of the current plan (src/domain/caseRecord/bedroomsSeen.ts) and shown on the case record when two or more visits in a row have not seen the bedroom.',
+    },
+    {
+      citation: { ...parallelPlanning, paragraph: '2' },
+      quote: "When the child comes into the local authority's care, the Social Worker or Admin Team will order two original copies of their birth certificate from the Registry Service",
+      reason: 'No time is set: recorded as a step (adoption.birth_certificates_ordered) on the chronology, with no clock.',
+    },
+    {
+      citation: { ...parallelPlanning, paragraph: '3' },
+      quote: 'a Permanency Planning Meeting should be arranged as soon as possible following the granting of the Interim Care Order',
+      reason: "'As soon as possible' has no definite time: the meeting is recorded as a step (adoption.permanency_planning_meeting_held) with no clock; the steps paragraphs 8 and 9 time are rules.",
     },
     {
       citation: { ...parallelPlanning, paragraph: '5' },
