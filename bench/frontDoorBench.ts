@@ -56,6 +56,9 @@ export async function timeFrontDoor(s: Services, app: FastifyInstance, theCase: 
     ['Strategy discussion', 'strategy', 'Strategy discussion'],
     ['Section 47 enquiry', 'section-47', 'Section 47 enquiry'],
     ['Child protection conference', 'conference', 'Child protection conference'],
+    ['Core groups', 'core-groups', 'Core groups'],
+    ['Child in need plan', 'cin-plan', 'Child in need plan'],
+    ['Safety plan', 'safety-plan', 'Safety plan'],
   ] as const;
   const workflowPages = [];
   for (const [label, path, expect] of pages) workflowPages.push({ label, timing: (await timedPage(client, `/people/${theCase.child.id}/${path}`, expect, options)).timing });

@@ -87,6 +87,10 @@ describe.each(engines())('child in need plans on %s', (engine) => {
     ]);
     await t.services.cinPlan.review(worker, child.id, review(manager.actor.userId, { last: 'yes' }), at('2027-01-20', '10:00'));
     await t.services.cinPlan.end(manager, child.id, ending, at('2027-01-20', '12:00'));
+    // A new plan is not dated inside the last one.
+    expect(await problems(t.services.cinPlan.start(worker, child.id, { from: 'assessment' }, at('2027-01-19', '10:00')))).toEqual([
+      expect.stringMatching(/^occurredOn: A new plan cannot start before the last one ended, on 20 January 2027/),
+    ]);
     const view = await t.services.cinPlan.view(manager, child.id);
     expect(view.plan).toMatchObject({ onPlan: false, ended: { reason: 'closed' } });
     expect(view.plan.reviews.map((r) => [r.chairWasManager, r.last, r.signedOff !== null])).toEqual([
@@ -109,6 +113,8 @@ describe.each(engines())('child in need plans on %s', (engine) => {
     await importEvent(t.services, child.id, 'cin.visit', '2026-12-23T11:00:00Z', { seenAlone: true });
     expect(await problems(t.services.cinPlan.agreeSchedule(manager, child.id, { arrangement: 'stable', rationale: '' }))).toEqual(['rationale: Enter why the schedule suits the child']);
     await expect(t.services.cinPlan.agreeSchedule(worker, child.id, { arrangement: 'stable', rationale: 'Stable package of care' })).rejects.toBeInstanceOf(ForbiddenError);
+    // Nor through Record work: the schedule is the Team Manager's to agree.
+    await expect(t.services.recordWork.record(worker, child.id, { type: 'cwd.visiting_frequency_agreed', occurredOn: '2027-01-06', occurredTime: '09:00', data: { arrangement: 'stable' } })).rejects.toBeInstanceOf(ForbiddenError);
     await t.services.cinPlan.agreeSchedule(manager, child.id, { arrangement: 'overnight_short_breaks', rationale: 'Overnight short breaks at Oak Lodge keep the family stable' });
     expect(await problems(t.services.cinPlan.agreeSchedule(manager, child.id, { arrangement: 'stable', rationale: 'Again' }))).toEqual(['arrangement: A visiting schedule has already been agreed for this plan']);
 

@@ -140,7 +140,13 @@ describe.each(engines())('child protection conferences on %s', (engine) => {
     const refused = await asChair.post(`/people/${child.id}/conference/held`, { 'occurredOn-day': '29', 'occurredOn-month': '12', 'occurredOn-year': '2026', occurredTime: '10:00', agencies: ['social_care'] });
     expect(refused.statusCode).toBe(400);
     expect(mainText(refused.body)).toContain('Select whether a child protection plan was made');
-    await t.services.conference.hold(chair, child.id, { agencies: ['social_care', 'health'], planMade: 'no', proceedReason: 'Police sent apologies and a written report; the parents attended and a decision was needed.' }, at('2026-12-29', '10:00'));
+    // As the browser sends it: the empty category, lead and core group boxes with no plan are no problem.
+    const saved = await asChair.post(`/people/${child.id}/conference/held`, {
+      'occurredOn-day': '29', 'occurredOn-month': '12', 'occurredOn-year': '2026', occurredTime: '10:00',
+      agencies: ['social_care', 'health'], planMade: 'no', category: '', leadSocialWorker: '', coreGroup: '', dissent: '',
+      proceedReason: 'Police sent apologies and a written report; the parents attended and a decision was needed.',
+    });
+    expect(saved.statusCode).toBe(302);
     expect((await t.services.conference.view(worker, child.id)).state.last).toMatchObject({ quorate: false, planMade: false, proceedReason: expect.stringContaining('written report') });
   });
 

@@ -15,6 +15,9 @@ describe('a child in need plan read from the record (practice-standards.txt, Sec
       ['r1', false],
       ['r2', true],
     ]);
+    // A sign-off naming a review of another plan signs off nothing here; one naming none, the oldest unsigned.
+    expect(cinPlanOf([started, first, event('cin.review_record_signed_off', '2027-01-21T09:00:00Z', { reviewId: 'old' })]).reviews[0]?.signedOff).toBeNull();
+    expect(cinPlanOf([started, first, event('cin.review_record_signed_off', '2027-01-21T09:00:00Z')]).reviews[0]?.signedOff).not.toBeNull();
   });
 
   it('keeps the first agreed visiting schedule of a plan, and starts afresh with a new plan', () => {
@@ -34,6 +37,7 @@ describe('a child in need plan read from the record (practice-standards.txt, Sec
     const lastByManager = cinPlanOf([started, first, event('cin.review_held', '2027-01-20T10:00:00Z', { reviewId: 'r3', chairWasManager: true, last: true })]);
     expect(cinPlanEndRefusal(lastByManager, 'closed', on)).toBeNull();
     expect(cinPlanEndRefusal(lastByManager, 'closed', new Date('2026-12-16T10:00:00Z'))).toMatch(/cannot end before it started/);
+    expect(cinPlanEndRefusal(lastByManager, 'child_protection_plan', new Date('2027-01-19T10:00:00Z'))).toBe('The plan cannot end before its last review: check the date');
     expect(cinPlanEndRefusal(cinPlanOf([]), 'closed', on)).toBe('The child is not on a child in need plan');
   });
 });
@@ -46,5 +50,7 @@ describe('what a new child in need plan follows', () => {
     expect(suggestedSource([event('s47.completed', '2026-12-21T10:00:00Z', { outcome: 'initial_conference' })])).toBeNull();
     expect(suggestedSource([s47, event('cin.plan_started', '2026-12-22T10:00:00Z')])).toBeNull();
     expect(suggestedSource([event('cp.conference_held', '2027-01-05T10:00:00Z', { kind: 'initial', planMade: false })])?.from).toBe('conference');
+    // A later outcome leading elsewhere replaces it: the assessment's plan was overtaken by a child protection plan.
+    expect(suggestedSource([assessment, event('cp.conference_held', '2026-12-01T10:00:00Z', { kind: 'initial', planMade: true })])).toBeNull();
   });
 });

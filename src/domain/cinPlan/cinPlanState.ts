@@ -81,7 +81,8 @@ export function cinPlanOf(stream: readonly CinPlanEvent[]): CinPlanState {
         signedOff: null,
       });
     } else if (e.type === 'cin.review_record_signed_off') {
-      const review = plan.reviews.find((r) => r.reviewId === e.data.reviewId) ?? plan.reviews.find((r) => !r.signedOff && r.at.getTime() <= e.occurredAt.getTime());
+      // An imported sign-off may not say which review: the oldest unsigned before it. One naming another plan's review signs off nothing here.
+      const review = e.data.reviewId !== undefined ? plan.reviews.find((r) => r.reviewId === e.data.reviewId) : plan.reviews.find((r) => !r.signedOff && r.at.getTime() <= e.occurredAt.getTime());
       if (review && !review.signedOff) review.signedOff = { at: e.occurredAt, byName: e.recordedByName };
     } else if (e.type === 'cwd.visiting_frequency_agreed' && !plan.arrangement) {
       // Children with Disabilities 7: "The first agreement in a plan sets its schedule" (the catalogue's reading).
@@ -100,6 +101,8 @@ export function cinPlanOf(stream: readonly CinPlanEvent[]): CinPlanState {
 export function cinPlanEndRefusal(plan: CinPlanState, reason: string, at: Date): string | null {
   if (!plan.onPlan || !plan.startedAt) return 'The child is not on a child in need plan';
   if (at.getTime() < plan.startedAt.getTime()) return 'The plan cannot end before it started: check the date';
+  const lastReview = plan.reviews.at(-1);
+  if (lastReview && at.getTime() < lastReview.at.getTime()) return 'The plan cannot end before its last review: check the date';
   const ending = cinPlanEndings.find((e) => e.value === reason);
   if (!ending || ending.escalation) return null;
   const last = plan.reviews.at(-1);
@@ -116,9 +119,10 @@ export function suggestedSource(stream: readonly CinPlanEvent[]): { from: string
   let found: { from: string; at: Date } | null = null;
   for (const e of chronological(stream)) {
     if (e.type === 'cin.plan_started' || e.type === 'cin.plan_ended') found = null;
-    else if (e.type === 'assessment.completed' && e.data.outcome === 'child_in_need') found = { from: 'assessment', at: e.occurredAt };
-    else if (e.type === 's47.completed' && e.data.outcome === 'child_in_need_plan') found = { from: 'section_47', at: e.occurredAt };
-    else if (e.type === 'cp.conference_held' && e.data.kind === 'initial' && e.data.planMade === false) found = { from: 'conference', at: e.occurredAt };
+    // A later outcome that leads elsewhere (a plan made, no further action) replaces an earlier one.
+    else if (e.type === 'assessment.completed') found = e.data.outcome === 'child_in_need' ? { from: 'assessment', at: e.occurredAt } : null;
+    else if (e.type === 's47.completed') found = e.data.outcome === 'child_in_need_plan' ? { from: 'section_47', at: e.occurredAt } : null;
+    else if (e.type === 'cp.conference_held') found = e.data.kind === 'initial' && e.data.planMade === false ? { from: 'conference', at: e.occurredAt } : e.data.planContinues === false ? found : null;
     else if (e.type === 'cp.plan_ended') found = { from: 'cp_plan_ended', at: e.occurredAt };
   }
   return found;

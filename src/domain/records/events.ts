@@ -29,12 +29,6 @@ export interface NewEvent<D = Record<string, unknown>> {
   refersTo?: string | null;
 }
 
-/**
- * A record's events in the order they happened. A stream is kept in the order events were
- * recorded, and an event can be recorded after later ones (a visit written up the next day, an
- * import of a child's history): anything that reads a workflow's progress from the events reads
- * them in this order. Stable, so events at the same instant keep the order they were recorded in.
- */
 /** An event as a workflow's fold reads it (a strategy discussion, a conference, a plan): what, when, by whom, with its data. */
 export interface WorkflowEvent {
   id: string;
@@ -45,6 +39,12 @@ export interface WorkflowEvent {
   data: Record<string, unknown>;
 }
 
+/**
+ * A record's events in the order they happened. A stream is kept in the order events were
+ * recorded, and an event can be recorded after later ones (a visit written up the next day, an
+ * import of a child's history): anything that reads a workflow's progress from the events reads
+ * them in this order. Stable, so events at the same instant keep the order they were recorded in.
+ */
 export function chronological<E extends { occurredAt: Date }>(stream: readonly E[]): E[] {
   return [...stream].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
 }

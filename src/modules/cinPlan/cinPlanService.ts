@@ -6,7 +6,7 @@ import { fullName } from '../../domain/people/personDetails';
 import { firstAndLastChairRefusal } from '../../domain/plans/chairedMeetings';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
-import { requiredText } from '../../platform/validation';
+import { optionalText, requiredText } from '../../platform/validation';
 import { checkedAt, notBefore, type When } from '../../platform/when';
 import type { PersonRecord } from '../people/peopleRepository';
 import type { PeopleService } from '../people/peopleService';
@@ -32,14 +32,14 @@ const values = <T extends readonly { value: string }[]>(list: T) => list.map((o)
 
 const startSchema = z.object({
   from: z.enum(values(cinPlanSources), { error: 'Select what the plan follows' }),
-  reason: z.string().trim().max(2000, 'The reason must be 2000 characters or fewer').optional(),
+  reason: optionalText(2000, 'The decision the plan follows'),
 });
 const reviewSchema = z.object({
   chairId: requiredText('Select who chaired the review', 100, 'The chair'),
   attended: requiredText('Enter who attended', 2000, 'Who attended'),
-  apologies: z.string().trim().max(2000, 'Apologies must be 2000 characters or fewer').optional(),
+  apologies: optionalText(2000, 'Apologies'),
   progress: requiredText('Enter the progress of the safety plan and the next steps', 10000, 'The progress and next steps'),
-  amendments: z.string().trim().max(10000, 'The amendments must be 10000 characters or fewer').optional(),
+  amendments: optionalText(10000, 'The amendments'),
   last: z.enum(['yes', 'no']).optional(),
 });
 const arrangementSchema = z.object({
@@ -101,9 +101,11 @@ export function cinPlanService(people: PeopleService, standards: StandardsServic
     },
 
     start(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
-      return step(context, personId, (plan) => (plan?.onPlan ? 'The child is already on a child in need plan' : null), 'from', (_plan, now) => {
+      return step(context, personId, (plan) => (plan?.onPlan ? 'The child is already on a child in need plan' : null), 'from', (plan, now) => {
         const { data, at } = checkedAt(startSchema, body, when, now);
         if (data.from === 'other' && !data.reason) throw new ValidationError([{ field: 'reason', message: 'Enter the decision the plan follows' }]);
+        // Dated before the last plan ended, it would sort inside that plan and be ended by its end.
+        if (plan?.ended) notBefore(at, plan.ended.at, 'occurredOn', 'A new plan cannot start before the last one ended, on ');
         return [{ type: 'cin.plan_started', occurredAt: at, data: { from: data.from, ...(data.reason ? { reason: data.reason } : {}) } }];
       });
     },

@@ -50,7 +50,8 @@ const categoryValues = abuseCategories.map((c) => c.value) as [string, ...string
 const heldSchema = z.object({
   planMade: yesNo('Select whether a child protection plan was made').optional(),
   planContinues: yesNo('Select whether the child protection plan continues').optional(),
-  category: z.enum(categoryValues, { error: 'Select the category of abuse' }).optional(),
+  // The select sends '' when no category is chosen (a conference that makes no plan).
+  category: z.union([z.literal(''), z.enum(categoryValues, { error: 'Select the category of abuse' })]).optional(),
   coreGroup: optionalText(2000, 'The core group'),
   proceedReason: optionalText(2000, 'Why the chair proceeded'),
   dissent: optionalText(5000, 'Dissent'),

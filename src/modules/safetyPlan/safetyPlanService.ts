@@ -1,4 +1,5 @@
 import { can } from '../../domain/access/can';
+import { londonDate } from '../../domain/calendar/localDate';
 import { fullName } from '../../domain/people/personDetails';
 import { conclusionRefusals, hasSigned, safetyPlanOf, type SafetyPlanState } from '../../domain/safetyPlan/safetyPlan';
 import type { RequestContext } from '../../platform/audit/auditLog';
@@ -68,8 +69,8 @@ export function safetyPlanService(people: PeopleService, standards: StandardsSer
         if (!member) problems.push({ field: 'member', message: 'Select who signed from the network' });
         else if (hasSigned(state, member.name)) problems.push({ field: 'member', message: `${member.name} has already signed this version` });
         if (signedOn.problem) problems.push(signedOn.problem);
-        const today = now.toISOString().slice(0, 10);
-        const written = current.at.toISOString().slice(0, 10);
+        const today = londonDate(now);
+        const written = londonDate(current.at);
         if (signedOn.value && signedOn.value > today) problems.push({ field: 'signedOn-day', message: 'The date they signed must be today or in the past' });
         else if (signedOn.value && signedOn.value < written) problems.push({ field: 'signedOn-day', message: `The date they signed cannot be before this version was written, ${written}` });
         if (problems.length > 0) throw new ValidationError(problems);

@@ -105,6 +105,8 @@ export const section1: CatalogueFile = {
     {
       type: 'cwd.visiting_frequency_agreed',
       title: "Visiting frequency agreed for a child of the Disabled Children's Team",
+      // Agreed by the Team Manager (Children with Disabilities 8): a worker cannot change their own visiting clocks.
+      permission: 'child:allocate',
       data: passthrough({
         arrangement: z.enum(arrangements, { error: `arrangement must be one of ${arrangements.join(', ')}` }),
       }),
