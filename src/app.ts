@@ -25,6 +25,7 @@ import { coreGroupRoutes } from './modules/coreGroups/coreGroupRoutes';
 import { cinPlanRoutes } from './modules/cinPlan/cinPlanRoutes';
 import { childDocumentRoutes } from './modules/childDocuments/childDocumentRoutes';
 import { safetyPlanRoutes } from './modules/safetyPlan/safetyPlanRoutes';
+import { inCareRoutes } from './modules/inCare/inCareRoutes';
 import { conferenceRoutes } from './modules/conference/conferenceRoutes';
 import { section47Routes } from './modules/section47/section47Routes';
 import { strategyRoutes } from './modules/strategy/strategyRoutes';
@@ -95,6 +96,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   cinPlanRoutes(app, services);
   childDocumentRoutes(app, services);
   safetyPlanRoutes(app, services);
+  inCareRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

@@ -14,6 +14,7 @@ import { coreGroupService } from './modules/coreGroups/coreGroupService';
 import { cinPlanService } from './modules/cinPlan/cinPlanService';
 import { childDocuments } from './modules/childDocuments/childDocuments';
 import { safetyPlanService } from './modules/safetyPlan/safetyPlanService';
+import { inCareService } from './modules/inCare/inCareService';
 import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
 import { strategyService } from './modules/strategy/strategyService';
@@ -73,6 +74,7 @@ export function services(db: Db, clock: Clock) {
     cinPlan: cinPlanService(people, standards, staff),
     childDocuments: childDocuments(db, people),
     safetyPlan: safetyPlanService(people, standards),
+    inCare: inCareService(people, standards, staff),
   };
 }
 

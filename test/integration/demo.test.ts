@@ -171,6 +171,12 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
         ['Kate Marsden', false],
       ],
     ]);
+    // Gabriel Da Silva came into care six days ago under section 20: his IRO is overdue.
+    const hannah = { ...duty, actor: (await s.staff.actorFor((await s.staff.memberByUsername('hannah.scott'))!.id, 'session'))! };
+    const gabriel = (await s.people.search(hannah, { q: 'Gabriel Da Silva', dateOfBirth: null, kind: 'child', page: 1, pageSize: 5 })).records[0]!;
+    const care = await s.inCare.view(hannah, gabriel.id);
+    expect([care.state.inCare, care.state.statuses[0]?.status, care.state.statuses[0]?.consent !== null, care.clocks.find((c) => c.ruleId === 'cic.iro-appointed')?.state]).toEqual([true, 'V2', true, 'overdue']);
+    expect((await s.cinPlan.view(hannah, gabriel.id)).plan).toMatchObject({ onPlan: false, ended: { reason: 'in_care' } });
   });
 
   it('rebuilds every record table from the events and gets exactly the same tables', async () => {

@@ -18,6 +18,7 @@ const attachedTo = 'child-record';
 export const documentKinds = [
   { value: 'words_and_pictures', text: 'Words and pictures explanation for the child' },
   { value: 'safety_plan_signed', text: "A network member's signed copy of the safety plan" },
+  { value: 'section_20_consent', text: 'Signed parental consent to accommodation under section 20' },
   { value: 'strategy_minutes', text: 'Strategy meeting minutes' },
   { value: 'conference_minutes', text: 'Child protection conference minutes' },
   { value: 'core_group_minutes', text: 'Core group minutes' },

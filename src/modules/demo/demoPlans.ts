@@ -80,3 +80,39 @@ export async function safetyPlanUnderway(s: Services, worker: RequestContext, ch
     await s.safetyPlan.sign(worker, child, { member: 'Carol Marsh', 'signedOn-day': String(at(5).getUTCDate()), 'signedOn-month': String(at(5).getUTCMonth() + 1), 'signedOn-year': String(at(5).getUTCFullYear()) });
   }
 }
+
+/**
+ * Gabriel Da Silva came into care six days ago under section 20: his mother was admitted to
+ * hospital and the neighbour who had been minding him could not go on. She signed the consent that
+ * day; the child in need plan ended as he came into care. The notification and the Placement
+ * Arrangements Form were done the same day, but no IRO has been recorded: due a working day after
+ * the notification (Reviews for Children in Care), so it is overdue, and the care plan is due.
+ */
+export async function cameIntoCare(s: Services, worker: RequestContext, manager: RequestContext, childIds: readonly string[], setClock: (at: Date) => void, at: At) {
+  const [child] = childIds;
+  if (!child) return;
+  setClock(at(6, 19));
+  await s.cinPlan.end(manager, child, { reason: 'in_care', summary: 'Gabriel came into care under section 20 while his mother is in hospital.' }, whenAt(at(6, 16)));
+  const mother = (await s.inCare.view(worker, child)).parents[0];
+  if (!mother) return;
+  const consented = at(6);
+  await s.inCare.start(
+    worker,
+    child,
+    {
+      legalStatus: 'V2',
+      reason: "Mum is poorly and has to stay in hospital for a while. You are staying with Jan and Colin, who look after children, until Mum is well enough to look after you again.",
+      familyAndFriends: 'yes',
+      setting: 'in_house_fostering',
+      carer: 'Jan and Colin Abbott',
+      consentParent: mother.id,
+      'consentSignedOn-day': String(consented.getUTCDate()),
+      'consentSignedOn-month': String(consented.getUTCMonth() + 1),
+      'consentSignedOn-year': String(consented.getUTCFullYear()),
+    },
+    whenAt(at(6, 17)),
+  );
+  setClock(at(6, 21));
+  await s.inCare.arrivalStep(worker, child, 'arrangements', { ...whenAt(at(6, 20)), fields: { date: 'arrangementsOn', time: 'arrangementsTime' } });
+  await s.inCare.arrivalStep(worker, child, 'notification', { ...whenAt(at(6, 20)), fields: { date: 'notificationOn', time: 'notificationTime' } });
+}

@@ -15,7 +15,7 @@ import { contactOnOpenCase, frontDoorDetails } from './demoFrontDoor';
 import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAssessment';
 import { closureUnderway, hubReviewWaiting } from './demoClosure';
 import { strategyUnderway } from './demoStrategy';
-import { cinReviewAwaitingSignOff, safetyPlanUnderway } from './demoPlans';
+import { cameIntoCare, cinReviewAwaitingSignOff, safetyPlanUnderway } from './demoPlans';
 import { demoFamilies, demoProfessionals, type DemoChild, type DemoFamily } from './demoFamilies';
 import { demoAuthorityName, demoStaff, demoTeams } from './demoStaff';
 
@@ -107,6 +107,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   let strategyFor: string[] = [];
   let cinReviewFor: string[] = [];
   let safetyPlanFor: string[] = [];
+  let intoCare: string[] = [];
   for (const [index, family] of demoFamilies.entries()) {
     const worker = family.worker ? as(family.worker) : duty;
     const script = family.stage === 'care-leaver' ? null : journey(family, index);
@@ -187,6 +188,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
     if (family.surname === 'Begum') strategyFor = childIds;
     if (family.surname === 'Singh') cinReviewFor = childIds;
     if (family.surname === 'Marsh') safetyPlanFor = childIds;
+    if (family.surname === 'Da Silva') intoCare = childIds;
     // Contacts still at the front door and the late families keep what is overdue.
     if (!family.late && family.stage !== 'contact') for (const id of childIds) keptUp.push({ personId: id, recordedBy: worker.actor });
   }
@@ -198,6 +200,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   await strategyUnderway(s, as('tom.reilly'), as('sam.patel'), strategyFor, (d) => clock.set(d), at);
   await cinReviewAwaitingSignOff(s, as('sam.patel'), as('tom.reilly'), cinReviewFor, (d) => clock.set(d), at);
   await safetyPlanUnderway(s, as('grace.mensah'), safetyPlanFor, (d) => clock.set(d), at);
+  await cameIntoCare(s, as('hannah.scott'), as('marcus.bell'), intoCare, (d) => clock.set(d), at);
   clock.set(now);
 }
 

@@ -42,6 +42,7 @@ const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (per
   'core-groups': (id) => `/people/${id}/core-groups`,
   'cin-plan': (id) => `/people/${id}/cin-plan`,
   'safety-plan': (id) => `/people/${id}/safety-plan`,
+  'in-care': (id) => `/people/${id}/in-care`,
 };
 
 function workflowHref(rule: Rule | undefined, personId: string): string | null {

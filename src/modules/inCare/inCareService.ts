@@ -1,0 +1,235 @@
+import { z } from 'zod';
+import { can, managesRecord } from '../../domain/access/can';
+import { londonDate } from '../../domain/calendar/localDate';
+import { careEndings, inCareOf, legalStatusChoices, legalStatusRefusal, section20, type InCareState } from '../../domain/inCare/inCareState';
+import { fullName, type Problem } from '../../domain/people/personDetails';
+import type { RequestContext } from '../../platform/audit/auditLog';
+import { ForbiddenError, ValidationError } from '../../platform/errors';
+import { mergeProblems, optionalText, problemsOf, readDateInput, requiredText } from '../../platform/validation';
+import { checkedAt, instantOf, notBefore, type When } from '../../platform/when';
+import { placementSettings } from '../../standards/coreEventTypes';
+import { documentKinds, documentsOf } from '../childDocuments/childDocuments';
+import type { PeopleService } from '../people/peopleService';
+import { recordStep } from '../people/recordStep';
+import { clocksOf } from '../standards/obligationViews';
+import type { StandardsService } from '../standards/standardsService';
+import type { StaffDirectory } from '../staff/staffDirectory';
+
+/** The standards of coming into care, on the page in the order the work goes. */
+export const inCareRules = [
+  'cic.notification',
+  'cic.placement-arrangements-form',
+  'cic.iro-appointed',
+  'cic.placement-planning-meeting',
+  'cic.care-plan',
+  'cic.pep-meeting',
+  'cic.health-assessment',
+  'cic.first-review',
+  'cic.visit',
+] as const;
+
+/** The placement settings in the worker's words. */
+export const settingChoices: { value: (typeof placementSettings)[number]; text: string }[] = [
+  { value: 'in_house_fostering', text: "The authority's own foster carers" },
+  { value: 'connected_person', text: 'Family or friends approved as foster carers (connected person)' },
+  { value: 'independent_fostering', text: 'Independent fostering agency' },
+  { value: 'residential', text: "Children's home" },
+  { value: 'supported_accommodation', text: 'Supported accommodation (16 and over)' },
+  { value: 'placed_with_parents', text: 'Placed with parents' },
+  { value: 'secure', text: 'Secure children’s home' },
+  { value: 'other', text: 'Another placement' },
+];
+
+/** The dated steps of coming into care, each once a period (Children in Care 18-23; Reviews for Children in Care). */
+export const arrivalStepForms = {
+  notification: { type: 'cic.notification_sent', title: 'Child in care notification sent' },
+  arrangements: { type: 'cic.placement_arrangements_form_completed', title: 'Placement Arrangements Form completed' },
+  planning: { type: 'cic.placement_planning_meeting_held', title: 'Placement planning meeting held' },
+  pep: { type: 'cic.pep_meeting_held', title: 'Personal Education Plan meeting held' },
+  health: { type: 'cic.health_assessment_completed', title: 'Initial health assessment completed' },
+} as const;
+export type ArrivalStep = keyof typeof arrivalStepForms;
+
+const values = <T extends readonly { value: string }[]>(list: T) => list.map((o) => o.value) as [string, ...string[]];
+const statusSchema = z.enum(values(legalStatusChoices), { error: 'Select the legal status' });
+const startSchema = z.object({
+  legalStatus: statusSchema,
+  reason: requiredText('Enter why the child comes into care, as explained to them', 4000, 'Why the child comes into care'),
+  familyAndFriends: z.enum(['yes', 'no'], { error: 'Select whether family and friends placements were explored' }),
+  gapReason: optionalText(2000, 'Where the child was since the last period of care'),
+  setting: z.enum(values(settingChoices), { error: 'Select the placement' }),
+  carer: requiredText('Enter the carers or the home the child is placed with', 200, 'The carers or home'),
+});
+const changeSchema = z.object({ legalStatus: statusSchema, summary: optionalText(2000, 'What the court or the parents decided') });
+const moveSchema = z.object({
+  setting: z.enum(values(settingChoices), { error: 'Select the new placement' }),
+  carer: requiredText('Enter the carers or the home the child moves to', 200, 'The carers or home'),
+  reason: requiredText('Enter why the child moves', 2000, 'Why the child moves'),
+});
+const carePlanSchema = z.object({
+  outcomes: requiredText('Enter the intended outcomes for the child', 5000, 'The intended outcomes'),
+  forChild: requiredText('Enter the objectives for work with the child', 5000, 'The objectives for the child'),
+  forFamily: requiredText('Enter the objectives for work with the birth family', 5000, 'The objectives for the family'),
+  forCarers: requiredText('Enter the objectives for work with the carers', 5000, 'The objectives for the carers'),
+});
+const endSchema = z.object({
+  reason: z.enum(values(careEndings), { error: 'Select why the child stops being looked after' }),
+  summary: requiredText('Enter a summary of the ending and the plan after it', 4000, 'The summary'),
+});
+
+/**
+ * A parent's signed consent to accommodation under section 20 (Children in Care 19): who signed it
+ * and when, from the parents with parental responsibility on the record; problems otherwise.
+ */
+function consentOf(body: Record<string, unknown>, status: string | undefined, parents: readonly { id: string; name: string }[], today: string): { consent: { parentId: string; parent: string; signedOn: string } | null; problems: Problem[] } {
+  if (!status || !section20.has(status)) return { consent: null, problems: [] };
+  const problems: Problem[] = [];
+  const parent = parents.find((p) => p.id === body.consentParent);
+  if (!parent) problems.push({ field: 'consentParent', message: parents.length ? 'Select the parent with parental responsibility who signed the consent' : 'Section 20 needs the consent of a parent with parental responsibility: add them to the record first' });
+  const signed = readDateInput(body, 'consentSignedOn', 'The date the consent was signed', true);
+  if (signed.problem) problems.push(signed.problem);
+  else if (signed.value && signed.value > today) problems.push({ field: 'consentSignedOn-day', message: 'The date the consent was signed must be today or in the past' });
+  return { consent: parent && signed.value ? { parentId: parent.id, parent: parent.name, signedOn: signed.value } : null, problems };
+}
+
+/**
+ * A child becoming and being looked after (issue 6; practice-standards.txt, Section 3: Children in
+ * Care 17-23 and 46; Section 4: Reviews for Children in Care): the legal status with its history
+ * (section 20 with the parent's signed consent), the placements and moves, the IRO, the steps of
+ * coming into care against their clocks, the care plan, the information given to the child, and the
+ * end of the period of care.
+ */
+export function inCareService(people: PeopleService, standards: StandardsService, staff: StaffDirectory) {
+  const step = (context: RequestContext, personId: string, refusal: (s: InCareState | null) => string | null, field: string, events: Parameters<typeof recordStep<InCareState>>[6]) =>
+    recordStep(people, context, personId, 'work:record', 'child.in_care_recorded', { read: (stream) => inCareOf(stream), refusal, field }, events);
+  const inCare = (s: InCareState | null) => (s?.inCare ? null : 'The child is not looked after: record them becoming looked after first');
+
+  async function parentsOf(context: RequestContext, personId: string) {
+    const record = await people.record(context, personId, 'work:record');
+    const related = await people.currentRelationships(context, record);
+    return related.filter((r) => r.parentalResponsibility && r.person.visible && r.person.kind === 'adult').map((r) => ({ id: r.person.id, name: r.person.name }));
+  }
+  async function iros() {
+    return (await staff.allMembers()).filter((m) => m.active && m.roles.includes('iro')).map((m) => ({ id: m.id, name: m.displayName }));
+  }
+
+  return {
+    async view(context: RequestContext, personId: string) {
+      const record = await people.record(context, personId);
+      const stream = await people.streamOf(personId);
+      const state = inCareOf(stream);
+      const obligations = (await standards.forPerson(personId)).filter((o) => o.obligation.outcome === 'open' || (state.startedAt !== null && o.obligation.startedAt >= state.startedAt));
+      const write = can(context.actor, 'work:record', record);
+      return {
+        record,
+        name: fullName(record.details),
+        state,
+        clocks: state.startedAt ? clocksOf(obligations, inCareRules) : [],
+        statuses: legalStatusChoices,
+        settings: settingChoices,
+        endings: careEndings,
+        steps: Object.entries(arrivalStepForms).map(([key, s]) => ({ key, ...s, doneAt: state.done.get(s.type) ?? null })),
+        carePlans: stream.filter((e) => e.type === 'cic.care_plan_completed' && state.startedAt && e.occurredAt >= state.startedAt).map((e) => ({ at: e.occurredAt, byName: e.recordedByName, ...(e.data as Record<string, string>) })),
+        consents: documentsOf(stream, ['section_20_consent']),
+        consentKinds: documentKinds.filter((k) => k.value === 'section_20_consent'),
+        parents: write ? await parentsOf(context, personId) : [],
+        iros: write ? await iros() : [],
+        may: { write, end: state.inCare && managesRecord(context.actor, record) },
+      };
+    },
+
+    async start(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      const parents = await parentsOf(context, personId);
+      return step(context, personId, () => null, 'legalStatus', (state, now) => {
+        const parsed = startSchema.safeParse(body);
+        const consent = consentOf(body, parsed.success ? parsed.data.legalStatus : String(body.legalStatus ?? ''), parents, londonDate(now));
+        let at: Date | null = null;
+        let dateProblems: Problem[] = [];
+        try {
+          at = instantOf(when, now);
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          dateProblems = error.problems;
+        }
+        const refusal = parsed.success && at ? legalStatusRefusal(state, { kind: 'start', status: parsed.data.legalStatus, at, gapReason: parsed.data.gapReason }) : null;
+        const problems = mergeProblems(dateProblems, parsed.success ? [] : problemsOf(parsed.error), consent.problems, refusal ? [refusal] : []);
+        if (problems.length > 0 || !parsed.success || !at) throw new ValidationError(problems);
+        const d = parsed.data;
+        return [
+          { type: 'cic.started', occurredAt: at, data: { legalStatus: d.legalStatus, reason: d.reason, familyAndFriendsExplored: d.familyAndFriends === 'yes', ...(consent.consent ? { consent: consent.consent } : {}), ...(d.gapReason ? { gapReason: d.gapReason } : {}) } },
+          { type: 'cic.placement_started', occurredAt: at, data: { setting: d.setting, carer: d.carer, summary: `Placed: ${d.carer}` } },
+        ];
+      });
+    },
+
+    async changeStatus(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      const parents = await parentsOf(context, personId);
+      return step(context, personId, inCare, 'legalStatus', (state, now) => {
+        const { data, at } = checkedAt(changeSchema, body, when, now);
+        const consent = consentOf(body, data.legalStatus, parents, londonDate(now));
+        const refusal = legalStatusRefusal(state, { kind: 'change', status: data.legalStatus, at, gapReason: null });
+        const dateField = when.fields?.date ?? 'occurredOn';
+        const problems = mergeProblems(consent.problems, refusal ? [refusal.field === 'occurredOn' ? { ...refusal, field: dateField } : refusal] : []);
+        if (problems.length > 0) throw new ValidationError(problems);
+        return [{ type: 'cic.legal_status_changed', occurredAt: at, data: { legalStatus: data.legalStatus, ...(consent.consent ? { consent: consent.consent } : {}), ...(data.summary ? { summary: data.summary } : {}) } }];
+      });
+    },
+
+    /** A placement move: the current placement ends and the new one starts at the same moment, with why. */
+    movePlacement(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      return step(context, personId, inCare, 'setting', (state, now) => {
+        const { data, at } = checkedAt(moveSchema, body, when, now);
+        const current = state.placements.at(-1);
+        if (current && !current.to) notBefore(at, new Date(current.from.getTime() + 1), when.fields?.date ?? 'occurredOn', 'The move must be after the current placement began on ');
+        return [
+          ...(current && !current.to ? [{ type: 'cic.placement_ended', occurredAt: at, data: { reason: data.reason } }] : []),
+          { type: 'cic.placement_started', occurredAt: at, data: { setting: data.setting, carer: data.carer, move: true, summary: `Moved to ${data.carer}: ${data.reason}` } },
+        ];
+      });
+    },
+
+    arrivalStep(context: RequestContext, personId: string, which: ArrivalStep, when: When) {
+      const s = arrivalStepForms[which];
+      return step(context, personId, (state) => inCare(state) ?? (state!.done.has(s.type) ? `${s.title}: already recorded for this period of care` : null), which, (state, now) => [
+        { type: s.type, occurredAt: notBefore(instantOf(when, now), state.startedAt!, when.fields?.date ?? 'occurredOn', 'This cannot be before the child came into care on '), data: which === 'health' ? { kind: 'initial' } : {} },
+      ]);
+    },
+
+    async appointIro(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      const options = await iros();
+      return step(context, personId, inCare, 'iroId', (state, now) => {
+        const iro = options.find((o) => o.id === body.iroId);
+        const at = instantOf(when, now);
+        if (!iro) throw new ValidationError([{ field: 'iroId', message: 'Select the independent reviewing officer from the list' }]);
+        return [{ type: 'cic.iro_appointed', occurredAt: notBefore(at, state.startedAt!, when.fields?.date ?? 'occurredOn', 'The IRO cannot be appointed before the child came into care on '), data: { iro: iro.name, iroId: iro.id } }];
+      });
+    },
+
+    /** The care plan (Children in Care 18): intended outcomes, and objectives for the child, the family and the carers. A later one updates it. */
+    carePlan(context: RequestContext, personId: string, body: Record<string, unknown>) {
+      return step(context, personId, inCare, 'outcomes', (_state, now) => [{ type: 'cic.care_plan_completed', occurredAt: now, data: checkedAt(carePlanSchema, body, null, now).data }]);
+    },
+
+    /** Information given to the child (Children in Care 22-23): advocacy, independent visitors, how to complain. */
+    informationGiven(context: RequestContext, personId: string, body: Record<string, unknown>) {
+      const given = (name: string) => body[name] === 'yes' || (Array.isArray(body.given) && body.given.includes(name)) || body.given === name;
+      return step(context, personId, inCare, 'given', (_state, now) => {
+        const data = { advocacy: given('advocacy'), independentVisitor: given('independentVisitor'), complaints: given('complaints') };
+        if (!data.advocacy && !data.independentVisitor && !data.complaints) throw new ValidationError([{ field: 'given', message: 'Select the information given to the child' }]);
+        return [{ type: 'cic.information_given', occurredAt: now, data }];
+      });
+    },
+
+    end(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      return step(context, personId, inCare, 'reason', (state, now, record) => {
+        if (!managesRecord(context.actor, record)) throw new ForbiddenError('The end of a period of care is recorded by a manager of the team that holds the case');
+        const { data, at } = checkedAt(endSchema, body, when, now);
+        const latest = Math.max(state.startedAt!.getTime(), ...state.statuses.map((s) => s.from.getTime()), ...state.placements.map((p) => p.from.getTime()));
+        notBefore(at, new Date(latest + 1), when.fields?.date ?? 'occurredOn', 'The period of care cannot end before its last legal status or placement began, on ');
+        return [{ type: 'cic.ended', occurredAt: at, data: { reason: data.reason, summary: data.summary } }];
+      });
+    },
+  };
+}
+
+export type InCareService = ReturnType<typeof inCareService>;
