@@ -26,6 +26,7 @@ import { cinPlanRoutes } from './modules/cinPlan/cinPlanRoutes';
 import { childDocumentRoutes } from './modules/childDocuments/childDocumentRoutes';
 import { safetyPlanRoutes } from './modules/safetyPlan/safetyPlanRoutes';
 import { inCareRoutes } from './modules/inCare/inCareRoutes';
+import { reviewRoutes } from './modules/inCare/reviewRoutes';
 import { conferenceRoutes } from './modules/conference/conferenceRoutes';
 import { section47Routes } from './modules/section47/section47Routes';
 import { strategyRoutes } from './modules/strategy/strategyRoutes';
@@ -97,6 +98,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   childDocumentRoutes(app, services);
   safetyPlanRoutes(app, services);
   inCareRoutes(app, services);
+  reviewRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

@@ -15,6 +15,7 @@ import { cinPlanService } from './modules/cinPlan/cinPlanService';
 import { childDocuments } from './modules/childDocuments/childDocuments';
 import { safetyPlanService } from './modules/safetyPlan/safetyPlanService';
 import { inCareService } from './modules/inCare/inCareService';
+import { reviewService } from './modules/inCare/reviewService';
 import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
 import { strategyService } from './modules/strategy/strategyService';
@@ -75,6 +76,7 @@ export function services(db: Db, clock: Clock) {
     childDocuments: childDocuments(db, people),
     safetyPlan: safetyPlanService(people, standards),
     inCare: inCareService(people, standards, staff),
+    cicReviews: reviewService(people, standards),
   };
 }
 

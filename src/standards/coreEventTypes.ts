@@ -149,6 +149,7 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
     type: 'cic.review_held',
     title: 'Child in care review held',
     during: 'in-care',
+    recordedOn: 'cic-reviews',
     // The Resource and Care Panel's leaving-care rule reads these (resource-and-care-panel-policy.txt 1.4 g).
     data: passthrough({ lastBeforeEighteen: yesNo('lastBeforeEighteen'), externalPlacementAfterEighteen: yesNo('externalPlacementAfterEighteen') }),
   },

@@ -177,6 +177,11 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     const care = await s.inCare.view(hannah, gabriel.id);
     expect([care.state.inCare, care.state.statuses[0]?.status, care.state.statuses[0]?.consent !== null, care.clocks.find((c) => c.ruleId === 'cic.iro-appointed')?.state]).toEqual([true, 'V2', true, 'overdue']);
     expect((await s.cinPlan.view(hannah, gabriel.id)).plan).toMatchObject({ onPlan: false, ended: { reason: 'in_care' } });
+    // The Doherty children's IRO was told of a proposed change of care plan, and has a concern open.
+    const ruth = { ...duty, actor: (await s.staff.actorFor((await s.staff.memberByUsername('ruth.adeyemi'))!.id, 'session'))! };
+    const doherty = (await s.people.search(ruth, { q: 'Doherty', dateOfBirth: null, kind: 'child', page: 1, pageSize: 5 })).records[0]!;
+    const reviews = await s.cicReviews.view(ruth, doherty.id);
+    expect([reviews.earlyReview, reviews.state.disputes.map((d) => d.stage), reviews.may.hold]).toEqual([true, ['informal'], true]);
   });
 
   it('rebuilds every record table from the events and gets exactly the same tables', async () => {

@@ -183,10 +183,10 @@ describe.each(engines())('recording practice work on %s', (engine) => {
     const client = await signedIn(worker);
     const before = await eventCount(child.id);
     await client.get(`/people/${child.id}/work/new`);
-    const review = await client.post(`/people/${child.id}/work/new`, work('cic.review_held', '2026-06-10', '10:00'));
+    const review = await client.post(`/people/${child.id}/work/new`, work('cic.pep_meeting_held', '2026-06-10', '10:00'));
     expect(review.statusCode).toBe(400);
     expect(mainText(review.body)).toContain(
-      'Child in care review held on 10 June 2026 at 10:00am is not during a period in care. Record when it started (Became looked after) first, or check the date',
+      'Personal Education Plan meeting held on 10 June 2026 at 10:00am is not during a period in care. Record when it started (Became looked after) first, or check the date',
     );
     expect(review.body).toContain('href="#occurredOn-day"');
     const casework = await client.post(`/people/${child.id}/work/new`, work('closure.casework_recorded', '2026-06-10', '10:00'));
@@ -236,15 +236,17 @@ describe.each(engines())('recording practice work on %s', (engine) => {
     expect(await eventCount(child.id)).toBe(2);
   });
 
-  it('lets an IRO from another team record the review they chaired', async () => {
+  it('sends an IRO from another team to the reviews page to record the review they chaired', async () => {
     const { child } = await allocatedCase(t.services);
     await imported(child.id, 'cic.started', '2026-05-01T16:00:00+01:00', { legalStatus: 'C2' });
     const iro = await makeUser(t.services, { roles: ['iro'], teamIds: [await makeTeam(t.services)] });
     const client = await signedIn(iro);
     const sheet = await client.get(`/people/${child.id}`);
-    expect(recordLinks(sheet.body)).toContain(`/people/${child.id}/work/new?type=cic.review_held&rule=cic.first-review`);
-    await client.get(`/people/${child.id}/work/new?type=cic.review_held&rule=cic.first-review`);
-    const saved = await client.post(`/people/${child.id}/work/new`, work('cic.review_held', '2026-05-27', '10:00', { 'data.lastBeforeEighteen': 'no' }));
+    // The review is recorded on its own page, with its decisions: the standard links there, not to Record work.
+    expect(recordLinks(sheet.body).some((href) => href.includes('type=cic.review_held'))).toBe(false);
+    expect(sheet.body).toContain(`href="/people/${child.id}/reviews"`);
+    await client.get(`/people/${child.id}/reviews`);
+    const saved = await client.post(`/people/${child.id}/reviews/held`, { 'occurredOn-day': '27', 'occurredOn-month': '5', 'occurredOn-year': '2026', occurredTime: '10:00', childParticipation: 'attended', decisions: 'Placement to continue; contact with mother fortnightly.', lastBeforeEighteen: 'no' });
     expect(saved.statusCode).toBe(302);
     expect((await obligations(child.id, 'cic.first-review'))[0]?.state).toBe('met');
   });

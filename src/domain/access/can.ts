@@ -35,6 +35,7 @@ const recordPermissions: readonly Permission[] = [
   'assessment:extend',
   'strategy:chair',
   'conference:chair',
+  'review:chair',
 ];
 
 function isManager(actor: Actor): boolean {
@@ -127,10 +128,11 @@ export function can(actor: Actor, permission: Permission, subject?: RecordSubjec
     case 'threshold:decide':
     case 'strategy:chair':
     case 'conference:chair':
+    case 'review:chair':
       // The front door receives contacts about any child, open case or not (practice-standards.txt,
       // Section 2: Duty Team (MASH), 1-2), and a strategy meeting is chaired by an assistant team
       // manager or team manager, at the front door or of the team (Strategy Discussions 5), and the
-      // independent conference chairs chair for every team: seeing the record is enough; restriction still holds.
+      // independent conference chairs and reviewing officers chair for every team: seeing the record is enough; restriction still holds.
       return true;
     case 'assessment:sign_off':
     case 'assessment:extend':

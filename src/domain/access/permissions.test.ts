@@ -19,7 +19,7 @@ const expectedMatrix: Record<Role, Permission[]> = {
   'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend'],
   'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend'],
   'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'standards:manage'],
-  iro: [...reader, 'compliance:read', 'work:record'],
+  iro: [...reader, 'compliance:read', 'work:record', 'review:chair'],
   'cp-chair': [...reader, 'compliance:read', 'work:record', 'conference:chair'],
   'placements-officer': reader,
   'family-time-worker': reader,
@@ -41,7 +41,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the twenty-one permissions', () => {
+  it('lists the twenty-two permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -65,6 +65,7 @@ describe('the permission matrix', () => {
         'assessment:extend',
         'strategy:chair',
         'conference:chair',
+        'review:chair',
       ].sort(),
     );
   });

@@ -25,6 +25,7 @@ export const permissions = [
   'assessment:sign_off', // a manager's sign-off of a Child and Family Assessment (or its return for changes)
   'conference:chair', // record a child protection conference's decision, and sign its record (practice-standards.txt, Section 4: Child Protection Conferences)
   'strategy:chair', // decide on, trigger and chair a strategy discussion, about any child one may see (practice-standards.txt, Section 2: Strategy Discussions 1 and 5)
+  'review:chair', // chair a child in care review and record it, its decisions and the IRO's challenges (practice-standards.txt, Section 4: Reviews for Children in Care 36, 49-52, 66-67)
   'assessment:extend', // the Team Manager's decision on a request to extend an assessment (practice-standards.txt, Section 2: Child and Family Assessment 7)
 ] as const;
 
@@ -54,7 +55,7 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   'head-of-service': [...manager, 'standards:manage'],
   // Reviewing officers and conference chairs watch the timeliness of reviews and conferences, and
   // record the reviews and conferences they chair (practice-standards.txt Section 4).
-  iro: [...caseReader, 'compliance:read', 'work:record'],
+  iro: [...caseReader, 'compliance:read', 'work:record', 'review:chair'],
   'cp-chair': [...caseReader, 'compliance:read', 'work:record', 'conference:chair'],
   'placements-officer': caseReader,
   'family-time-worker': caseReader,

@@ -116,3 +116,18 @@ export async function cameIntoCare(s: Services, worker: RequestContext, manager:
   await s.inCare.arrivalStep(worker, child, 'arrangements', { ...whenAt(at(6, 20)), fields: { date: 'arrangementsOn', time: 'arrangementsTime' } });
   await s.inCare.arrivalStep(worker, child, 'notification', { ...whenAt(at(6, 20)), fields: { date: 'notificationOn', time: 'notificationTime' } });
 }
+
+/**
+ * The Doherty children, placed with their aunt under an interim care order: three days ago Daniel
+ * Hughes told their IRO, Ruth Adeyemi, of a proposal to change the care plan, which brings the next
+ * review forward (Reviews for Children in Care 64-65); and Ruth has an informal concern open about
+ * their Personal Education Plans (66).
+ */
+export async function reviewConcerns(s: Services, worker: RequestContext, iro: RequestContext, childIds: readonly string[], setClock: (at: Date) => void, at: At) {
+  for (const child of childIds) {
+    setClock(at(3, 14));
+    await s.cicReviews.notify(worker, child, { change: 'care_plan', detail: 'Proposal that the children stay with their aunt Mary under a special guardianship order rather than return home.' });
+    setClock(at(2, 11));
+    await s.cicReviews.dispute(iro, child, { stage: 'informal', concern: 'No Personal Education Plan meeting since the children came into care; the school has not been invited.' });
+  }
+}

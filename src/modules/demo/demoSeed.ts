@@ -15,7 +15,7 @@ import { contactOnOpenCase, frontDoorDetails } from './demoFrontDoor';
 import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAssessment';
 import { closureUnderway, hubReviewWaiting } from './demoClosure';
 import { strategyUnderway } from './demoStrategy';
-import { cameIntoCare, cinReviewAwaitingSignOff, safetyPlanUnderway } from './demoPlans';
+import { cameIntoCare, cinReviewAwaitingSignOff, reviewConcerns, safetyPlanUnderway } from './demoPlans';
 import { demoFamilies, demoProfessionals, type DemoChild, type DemoFamily } from './demoFamilies';
 import { demoAuthorityName, demoStaff, demoTeams } from './demoStaff';
 
@@ -108,6 +108,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   let cinReviewFor: string[] = [];
   let safetyPlanFor: string[] = [];
   let intoCare: string[] = [];
+  let reviewed: string[] = [];
   for (const [index, family] of demoFamilies.entries()) {
     const worker = family.worker ? as(family.worker) : duty;
     const script = family.stage === 'care-leaver' ? null : journey(family, index);
@@ -189,6 +190,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
     if (family.surname === 'Singh') cinReviewFor = childIds;
     if (family.surname === 'Marsh') safetyPlanFor = childIds;
     if (family.surname === 'Da Silva') intoCare = childIds;
+    if (family.surname === 'Doherty') reviewed = childIds;
     // Contacts still at the front door and the late families keep what is overdue.
     if (!family.late && family.stage !== 'contact') for (const id of childIds) keptUp.push({ personId: id, recordedBy: worker.actor });
   }
@@ -201,6 +203,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   await cinReviewAwaitingSignOff(s, as('sam.patel'), as('tom.reilly'), cinReviewFor, (d) => clock.set(d), at);
   await safetyPlanUnderway(s, as('grace.mensah'), safetyPlanFor, (d) => clock.set(d), at);
   await cameIntoCare(s, as('hannah.scott'), as('marcus.bell'), intoCare, (d) => clock.set(d), at);
+  await reviewConcerns(s, as('daniel.hughes'), as('ruth.adeyemi'), reviewed, (d) => clock.set(d), at);
   clock.set(now);
 }
 

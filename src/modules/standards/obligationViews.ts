@@ -43,6 +43,7 @@ const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (per
   'cin-plan': (id) => `/people/${id}/cin-plan`,
   'safety-plan': (id) => `/people/${id}/safety-plan`,
   'in-care': (id) => `/people/${id}/in-care`,
+  'cic-reviews': (id) => `/people/${id}/reviews`,
 };
 
 function workflowHref(rule: Rule | undefined, personId: string): string | null {

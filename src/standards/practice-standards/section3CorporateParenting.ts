@@ -30,8 +30,8 @@ export const section3: CatalogueFile = {
     { type: 'fostering.supervising_visit', title: 'Supervising social worker visited the foster carer', during: 'foster-carer' },
     { type: 'fostering.carer_reviewed', title: 'Foster carer review held', during: 'foster-carer' },
     { type: 'fostering.approval_ended', title: 'Foster carer approval ended (resigned or terminated)', during: 'foster-carer' },
-    { type: 'cic.review_report_signed_off', title: 'Child in care review report signed off by the manager', during: 'in-care' },
-    { type: 'cic.review_report_shared_with_child', title: 'Child in care review report shared with the child', during: 'in-care' },
+    { type: 'cic.review_report_signed_off', title: 'Child in care review report signed off by the manager', during: 'in-care', recordedOn: 'cic-reviews' },
+    { type: 'cic.review_report_shared_with_child', title: 'Child in care review report shared with the child', during: 'in-care', recordedOn: 'cic-reviews' },
     { type: 'cic.significant_event_occurred', title: 'Significant event in the life of a child in care', during: 'in-care' },
     {
       type: 'cic.interim_placement_started',
