@@ -27,6 +27,7 @@ import { childDocumentRoutes } from './modules/childDocuments/childDocumentRoute
 import { safetyPlanRoutes } from './modules/safetyPlan/safetyPlanRoutes';
 import { inCareRoutes } from './modules/inCare/inCareRoutes';
 import { reviewRoutes } from './modules/inCare/reviewRoutes';
+import { missingRoutes } from './modules/inCare/missingRoutes';
 import { conferenceRoutes } from './modules/conference/conferenceRoutes';
 import { section47Routes } from './modules/section47/section47Routes';
 import { strategyRoutes } from './modules/strategy/strategyRoutes';
@@ -99,6 +100,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   safetyPlanRoutes(app, services);
   inCareRoutes(app, services);
   reviewRoutes(app, services);
+  missingRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);

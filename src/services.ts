@@ -16,6 +16,7 @@ import { childDocuments } from './modules/childDocuments/childDocuments';
 import { safetyPlanService } from './modules/safetyPlan/safetyPlanService';
 import { inCareService } from './modules/inCare/inCareService';
 import { reviewService } from './modules/inCare/reviewService';
+import { missingService } from './modules/inCare/missingService';
 import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
 import { strategyService } from './modules/strategy/strategyService';
@@ -77,6 +78,7 @@ export function services(db: Db, clock: Clock) {
     safetyPlan: safetyPlanService(people, standards),
     inCare: inCareService(people, standards, staff),
     cicReviews: reviewService(people, standards),
+    missing: missingService(db, clock, people, standards),
   };
 }
 

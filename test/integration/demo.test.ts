@@ -182,6 +182,9 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     const doherty = (await s.people.search(ruth, { q: 'Doherty', dateOfBirth: null, kind: 'child', page: 1, pageSize: 5 })).records[0]!;
     const reviews = await s.cicReviews.view(ruth, doherty.id);
     expect([reviews.earlyReview, reviews.state.disputes.map((d) => d.stage), reviews.may.hold]).toEqual([true, ['informal'], true]);
+    // Elena Lakatos went missing from her children's home last night: on this morning's list, still missing.
+    const morning = await s.missing.morningList(ruth);
+    expect(morning.rows.map((r) => [r.name, r.stillMissing])).toContainEqual([expect.stringContaining('Elena Lakatos'), true]);
   });
 
   it('rebuilds every record table from the events and gets exactly the same tables', async () => {

@@ -131,3 +131,14 @@ export async function reviewConcerns(s: Services, worker: RequestContext, iro: R
     await s.cicReviews.dispute(iro, child, { stage: 'informal', concern: 'No Personal Education Plan meeting since the children came into care; the school has not been invited.' });
   }
 }
+
+/**
+ * Elena Lakatos, in a children's home: last night she went missing from the home and is missing still, reported to the police; on the Emergency Duty Team's morning list for the
+ * Resources Duty Team (resource-service-policy.txt 5.3).
+ */
+export async function missingOvernight(s: Services, worker: RequestContext, childIds: readonly string[], setClock: (at: Date) => void, at: At) {
+  const [child] = childIds;
+  if (!child) return;
+  setClock(at(1, 23.5));
+  await s.missing.started(worker, child, { kind: 'missing', from: "Her children's home in Kingsford", reported: 'yes', policeReference: 'TVP-CAD-2231' }, whenAt(at(1, 23)));
+}

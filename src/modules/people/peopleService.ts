@@ -36,6 +36,7 @@ export function peopleService(db: Db, clock: Clock, staff: StaffDirectory, hooks
     streamOf: (personId: string) => eventStore.stream(db, personId),
     /** Each person's latest event of these types (a manager's list of assessments awaiting sign-off). */
     latestOfTypes: (personIds: readonly string[], types: readonly string[]) => eventStore.latestOfTypes(db, personIds, types),
+    ofTypesSince: (types: readonly string[], since: Date) => eventStore.ofTypesSince(db, types, since),
 
     /**
      * Practice work recorded on a record (a visit, a review, a conference). `decide` is given the

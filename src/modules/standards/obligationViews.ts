@@ -44,6 +44,7 @@ const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (per
   'safety-plan': (id) => `/people/${id}/safety-plan`,
   'in-care': (id) => `/people/${id}/in-care`,
   'cic-reviews': (id) => `/people/${id}/reviews`,
+  missing: (id) => `/people/${id}/missing`,
 };
 
 function workflowHref(rule: Rule | undefined, personId: string): string | null {

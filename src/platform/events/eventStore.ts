@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/access/can';
 import type { NewEvent, RecordedEvent } from '../../domain/records/events';
 import type { Executor } from '../db/database';
@@ -160,6 +160,16 @@ export const eventStore = {
       .from(events)
       .where(and(inArray(events.personId, [...personIds]), inArray(events.type, [...types])))
       .orderBy(events.personId, desc(events.occurredAt), desc(events.seq));
+    return rows.map(toRecorded);
+  },
+
+  /** Events of some types on anyone's record that happened since an instant, oldest first (for lists across records, by the type and time index). */
+  async ofTypesSince(executor: Executor, types: readonly string[], since: Date): Promise<RecordedEvent[]> {
+    const rows = await executor
+      .select()
+      .from(events)
+      .where(and(inArray(events.type, [...types]), gte(events.occurredAt, since)))
+      .orderBy(events.occurredAt, events.seq);
     return rows.map(toRecorded);
   },
 

@@ -39,6 +39,8 @@ const navigationItems: NavItem[] = [
   { text: 'Find a person', href: '/people', needs: 'child:search' },
   { text: 'Add a person', href: '/people/new', needs: 'child:create' },
   { text: 'Teams', href: '/teams', needs: 'team:read' },
+  // The Emergency Duty Team's morning list for the Resources Duty Team (resource-service-policy.txt 5.3).
+  { text: 'Missing overnight', href: '/missing-overnight', needs: 'child:search' },
   { text: 'Compliance', href: '/compliance', needs: 'compliance:read' },
   { text: 'Standards', href: '/standards', needs: 'authenticated' },
   { text: 'Audit log', href: '/audit', needs: 'audit:read' },
