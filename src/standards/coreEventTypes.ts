@@ -139,6 +139,8 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
       placementId: z.string({ error: 'placementId must be text' }).trim().min(1).max(100).optional(),
       complexNeeds: yesNo('complexNeeds'),
       riskOfDisruption: yesNo('riskOfDisruption'),
+      // A move from one placement to another during a period of care, not its first placement (Children in Care 36).
+      move: yesNo('move'),
     }),
   },
   { type: 'cic.placement_ended', title: 'Placement ended', during: 'in-care', after: [{ type: 'cic.placement_started' }] },

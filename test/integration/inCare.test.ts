@@ -104,6 +104,8 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
     ]);
     await t.services.inCare.movePlacement(worker, child.id, { setting: 'connected_person', carer: 'Aunt Lisa', reason: 'Aunt approved as a connected person' }, moveAt('2027-01-08'));
     expect((await rule(child.id, 'cic.placement-planning-meeting'))?.obligation.dueDate).toBe('2027-01-15');
+    // Then weekly visits, four of them (Children in Care 36): the first by Friday 15 January.
+    expect((await rule(child.id, 'cic.visit-after-move'))?.obligation.dueDate).toBe('2027-01-15');
 
     const view = await t.services.inCare.view(worker, child.id);
     expect(view.state.statuses.map((s) => [s.status, s.to !== null, s.consent?.parent ?? null])).toEqual([
@@ -115,6 +117,9 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
       ['Aunt Lisa', null],
     ]);
     expect(view.state.informationGiven).toEqual({ advocacy: true, independentVisitor: false, complaints: true });
+    // The visit schedule in force, and the move that changed it.
+    expect(view.visitsDue.map((v) => v.title)).toEqual(expect.arrayContaining(['Child in care seen at least every 6 weeks', 'Child in care visited once a week for four weeks after a placement move']));
+    expect(view.scheduleChanges.map((c) => c.why)).toEqual(['Moved to Aunt Lisa: Aunt approved as a connected person']);
     // The front sheet's legal status history reads the same events.
     expect((await t.services.people.frontSheet(worker, child.id)).legalStatuses.map((s: { status: string }) => s.status)).toEqual(['V2', 'C1']);
 

@@ -21,7 +21,7 @@ export function timescaleText(rule: Rule): string {
       if (rule.fromDateIn) return rule.within.amount === 0 ? 'by the date set' : `within ${intervalText(rule.within)} of the date set`;
       return rule.within.amount === 0 ? intervalText(rule.within) : `within ${intervalText(rule.within)}`;
     case 'recurring':
-      return `every ${intervalText(rule.every)}${rule.first ? `, the first within ${intervalText(rule.first)}` : ''}`;
+      return `every ${intervalText(rule.every)}${rule.first ? `, the first within ${intervalText(rule.first)}` : ''}${rule.times ? `, ${rule.times} times` : ''}`;
     case 'before-birthday':
       return rule.ahead.unit === 'days' && rule.ahead.amount === 1 ? `before the ${ordinal(rule.age)} birthday` : `${intervalText(rule.ahead)} before the ${ordinal(rule.age)} birthday`;
     case 'before-event':

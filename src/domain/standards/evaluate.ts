@@ -210,7 +210,7 @@ function oblige(e: Evaluation, o: Opened, spanStart: number, chains: Set<number>
       if (rule.occurrence === undefined && chains.has(spanStart)) return; // one chain per episode
       chains.add(spanStart);
       let previous = { index: startIndex, at: o.clockStart };
-      for (let cycle = 0; cycle < maxCycles; cycle++) {
+      for (let cycle = 0; cycle < Math.min(maxCycles, rule.times ?? maxCycles); cycle++) {
         const cycleVersion = versionOn(o.timeline, londonDate(previous.at)) ?? version;
         const cycleRule = cycleVersion.rule as typeof rule;
         const due = dueAfter(previous.at, cycle === 0 ? (cycleRule.first ?? cycleRule.every) : cycleRule.every, calendar);

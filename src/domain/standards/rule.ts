@@ -123,6 +123,8 @@ export interface RecurringRule extends RuleBase {
   every: Interval;
   /** A different interval for the first time ("the first core group within 10 working days"). */
   first?: Interval;
+  /** How many times it falls due, when not until the episode ends ("once a week for four weeks": 4). */
+  times?: number;
 }
 
 /** Due before a birthday: `age`, less `ahead` ("1 month before their 18th birthday"). */

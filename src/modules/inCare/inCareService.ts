@@ -8,6 +8,7 @@ import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { mergeProblems, optionalText, problemsOf, readDateInput, requiredText } from '../../platform/validation';
 import { checkedAt, instantOf, notBefore, type When } from '../../platform/when';
 import { placementSettings } from '../../standards/coreEventTypes';
+import { eventTypeOf, ruleById } from '../../standards/index';
 import { documentKinds, documentsOf } from '../childDocuments/childDocuments';
 import type { PeopleService } from '../people/peopleService';
 import { recordStep } from '../people/recordStep';
@@ -21,12 +22,18 @@ export const inCareRules = [
   'cic.placement-arrangements-form',
   'cic.iro-appointed',
   'cic.placement-planning-meeting',
+  'cic.visit-after-move',
   'cic.care-plan',
   'cic.pep-meeting',
   'cic.health-assessment',
   'cic.first-review',
   'cic.visit',
 ] as const;
+
+/** The visiting standards a child in care may be under, one or more at a time (Children in Care 32-38; Section 1: Children with Disabilities 16-17). */
+const visitRules = ['cic.visit', 'cic.visit-after-move', 'cic.interim-placement-weekly-visit', 'cic.interim-placement-four-weekly-visit', 'cic.visit-at-home-first-week', 'cwd.cic-visit', 'cwd.cic-visit-stable', 'cic.school-visit'];
+/** What changes which visiting standards apply. */
+const scheduleChanges = ['cic.interim_placement_started', 'cic.interim_placement_ended', 'cic.placed_at_home_under_care_order', 'cwd.visiting_frequency_agreed', 'cic.residential_school_started', 'cic.residential_school_ended'];
 
 /** The placement settings in the worker's words. */
 export const settingChoices: { value: (typeof placementSettings)[number]; text: string }[] = [
@@ -131,6 +138,11 @@ export function inCareService(people: PeopleService, standards: StandardsService
         steps: Object.entries(arrivalStepForms).map(([key, s]) => ({ key, ...s, doneAt: state.done.get(s.type) ?? null })),
         carePlans: stream.filter((e) => e.type === 'cic.care_plan_completed' && state.startedAt && e.occurredAt >= state.startedAt).map((e) => ({ at: e.occurredAt, byName: e.recordedByName, ...(e.data as Record<string, string>) })),
         consents: documentsOf(stream, ['section_20_consent']),
+        // The visit schedule in force: the visiting standards open now, and who changed the schedule, when and why.
+        visitsDue: state.inCare ? obligations.filter((o) => o.obligation.outcome === 'open' && visitRules.includes(o.obligation.ruleId)).map((o) => ({ title: ruleById(o.obligation.ruleId)?.title ?? o.obligation.ruleId, dueDate: o.obligation.dueDate, state: o.state })) : [],
+        scheduleChanges: stream
+          .filter((e) => state.startedAt && e.occurredAt >= state.startedAt && (scheduleChanges.includes(e.type) || (e.type === 'cic.placement_started' && e.data.move === true)))
+          .map((e) => ({ at: e.occurredAt, byName: e.recordedByName, title: eventTypeOf(e.type)?.title ?? e.type, why: String(e.data.rationale ?? e.data.summary ?? '') })),
         consentKinds: documentKinds.filter((k) => k.value === 'section_20_consent'),
         parents: write ? await parentsOf(context, personId) : [],
         iros: write ? await iros() : [],

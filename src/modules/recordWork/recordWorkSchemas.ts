@@ -40,6 +40,7 @@ const fieldLabels: Record<string, string> = {
   placementId: 'Placement reference',
   complexNeeds: 'Does the child have complex needs?',
   riskOfDisruption: 'Is the placement at risk of disruption?',
+  move: 'Is this a move from another placement during the period of care?',
   section47ThresholdMet: 'Was the Section 47 threshold met?',
   grade: 'Grade of the MASH enquiry',
   lastBeforeEighteen: 'Was this the last review before their 18th birthday?',

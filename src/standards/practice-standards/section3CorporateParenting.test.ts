@@ -25,6 +25,21 @@ describe('Section 3: Children in Care', () => {
     expect(plans.map(dueOf)).toEqual(['2026-05-18']);
   });
 
+  it('cic.visit-after-move: weekly, four times, after a move but not after the first placement (standard 36)', () => {
+    const first = ev('cic.placement_started', '2026-05-01T18:00:00+01:00');
+    // A move on Wednesday 23 December 2026: weekly across Christmas and New Year (calendar weeks, bank holidays or not).
+    const move = ev('cic.placement_started', '2026-12-23T14:00:00Z', { move: true });
+    const visits = ['2026-12-29', '2027-01-05', '2027-01-14', '2027-01-20', '2027-01-26'].map((d) => ev('cic.visit', `${d}T11:00:00Z`));
+    const weekly = obligationsOf('cic.visit-after-move', [inCare, first, move, ...visits]);
+    expect(weekly.map((o) => [dueOf(o), o.outcome])).toEqual([
+      ['2026-12-30', 'met'],
+      ['2027-01-05', 'met'],
+      ['2027-01-12', 'met_late'],
+      ['2027-01-21', 'met'],
+    ]);
+    expect(obligationsOf('cic.visit-after-move', [inCare, first])).toEqual([]);
+  });
+
   it("cic.visit: every 6 weeks, but not for the Disabled Children's Team's children (standard 32)", () => {
     expect(dueOf(obligationsOf('cic.visit', [inCare])[0]!)).toBe('2026-06-12');
     expect(obligationsOf('cic.visit', [inCare], { teamSpecialism: 'disabled-children' })).toEqual([]);

@@ -121,14 +121,23 @@ export const section3: CatalogueFile = {
       reason:
         "The interval depends on the child's age (every 6 months under five, every 12 months from five), and the engine's cohorts choose children by team, not by age. The initial health assessment (28 days) is the rule cic.health-assessment.",
     },
-    {
-      citation: { ...inCare, paragraph: '36' },
-      quote: 'Following a placement move Children in Care will be visited once a week for four weeks.',
-      reason:
-        "A recurring rule runs until its episode ends; the engine has no way to stop one after four weeks (or four visits), and no way to start one on a move but not on the first placement of a period in care. Needs a limit on recurring rules (e.g. 'for 4 weeks').",
-    },
   ],
   rules: rules([
+    {
+      id: 'cic.visit-after-move',
+      kind: 'recurring',
+      title: 'Child in care visited once a week for four weeks after a placement move',
+      citation: { ...inCare, paragraph: '36' },
+      quote: 'Following a placement move Children in Care will be visited once a week for four weeks.',
+      notes:
+        "Read as four visits, each within a week of the move or of the last visit. A move is a new placement during a period of care (`data.move`, as the In care page records it), not the first placement; the period ending cancels the rest.",
+      responsible: 'social-worker',
+      starts: [{ type: 'cic.placement_started', where: { move: true } }],
+      satisfiedBy: [{ type: 'cic.visit' }],
+      episode: 'in-care',
+      every: { amount: 1, unit: 'weeks' },
+      times: 4,
+    },
     {
       id: 'cic.notification',
       kind: 'after',
