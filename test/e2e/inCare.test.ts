@@ -85,4 +85,29 @@ describe.skipIf(!chromiumAvailable)('children in care in a browser', () => {
     await reviews.arrived('Reviews in care');
     expect(await reviews.text()).toContain('Stage: Formal challenge on the Dispute Resolution Process form');
   });
+
+  it("a personal adviser sees a care leaver's status with its reasons and history, and updates their circumstances", async () => {
+    const page = await hearth.newPage();
+    await (await SignInPage.open(page, hearth.url)).signIn('liam.oconnor', password);
+    const leaver = await openChild(page, hearth.url, 'McLeod', 'Care leaver', 'Care leaver');
+    const text = await leaver.text();
+    expect(text).toMatch(/Status: Former relevant child/);
+    expect(text).toContain('since their 14th birthday');
+    expect(text).toContain('How the status has changed');
+    await page.getByRole('button', { name: 'Record the update' }).click();
+    await leaver.refused();
+    expect(await leaver.errorSummary()).toContain('Select the birthday this update is for');
+    await page.getByRole('group', { name: 'For the birthday' }).getByRole('radio', { name: '21st' }).check();
+    await page.getByRole('radio', { name: 'Not in education, employment or training (NEET)' }).check();
+    await page.getByRole('radio', { name: 'Independent living' }).check();
+    await page.getByRole('group', { name: 'Is the accommodation suitable?' }).getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('group', { name: 'Is the young person in touch?' }).getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Record the update' }).click();
+    await leaver.refused();
+    expect(await leaver.errorSummary()).toContain('Enter the NEET action plan');
+    await page.getByLabel('NEET action plan (if not in education, employment or training)').fill('Finished the degree; weekly job club with the PA; apprenticeship applications by the end of the month.');
+    await page.getByRole('button', { name: 'Record the update' }).click();
+    await leaver.arrived('Care leaver');
+    expect(await leaver.notification()).toContain("circumstances have been updated");
+  });
 });

@@ -185,6 +185,14 @@ describe.each(engines())('the demonstration authority on %s', (engine) => {
     // Elena Lakatos went missing from her children's home last night: on this morning's list, still missing.
     const morning = await s.missing.morningList(ruth);
     expect(morning.rows.map((r) => [r.name, r.stillMissing])).toContainEqual([expect.stringContaining('Elena Lakatos'), true]);
+    // Every care leaver has a status worked out from their care history, with its reasons.
+    const liam = { ...duty, actor: (await s.staff.actorFor((await s.staff.memberByUsername('liam.oconnor'))!.id, 'session'))! };
+    for (const surname of ['Miller', 'Adebayo', 'Yusuf', 'McLeod', 'Fox']) {
+      const young = (await s.people.search(liam, { q: surname, dateOfBirth: null, kind: 'child', page: 1, pageSize: 5 })).records[0]!;
+      const leaver = await s.careLeaver.view(liam, young.id);
+      expect(['eligible', 'relevant', 'former_relevant', 'former_relevant_education'], surname).toContain(leaver.status?.status);
+      expect(leaver.status?.reasons.length, surname).toBeGreaterThan(2);
+    }
   });
 
   it('rebuilds every record table from the events and gets exactly the same tables', async () => {

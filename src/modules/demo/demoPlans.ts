@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Services } from '../../services';
+import { birthday } from '../../domain/standards/due';
 import { whenAt } from './demoWhen';
 
 type At = (daysAgo: number, hour?: number) => Date;
@@ -141,4 +142,18 @@ export async function missingOvernight(s: Services, worker: RequestContext, chil
   if (!child) return;
   setClock(at(1, 23.5));
   await s.missing.started(worker, child, { kind: 'missing', from: "Her children's home in Kingsford", reported: 'yes', policeReference: 'TVP-CAD-2231' }, whenAt(at(1, 23)));
+}
+
+/**
+ * The McLeod young person is at university: the update of circumstances on their 20th birthday
+ * recorded them in education, so their support goes on past 21 as a former relevant young person
+ * pursuing education (practice-standards.txt, Section 3: Care Leavers, Definition of a care leaver).
+ */
+export async function atUniversity(s: Services, pa: RequestContext, childIds: readonly string[], setClock: (at: Date) => void) {
+  for (const child of childIds) {
+    const dateOfBirth = (await s.people.record(pa, child)).details.dateOfBirth;
+    if (!dateOfBirth) continue;
+    setClock(new Date(`${birthday(dateOfBirth, 20)}T11:00:00Z`));
+    await s.careLeaver.updateCircumstances(pa, child, { age: '20', activity: 'education', accommodation: 'higher_education', suitable: 'yes', inTouch: 'yes' });
+  }
 }

@@ -15,7 +15,7 @@ import { contactOnOpenCase, frontDoorDetails } from './demoFrontDoor';
 import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAssessment';
 import { closureUnderway, hubReviewWaiting } from './demoClosure';
 import { strategyUnderway } from './demoStrategy';
-import { cameIntoCare, cinReviewAwaitingSignOff, missingOvernight, reviewConcerns, safetyPlanUnderway } from './demoPlans';
+import { atUniversity, cameIntoCare, cinReviewAwaitingSignOff, missingOvernight, reviewConcerns, safetyPlanUnderway } from './demoPlans';
 import { demoFamilies, demoProfessionals, type DemoChild, type DemoFamily } from './demoFamilies';
 import { demoAuthorityName, demoStaff, demoTeams } from './demoStaff';
 
@@ -110,6 +110,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   let intoCare: string[] = [];
   let reviewed: string[] = [];
   let missingFrom: string[] = [];
+  let university: string[] = [];
   for (const [index, family] of demoFamilies.entries()) {
     const worker = family.worker ? as(family.worker) : duty;
     const script = family.stage === 'care-leaver' ? null : journey(family, index);
@@ -193,6 +194,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
     if (family.surname === 'Da Silva') intoCare = childIds;
     if (family.surname === 'Doherty') reviewed = childIds;
     if (family.surname === 'Lakatos') missingFrom = childIds;
+    if (family.surname === 'McLeod') university = childIds;
     // Contacts still at the front door and the late families keep what is overdue.
     if (!family.late && family.stage !== 'contact') for (const id of childIds) keptUp.push({ personId: id, recordedBy: worker.actor });
   }
@@ -207,6 +209,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   await cameIntoCare(s, as('hannah.scott'), as('marcus.bell'), intoCare, (d) => clock.set(d), at);
   await reviewConcerns(s, as('daniel.hughes'), as('ruth.adeyemi'), reviewed, (d) => clock.set(d), at);
   await missingOvernight(s, as('daniel.hughes'), missingFrom, (d) => clock.set(d), at);
+  await atUniversity(s, as('liam.oconnor'), university, (d) => clock.set(d));
   clock.set(now);
 }
 

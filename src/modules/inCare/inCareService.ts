@@ -88,8 +88,10 @@ const endSchema = z.object({
  * A parent's signed consent to accommodation under section 20 (Children in Care 19): who signed it
  * and when, from the parents with parental responsibility on the record; problems otherwise.
  */
-function consentOf(body: Record<string, unknown>, status: string | undefined, parents: readonly { id: string; name: string }[], today: string): { consent: { parentId: string; parent: string; signedOn: string } | null; problems: Problem[] } {
+function consentOf(body: Record<string, unknown>, status: string | undefined, parents: readonly { id: string; name: string }[], today: string, unaccompanied = false): { consent: { parentId: string; parent: string; signedOn: string } | null; problems: Problem[] } {
   if (!status || !section20.has(status)) return { consent: null, problems: [] };
+  // An unaccompanied asylum-seeking child has no parent here to consent: accommodated under section 20 without.
+  if (unaccompanied && !body.consentParent) return { consent: null, problems: [] };
   const problems: Problem[] = [];
   const parent = parents.find((p) => p.id === body.consentParent);
   if (!parent) problems.push({ field: 'consentParent', message: parents.length ? 'Select the parent with parental responsibility who signed the consent' : 'Section 20 needs the consent of a parent with parental responsibility: add them to the record first' });
@@ -116,6 +118,7 @@ export function inCareService(people: PeopleService, standards: StandardsService
     const related = await people.currentRelationships(context, record);
     return related.filter((r) => r.parentalResponsibility && r.person.visible && r.person.kind === 'adult').map((r) => ({ id: r.person.id, name: r.person.name }));
   }
+  const unaccompanied = async (context: RequestContext, personId: string) => (await people.record(context, personId)).details.uasc === true;
   async function iros() {
     return (await staff.allMembers()).filter((m) => m.active && m.roles.includes('iro')).map((m) => ({ id: m.id, name: m.displayName }));
   }
@@ -152,9 +155,10 @@ export function inCareService(people: PeopleService, standards: StandardsService
 
     async start(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
       const parents = await parentsOf(context, personId);
+      const uasc = await unaccompanied(context, personId);
       return step(context, personId, () => null, 'legalStatus', (state, now) => {
         const parsed = startSchema.safeParse(body);
-        const consent = consentOf(body, parsed.success ? parsed.data.legalStatus : String(body.legalStatus ?? ''), parents, londonDate(now));
+        const consent = consentOf(body, parsed.success ? parsed.data.legalStatus : String(body.legalStatus ?? ''), parents, londonDate(now), uasc);
         let at: Date | null = null;
         let dateProblems: Problem[] = [];
         try {
@@ -176,9 +180,10 @@ export function inCareService(people: PeopleService, standards: StandardsService
 
     async changeStatus(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
       const parents = await parentsOf(context, personId);
+      const uasc = await unaccompanied(context, personId);
       return step(context, personId, inCare, 'legalStatus', (state, now) => {
         const { data, at } = checkedAt(changeSchema, body, when, now);
-        const consent = consentOf(body, data.legalStatus, parents, londonDate(now));
+        const consent = consentOf(body, data.legalStatus, parents, londonDate(now), uasc);
         const refusal = legalStatusRefusal(state, { kind: 'change', status: data.legalStatus, at, gapReason: null });
         const dateField = when.fields?.date ?? 'occurredOn';
         const problems = mergeProblems(consent.problems, refusal ? [refusal.field === 'occurredOn' ? { ...refusal, field: dateField } : refusal] : []);

@@ -45,6 +45,7 @@ const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (per
   'in-care': (id) => `/people/${id}/in-care`,
   'cic-reviews': (id) => `/people/${id}/reviews`,
   missing: (id) => `/people/${id}/missing`,
+  'care-leaver': (id) => `/people/${id}/care-leaver`,
 };
 
 function workflowHref(rule: Rule | undefined, personId: string): string | null {

@@ -56,12 +56,13 @@ export const section3: CatalogueFile = {
     { type: 'cic.reunification_ruled_out', title: 'No apparent prospect of reunification with the birth family', during: 'in-care' },
     { type: 'cic.permanence_achieved', title: 'Permanence achieved', during: 'permanence-planning' },
     { type: 'care_leaver.significant_event_occurred', title: 'Significant event in the life of a care leaver', during: 'care-leaver' },
-    { type: 'care_leaver.pathway_plan_shared', title: 'Pathway plan given to the young person', after: [{ type: 'care_leaver.pathway_plan_completed' }] },
+    { type: 'care_leaver.pathway_plan_shared', title: 'Pathway plan given to the young person', after: [{ type: 'care_leaver.pathway_plan_completed' }], recordedOn: 'care-leaver' },
     { type: 'care_leaver.benefits_claim_supported', title: 'Young person helped to apply for benefits' },
     {
       type: 'care_leaver.circumstances_updated',
       title: "Care leaver's circumstances updated",
       during: 'care-leaver',
+      // Also on the care leaver page, with what the young person is doing and where they live.
       data: z.looseObject({
         age: z
           .number({ error: 'age must be the birthday this update is for, a whole number from 17 to 21' })
