@@ -28,6 +28,7 @@ import { safetyPlanRoutes } from './modules/safetyPlan/safetyPlanRoutes';
 import { inCareRoutes } from './modules/inCare/inCareRoutes';
 import { reviewRoutes } from './modules/inCare/reviewRoutes';
 import { missingRoutes } from './modules/inCare/missingRoutes';
+import { permanenceRoutes } from './modules/inCare/permanenceRoutes';
 import { careLeaverRoutes } from './modules/careLeaver/careLeaverRoutes';
 import { conferenceRoutes } from './modules/conference/conferenceRoutes';
 import { section47Routes } from './modules/section47/section47Routes';
@@ -102,6 +103,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   inCareRoutes(app, services);
   reviewRoutes(app, services);
   missingRoutes(app, services);
+  permanenceRoutes(app, services);
   careLeaverRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);

@@ -17,6 +17,7 @@ import { safetyPlanService } from './modules/safetyPlan/safetyPlanService';
 import { inCareService } from './modules/inCare/inCareService';
 import { reviewService } from './modules/inCare/reviewService';
 import { missingService } from './modules/inCare/missingService';
+import { permanenceService } from './modules/inCare/permanenceService';
 import { careLeaverService } from './modules/careLeaver/careLeaverService';
 import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
@@ -80,6 +81,7 @@ export function services(db: Db, clock: Clock) {
     inCare: inCareService(people, standards, staff),
     cicReviews: reviewService(people, standards),
     missing: missingService(db, clock, people, standards),
+    permanence: permanenceService(people, standards, staff),
     careLeaver: careLeaverService(clock, people, standards, staff),
   };
 }

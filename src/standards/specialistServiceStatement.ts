@@ -30,7 +30,7 @@ export const specialistServiceStatement: CatalogueFile = {
     { type: 'assessment.core_assessment_started', title: 'Core assessment started' },
     { type: 'assessment.core_assessment_completed', title: 'Core assessment completed', after: [{ type: 'assessment.core_assessment_started' }] },
     { type: 'step_down.followed_up', title: 'Step-down services followed up after closure', after: [{ type: 'closure.completed' }] },
-    { type: 'cic.permanency_plan_established', title: 'Permanency plan established', during: 'in-care' },
+    { type: 'cic.permanency_plan_established', title: 'Permanency plan established', during: 'in-care', recordedOn: 'permanence' },
     { type: 'family_support.request_received', title: 'Request for family support services received' },
     { type: 'family_support.request_responded', title: 'Request for family support services responded to', after: [{ type: 'family_support.request_received' }] },
     {

@@ -75,6 +75,7 @@ export const auditActionLabels: Record<string, string> = {
   'child.review_recorded': "Recorded a step of a child in care review: its preparation, the review, what followed, a change the IRO was told of, or the IRO's dispute resolution",
   'child.missing_recorded': 'Recorded a missing or absent episode, the return, or the return home interview',
   'child.care_leaver_recorded': "Recorded a care leaver's personal adviser, circumstances, pathway plan or return for support",
+  'child.permanence_recorded': 'Recorded permanence planning: the need, a Permanency Planning Meeting, the plan, or permanence achieved',
   'child.in_care_recorded': 'Recorded a step of a period of care: becoming looked after, a legal status, a placement, the IRO, the care plan, or its end',
   'child.cin_plan_recorded': 'Recorded a step of a child in need plan: its start, a review, a sign-off, a visiting schedule or its end',
   'contact.handed_over': "Handed a hospital referral over to the child's home authority",

@@ -46,6 +46,7 @@ const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (per
   'cic-reviews': (id) => `/people/${id}/reviews`,
   missing: (id) => `/people/${id}/missing`,
   'care-leaver': (id) => `/people/${id}/care-leaver`,
+  permanence: (id) => `/people/${id}/permanence`,
 };
 
 function workflowHref(rule: Rule | undefined, personId: string): string | null {
