@@ -102,7 +102,14 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
     expect(await problems(t.services.inCare.movePlacement(worker, child.id, { setting: 'connected_person', carer: 'Aunt Lisa', reason: 'Aunt approved as a connected person' }, moveAt('2026-12-20')))).toEqual([
       expect.stringMatching(/^moveOn: The move must be after the current placement began on 24 December 2026/),
     ]);
+    const planningAt = (d: string) => at(d, '10:00', { date: 'planningOn', time: 'planningTime' });
+    await t.services.inCare.arrivalStep(worker, child.id, 'planning', planningAt('2026-12-30'));
+    // An IRO may record work on any team's records, but a period of care is the case holder's.
+    await expect(t.services.inCare.movePlacement(iro, child.id, { setting: 'connected_person', carer: 'Aunt Lisa', reason: 'x' }, moveAt('2027-01-08'))).rejects.toBeInstanceOf(ForbiddenError);
     await t.services.inCare.movePlacement(worker, child.id, { setting: 'connected_person', carer: 'Aunt Lisa', reason: 'Aunt approved as a connected person' }, moveAt('2027-01-08'));
+    // The new placement has its own planning meeting.
+    await t.services.inCare.arrivalStep(worker, child.id, 'planning', planningAt('2027-01-11'));
+    expect((await rule(child.id, 'cic.placement-planning-meeting'))?.state).toBe('met');
     expect((await rule(child.id, 'cic.placement-planning-meeting'))?.obligation.dueDate).toBe('2027-01-15');
     // Then weekly visits, four of them (Children in Care 36): the first by Friday 15 January.
     expect((await rule(child.id, 'cic.visit-after-move'))?.obligation.dueDate).toBe('2027-01-15');

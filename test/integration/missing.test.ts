@@ -65,10 +65,14 @@ describe.each(engines())('missing episodes on %s', (engine) => {
     const { worker, child } = await allocatedCase(t.services);
     t.clock.set('2027-04-20T07:00:00Z');
     await t.services.missing.started(worker, child.id, { kind: 'absent', from: 'School', reported: 'no' }, at('2027-04-19', '15:30'));
+    // Another child missing for 100 days is on the list still.
+    const long = await allocatedCase(t.services);
+    await t.services.missing.started(long.worker, long.child.id, { kind: 'missing', from: 'Foster home', reported: 'yes', policeReference: 'TVP-OLD' }, at('2027-01-10', '22:00'));
     const client = new Client(app);
     await client.signIn(worker.actor.username, worker.password);
     const list = mainText((await client.get('/missing-overnight')).body);
     expect(list).toContain(child.details.givenNames);
+    expect(list).toContain(long.child.details.givenNames);
     expect(list).toContain('Still missing');
     const page = mainText((await client.get(`/people/${child.id}/missing`)).body);
     expect(page).toContain('has been absent since 19 April 2027 at 3:30pm');

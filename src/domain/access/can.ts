@@ -58,7 +58,7 @@ function worksAcrossTeams(actor: Actor): boolean {
 }
 
 /** The allocated worker, anyone in the allocated team, or the head of service (or no one holds it yet). */
-function holdsCase(actor: Actor, subject: RecordSubject): boolean {
+export function holdsCase(actor: Actor, subject: RecordSubject): boolean {
   return (
     subject.allocatedTeamId === null ||
     subject.allocatedWorkerId === actor.userId ||

@@ -112,6 +112,8 @@ export function inCareOf(stream: readonly InCareEvent[]): InCareState {
       state.statuses.push({ eventId: e.id, status: String(e.data.legalStatus ?? ''), from: e.occurredAt, to: null, consent: consentOf(e.data) });
     } else if (e.type === 'cic.placement_started') {
       if (placement && !placement.to) placement.to = e.occurredAt;
+      // Each placement has its own placement planning meeting (Children in Care 21).
+      state.done.delete('cic.placement_planning_meeting_held');
       state.placements.push({ eventId: e.id, setting: String(e.data.setting ?? ''), carer: String(e.data.carer ?? ''), from: e.occurredAt, to: null, endReason: null });
     } else if (e.type === 'cic.placement_ended' && placement && !placement.to) {
       placement.to = e.occurredAt;

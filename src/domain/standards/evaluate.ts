@@ -207,7 +207,8 @@ function oblige(e: Evaluation, o: Opened, spanStart: number, chains: Set<number>
       return;
     }
     case 'recurring': {
-      if (rule.occurrence === undefined && chains.has(spanStart)) return; // one chain per episode
+      // One chain per episode, unless it runs a set number of times from each start (weekly visits after each move).
+      if (rule.occurrence === undefined && rule.times === undefined && chains.has(spanStart)) return;
       chains.add(spanStart);
       let previous = { index: startIndex, at: o.clockStart };
       for (let cycle = 0; cycle < Math.min(maxCycles, rule.times ?? maxCycles); cycle++) {

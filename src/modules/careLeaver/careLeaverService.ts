@@ -149,7 +149,9 @@ export function careLeaverService(clock: Clock, people: PeopleService, standards
     },
 
     /** A former relevant young person over 21 asks to return for support, up to 25 (Care Leavers, Extension to 25). */
-    returnedForSupport(context: RequestContext, personId: string, body: Record<string, unknown>) {
+    async returnedForSupport(context: RequestContext, personId: string, body: Record<string, unknown>) {
+      const status = (await this.view(context, personId)).status?.status;
+      if (status !== 'support_ended') throw new ValidationError([{ field: 'request', message: 'A return for support is for a former relevant young person aged 21 to 25 whose support has ended' }]);
       return step(context, personId, 'request', (_s, now) => {
         const parsed = z.object({ request: requiredText('Enter what the young person asked for', 2000, 'What they asked for') }).safeParse(body);
         if (!parsed.success) throw new ValidationError([{ field: 'request', message: parsed.error.issues[0]?.message ?? 'Enter what the young person asked for' }]);

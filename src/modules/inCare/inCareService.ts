@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { can, managesRecord } from '../../domain/access/can';
+import { can, holdsCase, managesRecord } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
 import { careEndings, inCareOf, legalStatusChoices, legalStatusRefusal, section20, type InCareState } from '../../domain/inCare/inCareState';
 import { fullName, type Problem } from '../../domain/people/personDetails';
@@ -109,8 +109,12 @@ function consentOf(body: Record<string, unknown>, status: string | undefined, pa
  * end of the period of care.
  */
 export function inCareService(people: PeopleService, standards: StandardsService, staff: StaffDirectory) {
+  // A period of care is the case holder's to record: not an IRO's or a conference chair's, who may record work on any team's records.
   const step = (context: RequestContext, personId: string, refusal: (s: InCareState | null) => string | null, field: string, events: Parameters<typeof recordStep<InCareState>>[6]) =>
-    recordStep(people, context, personId, 'work:record', 'child.in_care_recorded', { read: (stream) => inCareOf(stream), refusal, field }, events);
+    recordStep(people, context, personId, 'work:record', 'child.in_care_recorded', { read: (stream) => inCareOf(stream), refusal, field }, (state, now, record) => {
+      if (!holdsCase(context.actor, record)) throw new ForbiddenError('A period of care is recorded by the allocated worker and their team');
+      return events(state, now, record);
+    });
   const inCare = (s: InCareState | null) => (s?.inCare ? null : 'The child is not looked after: record them becoming looked after first');
 
   async function parentsOf(context: RequestContext, personId: string) {
@@ -129,7 +133,7 @@ export function inCareService(people: PeopleService, standards: StandardsService
       const stream = await people.streamOf(personId);
       const state = inCareOf(stream);
       const obligations = (await standards.forPerson(personId)).filter((o) => o.obligation.outcome === 'open' || (state.startedAt !== null && o.obligation.startedAt >= state.startedAt));
-      const write = can(context.actor, 'work:record', record);
+      const write = can(context.actor, 'work:record', record) && holdsCase(context.actor, record);
       return {
         record,
         name: fullName(record.details),

@@ -94,16 +94,20 @@ export function missingService(db: Db, clock: Clock, people: PeopleService, stan
       const evening = londonInstant(addDays(today, -1), '18:00')!;
       const morning = londonInstant(today, '08:00')!;
       const recent = await people.ofTypesSince(missingTypes, new Date(now.getTime() - 90 * 86_400_000));
-      const ids = [...new Set(recent.map((e) => e.personId))];
+      // Missing for longer than that: their latest start or return is a start, whenever it was.
+      const stillOut = (await people.latestOfTypesForAll(['cic.missing_started', 'cic.missing_ended'])).filter((e) => e.type === 'cic.missing_started').map((e) => e.personId);
+      const ids = [...new Set([...recent.map((e) => e.personId), ...stillOut])];
       const visible = await people.visibleRecords(context, ids);
       const rows = [];
       for (const id of visible.keys()) {
-        const episodes = missingEpisodesOf(recent.filter((e) => e.personId === id));
-        const overnight = missingOvernight(episodes, evening, morning);
-        const episode = overnight.at(-1);
+        const events = recent.some((e) => e.personId === id && e.type === 'cic.missing_started') ? recent.filter((e) => e.personId === id) : await people.ofTypes(id, missingTypes);
+        const episodes = missingEpisodesOf(events);
+        const episode = missingOvernight(episodes, evening, morning).at(-1);
         if (!episode) continue;
         const record = visible.get(id)!;
-        rows.push({ personId: id, name: fullName(record.details), episode, stillMissing: episode.endedAt === null, repeated: repeatedMissing(episodes, now) });
+        // Whether they are missing now, from their latest episode: back at 7am and gone again at 9 is missing.
+        const latest = episodes.at(-1)!;
+        rows.push({ personId: id, name: fullName(record.details), episode: latest.endedAt === null ? latest : episode, stillMissing: latest.endedAt === null, repeated: repeatedMissing(episodes, now) });
       }
       rows.sort((a, b) => Number(b.stillMissing) - Number(a.stillMissing) || a.episode.startedAt.getTime() - b.episode.startedAt.getTime());
       await audit.record(db, context, { action: 'caseload.viewed', details: { for: 'Children missing overnight', shown: rows.map((r) => r.personId) } });

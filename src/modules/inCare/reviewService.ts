@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { can, managesRecord } from '../../domain/access/can';
+import { can, holdsCase, managesRecord } from '../../domain/access/can';
 import type { Permission } from '../../domain/access/permissions';
 import { fullName } from '../../domain/people/personDetails';
 import { inCareOf } from '../../domain/inCare/inCareState';
@@ -82,7 +82,7 @@ export function reviewService(people: PeopleService, standards: StandardsService
     return notBefore(at, last?.at ?? state.startedAt!, field, last ? `${what} cannot be before the last review, ` : `${what} cannot be before the child came into care, `);
   };
   const mayPrepare = (context: RequestContext, record: PersonRecord, by: string) =>
-    by === 'iro' ? can(context.actor, 'review:chair', record) : by === 'manager' ? managesRecord(context.actor, record) : can(context.actor, 'work:record', record);
+    by === 'iro' ? can(context.actor, 'review:chair', record) : by === 'manager' ? managesRecord(context.actor, record) : can(context.actor, 'work:record', record) && holdsCase(context.actor, record);
 
   return {
     async view(context: RequestContext, personId: string) {
@@ -92,7 +92,7 @@ export function reviewService(people: PeopleService, standards: StandardsService
       const iro = inCareOf(stream).iro;
       const obligations = (await standards.forPerson(personId)).filter((o) => o.obligation.outcome === 'open' || (state.startedAt !== null && o.obligation.startedAt >= state.startedAt));
       const chair = can(context.actor, 'review:chair', record);
-      const write = can(context.actor, 'work:record', record);
+      const write = can(context.actor, 'work:record', record) && holdsCase(context.actor, record);
       return {
         record,
         name: fullName(record.details),
@@ -114,6 +114,8 @@ export function reviewService(people: PeopleService, standards: StandardsService
       const permission: Permission = p.by === 'iro' ? 'review:chair' : 'work:record';
       return step(context, personId, permission, (s) => inCare(s) ?? (s!.preparation.has(p.type) ? `${p.title}: already recorded for the next review` : null), which, (state, now, record) => {
         if (p.by === 'manager' && !managesRecord(context.actor, record)) throw new ForbiddenError("The review report is signed off by a manager of the team that holds the case");
+        // The social worker's part is the case holder's: the IRO does not record it for them.
+        if (p.by === 'worker' && !holdsCase(context.actor, record)) throw new ForbiddenError(`${p.title}: recorded by the allocated worker and their team`);
         return [{ type: p.type, occurredAt: since(state, instantOf(when, now), when.fields?.date ?? 'occurredOn', 'This'), data: {} }];
       });
     },
@@ -154,7 +156,8 @@ export function reviewService(people: PeopleService, standards: StandardsService
 
     /** The social worker tells the IRO of a significant change (Reviews for Children in Care 65). */
     notify(context: RequestContext, personId: string, body: Record<string, unknown>) {
-      return step(context, personId, 'work:record', inCare, 'change', (_state, now) => {
+      return step(context, personId, 'work:record', inCare, 'change', (_state, now, record) => {
+        if (!holdsCase(context.actor, record)) throw new ForbiddenError('A change is told to the IRO by the allocated worker and their team');
         const { data } = checkedAt(notifySchema, body, null, now);
         return [{ type: 'cic.iro_notified', occurredAt: now, data: { change: data.change, detail: data.detail, summary: `${significantChanges.find((c) => c.value === data.change)?.text}: ${data.detail}` } }];
       });

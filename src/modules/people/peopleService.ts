@@ -37,6 +37,8 @@ export function peopleService(db: Db, clock: Clock, staff: StaffDirectory, hooks
     /** Each person's latest event of these types (a manager's list of assessments awaiting sign-off). */
     latestOfTypes: (personIds: readonly string[], types: readonly string[]) => eventStore.latestOfTypes(db, personIds, types),
     ofTypesSince: (types: readonly string[], since: Date) => eventStore.ofTypesSince(db, types, since),
+    latestOfTypesForAll: (types: readonly string[]) => eventStore.latestOfTypesForAll(db, types),
+    ofTypes: (personId: string, types: readonly string[]) => eventStore.ofTypes(db, personId, types),
 
     /**
      * Practice work recorded on a record (a visit, a review, a conference). `decide` is given the

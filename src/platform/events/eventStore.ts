@@ -173,6 +173,16 @@ export const eventStore = {
     return rows.map(toRecorded);
   },
 
+  /** Each person's latest event of these types, across every record (by the type and time index): who is missing now. */
+  async latestOfTypesForAll(executor: Executor, types: readonly string[]): Promise<RecordedEvent[]> {
+    const rows = await executor
+      .selectDistinctOn([events.personId])
+      .from(events)
+      .where(inArray(events.type, [...types]))
+      .orderBy(events.personId, desc(events.occurredAt), desc(events.seq));
+    return rows.map(toRecorded);
+  },
+
   /** Events of some types on a person's record, oldest first. */
   async ofTypes(executor: Executor, personId: string, types: readonly string[]): Promise<RecordedEvent[]> {
     const rows = await executor

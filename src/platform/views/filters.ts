@@ -1,5 +1,6 @@
 import * as codes from '../../domain/people/codes';
 import { formatNhsNumber } from '../../domain/people/nhsNumber';
+import { londonDate } from '../../domain/calendar/localDate';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
@@ -12,9 +13,10 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
-/** "2014-03-27" → "27 March 2014" (GOV.UK style for dates). */
-export function formatDate(value: string | null | undefined): string {
+/** "2014-03-27" → "27 March 2014" (GOV.UK style for dates); an instant gives its London date. */
+export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '';
+  if (value instanceof Date) return formatDate(londonDate(value));
   const d = new Date(`${value}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? String(value) : dateFormat.format(d);
 }

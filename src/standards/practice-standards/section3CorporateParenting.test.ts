@@ -38,6 +38,9 @@ describe('Section 3: Children in Care', () => {
       ['2027-01-21', 'met'],
     ]);
     expect(obligationsOf('cic.visit-after-move', [inCare, first])).toEqual([]);
+    // A second move starts its own four weekly visits.
+    const again = ev('cic.placement_started', '2027-03-01T14:00:00Z', { move: true });
+    expect(obligationsOf('cic.visit-after-move', [inCare, first, move, ...visits, again]).map(dueOf)).toEqual(['2026-12-30', '2027-01-05', '2027-01-12', '2027-01-21', '2027-03-08']);
   });
 
   it("cic.visit: every 6 weeks, but not for the Disabled Children's Team's children (standard 32)", () => {
