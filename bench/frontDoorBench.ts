@@ -59,6 +59,11 @@ export async function timeFrontDoor(s: Services, app: FastifyInstance, theCase: 
     ['Core groups', 'core-groups', 'Core groups'],
     ['Child in need plan', 'cin-plan', 'Child in need plan'],
     ['Safety plan', 'safety-plan', 'Safety plan'],
+    ['In care', 'in-care', 'In care'],
+    ['Reviews in care', 'reviews', 'Reviews in care'],
+    ['Missing episodes', 'missing', 'Missing episodes'],
+    ['Permanence', 'permanence', 'Permanence'],
+    ['Care leaver', 'care-leaver', 'Care leaver'],
   ] as const;
   const workflowPages = [];
   for (const [label, path, expect] of pages) workflowPages.push({ label, timing: (await timedPage(client, `/people/${theCase.child.id}/${path}`, expect, options)).timing });
