@@ -29,6 +29,7 @@ import { inCareRoutes } from './modules/inCare/inCareRoutes';
 import { reviewRoutes } from './modules/inCare/reviewRoutes';
 import { missingRoutes } from './modules/inCare/missingRoutes';
 import { permanenceRoutes } from './modules/inCare/permanenceRoutes';
+import { healthRoutes } from './modules/inCare/healthRoutes';
 import { careLeaverRoutes } from './modules/careLeaver/careLeaverRoutes';
 import { conferenceRoutes } from './modules/conference/conferenceRoutes';
 import { section47Routes } from './modules/section47/section47Routes';
@@ -104,6 +105,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   reviewRoutes(app, services);
   missingRoutes(app, services);
   permanenceRoutes(app, services);
+  healthRoutes(app, services);
   careLeaverRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);

@@ -18,6 +18,7 @@ import { inCareService } from './modules/inCare/inCareService';
 import { reviewService } from './modules/inCare/reviewService';
 import { missingService } from './modules/inCare/missingService';
 import { permanenceService } from './modules/inCare/permanenceService';
+import { healthService } from './modules/inCare/healthService';
 import { careLeaverService } from './modules/careLeaver/careLeaverService';
 import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
@@ -82,6 +83,7 @@ export function services(db: Db, clock: Clock) {
     cicReviews: reviewService(people, standards),
     missing: missingService(db, clock, people, standards),
     permanence: permanenceService(people, standards, staff),
+    health: healthService(clock, people, standards),
     careLeaver: careLeaverService(clock, people, standards, staff),
   };
 }

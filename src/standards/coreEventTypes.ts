@@ -147,6 +147,8 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   { type: 'cic.placement_planning_meeting_held', title: 'Placement planning meeting held', during: 'in-care' },
   { type: 'cic.care_plan_completed', title: 'Care plan completed', during: 'in-care', recordedOn: 'in-care' },
   { type: 'cic.health_assessment_completed', title: 'Health assessment completed', during: 'in-care' },
+  { type: 'cic.sdq_completed', title: 'Strengths and Difficulties Questionnaire completed with the carer', during: 'in-care', recordedOn: 'health-education' },
+  { type: 'cic.health_check_completed', title: 'Dental, optician or medical check completed', during: 'in-care', recordedOn: 'health-education' },
   {
     type: 'cic.review_held',
     title: 'Child in care review held',

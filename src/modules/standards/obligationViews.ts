@@ -47,6 +47,7 @@ const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (per
   missing: (id) => `/people/${id}/missing`,
   'care-leaver': (id) => `/people/${id}/care-leaver`,
   permanence: (id) => `/people/${id}/permanence`,
+  'health-education': (id) => `/people/${id}/health-education`,
 };
 
 function workflowHref(rule: Rule | undefined, personId: string): string | null {

@@ -120,7 +120,7 @@ export const section3: CatalogueFile = {
       citation: { ...inCare, paragraph: '25' },
       quote: 'Health assessments must be undertaken twice a year for children under five years of age, and Review Health Assessments (RHA) annually for children looked after aged five to 18 years.',
       reason:
-        "The interval depends on the child's age (every 6 months under five, every 12 months from five), and the engine's cohorts choose children by team, not by age. The initial health assessment (28 days) is the rule cic.health-assessment.",
+        "The interval depends on the child's age (every 6 months under five, every 12 months from five), and the engine's cohorts choose children by team, not by age. The initial health assessment (28 days) is the rule cic.health-assessment; the next review assessment is worked out by age on the Health and education page (src/domain/inCare/health.ts) and shown there when overdue.",
     },
   ],
   rules: rules([
