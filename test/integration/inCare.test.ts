@@ -124,9 +124,17 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
       ['Aunt Lisa', null],
     ]);
     expect(view.state.informationGiven).toEqual({ advocacy: true, independentVisitor: false, complaints: true });
+    // A change to the visiting schedule: with the aunt as a temporary carer, weekly visits until the first review (Children in Care 33).
+    const scheduleAt = (d: string) => at(d, '15:00', { date: 'scheduleOn', time: 'scheduleTime' });
+    expect(await problems(t.services.inCare.scheduleChange(worker, child.id, { change: 'interim_ended', rationale: 'x' }, scheduleAt('2027-01-08')))).toEqual([
+      'change: The child is not with a temporary carer or at home under an interim care order',
+    ]);
+    await t.services.inCare.scheduleChange(worker, child.id, { change: 'interim_started', rationale: 'Aunt Lisa temporarily approved under regulation 24.' }, scheduleAt('2027-01-08'));
+    expect((await rule(child.id, 'cic.interim-placement-weekly-visit'))?.obligation.dueDate).toBe('2027-01-15');
     // The visit schedule in force, and the move that changed it.
     expect(view.visitsDue.map((v) => v.title)).toEqual(expect.arrayContaining(['Child in care seen at least every 6 weeks', 'Child in care visited once a week for four weeks after a placement move']));
-    expect(view.scheduleChanges.map((c) => c.why)).toEqual(['Moved to Aunt Lisa: Aunt approved as a connected person']);
+    const after = await t.services.inCare.view(worker, child.id);
+    expect(after.scheduleChanges.map((c) => c.why)).toEqual(['Moved to Aunt Lisa: Aunt approved as a connected person', 'Aunt Lisa temporarily approved under regulation 24.']);
     // The front sheet's legal status history reads the same events.
     expect((await t.services.people.frontSheet(worker, child.id)).legalStatuses.map((s: { status: string }) => s.status)).toEqual(['V2', 'C1']);
 

@@ -66,6 +66,9 @@ export interface InCareState {
   done: Map<string, Date>;
   informationGiven: { advocacy: boolean; independentVisitor: boolean; complaints: boolean };
   ended: { at: Date; reason: string } | null;
+  /** With a temporary carer or at home under an interim care order (Children in Care 33); at a residential school as well (38). */
+  interim: boolean;
+  residentialSchool: boolean;
   /** The end of the period before this one, for a return to care. */
   previousEnd: Date | null;
 }
@@ -80,6 +83,8 @@ const emptyState = (): InCareState => ({
   done: new Map(),
   informationGiven: { advocacy: false, independentVisitor: false, complaints: false },
   ended: null,
+  interim: false,
+  residentialSchool: false,
   previousEnd: null,
 });
 
@@ -115,9 +120,15 @@ export function inCareOf(stream: readonly InCareEvent[]): InCareState {
       // Each placement has its own placement planning meeting (Children in Care 21).
       state.done.delete('cic.placement_planning_meeting_held');
       state.placements.push({ eventId: e.id, setting: String(e.data.setting ?? ''), carer: String(e.data.carer ?? ''), from: e.occurredAt, to: null, endReason: null });
+      // A temporary placement ends with the placement it was (the interim-placement episode's ends).
+      if (placement) state.interim = false;
     } else if (e.type === 'cic.placement_ended' && placement && !placement.to) {
       placement.to = e.occurredAt;
       placement.endReason = typeof e.data.reason === 'string' ? e.data.reason : null;
+    } else if (e.type === 'cic.interim_placement_started' || e.type === 'cic.interim_placement_ended') {
+      state.interim = e.type === 'cic.interim_placement_started';
+    } else if (e.type === 'cic.residential_school_started' || e.type === 'cic.residential_school_ended') {
+      state.residentialSchool = e.type === 'cic.residential_school_started';
     } else if (e.type === 'cic.iro_appointed') {
       state.iro = { name: String(e.data.iro ?? e.recordedByName ?? ''), at: e.occurredAt };
     } else if (e.type === 'cic.information_given') {

@@ -35,6 +35,15 @@ const visitRules = ['cic.visit', 'cic.visit-after-move', 'cic.interim-placement-
 /** What changes which visiting standards apply. */
 const scheduleChanges = ['cic.interim_placement_started', 'cic.interim_placement_ended', 'cic.placed_at_home_under_care_order', 'cwd.visiting_frequency_agreed', 'cic.residential_school_started', 'cic.residential_school_ended'];
 
+/** What changes a child's visiting schedule, as the worker says it (Children in Care 33-34, 38). */
+export const scheduleChangeChoices = [
+  { value: 'interim_started', type: 'cic.interim_placement_started', text: 'Placed with a temporarily approved foster carer, or with parents under an interim care order: weekly visits until the first review, then 4-weekly' },
+  { value: 'interim_ended', type: 'cic.interim_placement_ended', text: 'The temporary carer is approved, or the final hearing is completed' },
+  { value: 'at_home', type: 'cic.placed_at_home_under_care_order', text: 'Placed at home with parents under a care order: a visit in the first week, then 6-weekly' },
+  { value: 'school_started', type: 'cic.residential_school_started', text: 'Placed at a residential school as well: visited at school each term' },
+  { value: 'school_ended', type: 'cic.residential_school_ended', text: 'The residential school placement ended' },
+] as const;
+
 /** The placement settings in the worker's words. */
 export const settingChoices: { value: (typeof placementSettings)[number]; text: string }[] = [
   { value: 'in_house_fostering', text: "The authority's own foster carers" },
@@ -78,6 +87,10 @@ const carePlanSchema = z.object({
   forChild: requiredText('Enter the objectives for work with the child', 5000, 'The objectives for the child'),
   forFamily: requiredText('Enter the objectives for work with the birth family', 5000, 'The objectives for the family'),
   forCarers: requiredText('Enter the objectives for work with the carers', 5000, 'The objectives for the carers'),
+});
+const scheduleSchema = z.object({
+  change: z.enum(scheduleChangeChoices.map((c) => c.value) as [string, ...string[]], { error: 'Select what changed' }),
+  rationale: requiredText('Enter why, for the record of the schedule', 2000, 'Why'),
 });
 const endSchema = z.object({
   reason: z.enum(values(careEndings), { error: 'Select why the child stops being looked after' }),
@@ -141,6 +154,7 @@ export function inCareService(people: PeopleService, standards: StandardsService
         clocks: state.startedAt ? clocksOf(obligations, inCareRules) : [],
         statuses: legalStatusChoices,
         settings: settingChoices,
+        scheduleChoices: scheduleChangeChoices,
         endings: careEndings,
         steps: Object.entries(arrivalStepForms).map(([key, s]) => ({ key, ...s, doneAt: state.done.get(s.type) ?? null })),
         carePlans: stream.filter((e) => e.type === 'cic.care_plan_completed' && state.startedAt && e.occurredAt >= state.startedAt).map((e) => ({ at: e.occurredAt, byName: e.recordedByName, ...(e.data as Record<string, string>) })),
@@ -214,6 +228,20 @@ export function inCareService(people: PeopleService, standards: StandardsService
       return step(context, personId, (state) => inCare(state) ?? (state!.done.has(s.type) ? `${s.title}: already recorded for this period of care` : null), which, (state, now) => [
         { type: s.type, occurredAt: notBefore(instantOf(when, now), state.startedAt!, when.fields?.date ?? 'occurredOn', 'This cannot be before the child came into care on '), data: which === 'health' ? { kind: 'initial' } : {} },
       ]);
+    },
+
+    /** A change to the visiting schedule, with who and why kept on the record (the issue: "visible, with who changed it and why"). */
+    scheduleChange(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      return step(context, personId, inCare, 'change', (state, now) => {
+        const { data, at } = checkedAt(scheduleSchema, body, when, now);
+        const choice = scheduleChangeChoices.find((c) => c.value === data.change)!;
+        if (data.change === 'interim_ended' && !state.interim) throw new ValidationError([{ field: 'change', message: 'The child is not with a temporary carer or at home under an interim care order' }]);
+        if (data.change === 'interim_started' && state.interim) throw new ValidationError([{ field: 'change', message: 'The child is already with a temporary carer or at home under an interim care order' }]);
+        if (data.change === 'school_ended' && !state.residentialSchool) throw new ValidationError([{ field: 'change', message: 'The child is not at a residential school' }]);
+        if (data.change === 'school_started' && state.residentialSchool) throw new ValidationError([{ field: 'change', message: 'The child is already at a residential school' }]);
+        notBefore(at, state.startedAt!, when.fields?.date ?? 'occurredOn', 'This cannot be before the child came into care on ');
+        return [{ type: choice.type, occurredAt: at, data: { rationale: data.rationale } }];
+      });
     },
 
     async appointIro(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
