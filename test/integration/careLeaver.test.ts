@@ -96,4 +96,20 @@ describe.each(engines())("a young person's journey from 16 to 21 on %s", (engine
     expect(refused.statusCode).toBe(400);
     expect(mainText(refused.body)).toContain('Select what the young person is doing');
   });
+
+  it("tells the Transitions Team of a disabled young person by their 14th birthday, and records a need ruled out only with why", async () => {
+    t.clock.set('2026-03-01T12:00:00Z');
+    const teamId = await makeTeam(t.services, undefined, 'disabled-children');
+    const manager = await makeUser(t.services, { roles: ['team-manager'], teamIds: [teamId] });
+    const worker = await makeUser(t.services, { roles: ['social-worker'], teamIds: [teamId] });
+    const child = await registerChild(t.services, worker, { dateOfBirth: '2012-06-20' });
+    await t.services.people.allocate(manager, child.id, { teamId, workerId: worker.actor.userId });
+    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', setting: 'residential', carer: 'Oak Lodge' }, at('2026-02-20', '14:00'));
+    const view = await t.services.careLeaver.view(worker, child.id);
+    expect(view.transitions.find((c) => c.ruleId === 'cwd.transitions-notification')?.dueDate).toBe('2026-06-20'); // by the 14th birthday
+    expect(await problems(t.services.careLeaver.transitions(worker, child.id, 'ruledOut', {}))).toEqual(['note: Enter why the young person is not likely to need adult services']);
+    await t.services.careLeaver.transitions(worker, child.id, 'notified', {});
+    expect((await t.services.careLeaver.view(worker, child.id)).transitions.find((c) => c.ruleId === 'cwd.transitions-notification')?.state).toBe('met');
+    expect(await problems(t.services.careLeaver.transitions(worker, child.id, 'notified', {}))).toEqual(['notified: Already recorded']);
+  });
 });

@@ -21,6 +21,7 @@ export function careLeaverRoutes(app: FastifyInstance, services: Services) {
     { url: '/people/:id/care-leaver/circumstances', permission: 'work:record', audit, form: 'circumstances', title: 'Circumstances updated', run: async (r, body) => (await careLeaver.updateCircumstances(ctx(r), id(r), body), "The young person's circumstances have been updated.") },
     { url: '/people/:id/care-leaver/pathway-plan', permission: 'work:record', audit, form: 'plan', title: 'Pathway plan recorded', run: async (r, body) => (await careLeaver.pathwayPlan(ctx(r), id(r), body), 'The pathway plan has been recorded: give the young person a copy within 14 days.') },
     { url: '/people/:id/care-leaver/pathway-plan/shared', permission: 'work:record', audit, form: 'shared', title: 'Recorded', run: async (r) => (await careLeaver.pathwayPlanShared(ctx(r), id(r)), 'The pathway plan has been recorded as given to the young person.') },
+    ...(['notified', 'referred', 'ruledOut'] as const).map((which) => ({ url: `/people/:id/care-leaver/transitions/${which}`, permission: 'work:record' as const, audit, form: which, title: 'Recorded', run: async (r: FastifyRequest, body: Record<string, unknown>) => (await careLeaver.transitions(ctx(r), id(r), which, body), 'The Transitions step has been recorded.') })),
     { url: '/people/:id/care-leaver/returned', permission: 'work:record', audit, form: 'returned', title: 'Recorded', run: async (r, body) => (await careLeaver.returnedForSupport(ctx(r), id(r), body), 'The return for support has been recorded.') },
   ]);
 }

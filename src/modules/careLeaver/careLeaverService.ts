@@ -15,6 +15,10 @@ import type { StandardsService } from '../standards/standardsService';
 import type { StaffDirectory } from '../staff/staffDirectory';
 
 export const careLeaverRules = ['care-leaver.pa-allocated', 'care-leaver.contact', 'care-leaver.pathway-plan', 'care-leaver.pathway-plan-shared', 'care-leaver.benefits', 'care-leaver.chronology'] as const;
+/** The Transitions Team's referrals for a disabled young person (Section 1: Children with Disabilities 20-26). */
+export const transitionsRules = ['cwd.transitions-notification', 'cwd.transitions-referral-in-care', 'cwd.transitions-referral'] as const;
+const transitionsSteps = { notified: 'transitions.team_notified', referred: 'transitions.referral_made', ruledOut: 'transitions.need_ruled_out' } as const;
+export type TransitionsStep = keyof typeof transitionsSteps;
 
 /** Education, training or employment (Care Leavers 7), and accommodation, as the update records them. */
 export const activities = [
@@ -80,6 +84,7 @@ export function careLeaverService(clock: Clock, people: PeopleService, standards
       const plans = stream.filter((e) => e.type === 'care_leaver.pathway_plan_completed');
       const latestUpdate = [...stream].reverse().find((e) => e.type === 'care_leaver.circumstances_updated');
       const write = can(context.actor, 'work:record', record);
+      const obligations = await standards.forPerson(personId);
       return {
         record,
         name: fullName(record.details),
@@ -91,7 +96,9 @@ export function careLeaverService(clock: Clock, people: PeopleService, standards
         latestPlan: plans.at(-1) ? { at: plans.at(-1)!.occurredAt, byName: plans.at(-1)!.recordedByName, ...(plans.at(-1)!.data as Record<string, string>) } : null,
         planShared: plans.length > 0 && stream.some((e) => e.type === 'care_leaver.pathway_plan_shared' && e.occurredAt >= plans.at(-1)!.occurredAt),
         uasc: record.details.uasc === true,
-        clocks: clocksOf(await standards.forPerson(personId), careLeaverRules),
+        clocks: clocksOf(obligations, careLeaverRules),
+        transitions: clocksOf(obligations, transitionsRules),
+        transitionsDone: Object.fromEntries(Object.entries(transitionsSteps).map(([k, type]) => [k, stream.find((e) => e.type === type)?.occurredAt ?? null])),
         activities,
         accommodations,
         advisers: write ? await advisers() : [],
@@ -145,6 +152,23 @@ export function careLeaverService(clock: Clock, people: PeopleService, standards
         'child.care_leaver_recorded',
         { read: (stream) => stream.filter((e) => e.type === 'care_leaver.pathway_plan_completed').at(-1) ?? null, refusal: (plan) => (plan ? null : 'There is no pathway plan to give yet'), field: 'shared' },
         (_plan, now) => [{ type: 'care_leaver.pathway_plan_shared', occurredAt: now, data: {} }],
+      );
+    },
+
+    /** The Transitions Team told of, or referred, a disabled young person likely to need adult services; or that need ruled out, with why. */
+    transitions(context: RequestContext, personId: string, which: TransitionsStep, body: Record<string, unknown>) {
+      return recordStep(
+        people,
+        context,
+        personId,
+        'work:record',
+        'child.care_leaver_recorded',
+        { read: (stream) => stream, refusal: (stream) => (stream?.some((e) => e.type === transitionsSteps[which]) ? 'Already recorded' : null), field: which },
+        (_s, now) => {
+          const note = typeof body.note === 'string' ? body.note.trim().slice(0, 2000) : '';
+          if (which === 'ruledOut' && !note) throw new ValidationError([{ field: 'note', message: 'Enter why the young person is not likely to need adult services' }]);
+          return [{ type: transitionsSteps[which], occurredAt: now, data: note ? { summary: note } : {} }];
+        },
       );
     },
 
