@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../src/platform/errors';
 import { engines, testDatabase } from '../support/testDatabase';
 import { problemList as problems } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
-import { allocatedCase, makeUser, world, type TestWorld } from '../factories';
+import { allocatedCase, importEvent, makeUser, world, type TestWorld } from '../factories';
 
 const at = (occurredOn: string, occurredTime: string, key?: string) => ({ occurredOn, occurredTime, problems: [], ...(key ? { fields: { date: `${key}On`, time: `${key}Time` } } : {}) });
 
@@ -135,5 +135,19 @@ describe.each(engines())('reviews of a child in care on %s', (engine) => {
     const refused = await asIro.post(`/people/${child.id}/reviews/held`, { 'occurredOn-day': '31', 'occurredOn-month': '2', 'occurredOn-year': '2027', occurredTime: '10:00' });
     expect(refused.statusCode).toBe(400);
     expect(mainText(refused.body)).toContain('Enter the decisions and recommendations of the review');
+  });
+
+  it('reviews short breaks within 3 months of the first day, by the IRO (Reviews for Children in Short Breaks 61-62)', async () => {
+    const { worker, child } = await allocatedCase(t.services);
+    const iro = await makeUser(t.services, { roles: ['iro'] });
+    await importEvent(t.services, child.id, 'short_breaks.started', '2026-11-30T10:00:00Z');
+    t.clock.set('2027-02-25T12:00:00Z');
+    const view = await t.services.cicReviews.view(iro, child.id);
+    expect(view.shortBreaksClocks.find((c) => c.ruleId === 'short-breaks.first-review')?.dueDate).toBe('2027-02-28');
+    await expect(t.services.cicReviews.shortBreaksReview(worker, child.id, { shortBreaksDecisions: 'x' }, at('2027-02-24', '10:00', 'shortBreaks'))).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await problems(t.services.cicReviews.shortBreaksReview(iro, child.id, { shortBreaksDecisions: '' }, at('2027-02-24', '10:00', 'shortBreaks')))).toEqual(['shortBreaksDecisions: Enter the decisions of the review']);
+    await t.services.cicReviews.shortBreaksReview(iro, child.id, { shortBreaksDecisions: 'Short breaks at Oak Lodge continue, two nights a month.' }, at('2027-02-24', '10:00', 'shortBreaks'));
+    const after = await t.services.cicReviews.view(iro, child.id);
+    expect([after.state.shortBreaks?.reviews.length, after.shortBreaksClocks.find((c) => c.ruleId === 'short-breaks.review')?.dueDate]).toEqual([1, '2027-08-24']);
   });
 });

@@ -72,6 +72,8 @@ export interface ReviewState {
   /** The IRO's challenges: each with its stage now, and whether resolved. */
   disputes: { id: string; raisedAt: Date; stage: string; concern: string; resolved: { at: Date; outcome: string } | null }[];
   disputedDecisions: Date | null;
+  /** Short breaks (Reviews for Children in Short Breaks 61-63): since when, and the reviews of them. */
+  shortBreaks: { since: Date; reviews: Date[] } | null;
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -86,7 +88,12 @@ const followUpTypes = new Set<string>(Object.values(reviewFollowUps).map((p) => 
  */
 export function reviewStateOf(stream: readonly ReviewEvent[]): ReviewState {
   let state: ReviewState = blank();
+  let shortBreaks: ReviewState['shortBreaks'] = null;
   for (const e of chronological(stream)) {
+    // Short breaks run apart from a period of care.
+    if (e.type === 'short_breaks.started') shortBreaks = { since: e.occurredAt, reviews: [] };
+    else if (e.type === 'short_breaks.ended') shortBreaks = null;
+    else if (e.type === 'short_breaks.review_held' && shortBreaks) shortBreaks.reviews.push(e.occurredAt);
     if (e.type === 'cic.started') {
       state = { ...blank(), inCare: true, startedAt: e.occurredAt };
     } else if (!state.inCare) {
@@ -119,11 +126,11 @@ export function reviewStateOf(stream: readonly ReviewEvent[]): ReviewState {
       if (dispute && !dispute.resolved) dispute.resolved = { at: e.occurredAt, outcome: text(e.data.outcome) };
     }
   }
-  return state;
+  return { ...state, shortBreaks };
 }
 
 function blank(): ReviewState {
-  return { inCare: false, startedAt: null, reviews: [], preparation: new Map(), followUp: new Map(), adjourned: null, notified: [], disputes: [], disputedDecisions: null };
+  return { inCare: false, startedAt: null, reviews: [], preparation: new Map(), followUp: new Map(), adjourned: null, notified: [], disputes: [], disputedDecisions: null, shortBreaks: null };
 }
 
 /** Reviews for Children in Care 64: a proposed change of care plan since the last review brings the review forward. */

@@ -35,11 +35,12 @@ export function reviewRoutes(app: FastifyInstance, services: Services) {
     title: 'Recorded',
     run: async (r, body) => (await cicReviews.followUp(ctx(r), id(r), key, body, whenOf(body, dated(key))), `${reviewFollowUps[key].title}: recorded.`),
   }));
-  const dateFields = ['occurredOn', 'adjournedOn', ...[...Object.keys(reviewPreparations), ...Object.keys(reviewFollowUps)].map((k) => `${k}On`)];
+  const dateFields = ['occurredOn', 'adjournedOn', 'shortBreaksOn', ...[...Object.keys(reviewPreparations), ...Object.keys(reviewFollowUps)].map((k) => `${k}On`)];
   addRecordPage(app, { url: '/people/:id/reviews', template, view: page, dateFields }, [
     ...prepare,
     ...follow,
     { url: '/people/:id/reviews/held', permission: 'review:chair', audit, form: 'held', title: 'Review recorded', run: async (r, body) => (await cicReviews.hold(ctx(r), id(r), body, whenOf(body)), 'The review has been recorded: send the record of decisions within 5 working days.') },
+    { url: '/people/:id/reviews/short-breaks', permission: 'review:chair', audit, form: 'shortBreaks', title: 'Short breaks review recorded', run: async (r, body) => (await cicReviews.shortBreaksReview(ctx(r), id(r), body, whenOf(body, dated('shortBreaks'))), 'The short breaks review has been recorded: the next is due within 6 months.') },
     { url: '/people/:id/reviews/adjourned', permission: 'review:chair', audit, form: 'adjourn', title: 'Adjourned', run: async (r, body) => (await cicReviews.adjourn(ctx(r), id(r), body, whenOf(body, dated('adjourned'))), 'The adjournment has been recorded: the review is to be completed within 20 working days.') },
     { url: '/people/:id/reviews/disagreement', permission: 'work:record', audit, form: 'disagree', title: 'Disagreement recorded', run: async (r, body) => (await cicReviews.disagree(ctx(r), id(r), body), 'Your disagreement has been recorded for the IRO.') },
     { url: '/people/:id/reviews/changes', permission: 'work:record', audit, form: 'notify', title: 'IRO told', run: async (r, body) => (await cicReviews.notify(ctx(r), id(r), body), 'The change has been recorded as told to the IRO.') },

@@ -37,7 +37,12 @@ export const reviewRules = [
   'cic.review-decisions-disputed',
   'cic.review-record',
   'cic.midterm-review',
+  'adoption.first-review',
+  'adoption.second-review',
+  'adoption.review',
 ] as const;
+/** Reviews for Children in Short Breaks 61-63. */
+export const shortBreaksRules = ['short-breaks.first-review', 'short-breaks.review', 'cic.adjourned-review'] as const;
 
 const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message });
 const values = <T extends readonly { value: string }[]>(list: T) => list.map((o) => o.value) as [string, ...string[]];
@@ -100,12 +105,13 @@ export function reviewService(people: PeopleService, standards: StandardsService
         iro,
         earlyReview: earlyReviewNeeded(state),
         clocks: state.inCare ? clocksOf(obligations, reviewRules) : [],
+        shortBreaksClocks: state.shortBreaks ? clocksOf(await standards.forPerson(personId), shortBreaksRules) : [],
         preparation: Object.entries(reviewPreparations).map(([key, p]) => ({ key, ...p, doneAt: state.preparation.get(p.type) ?? null, may: state.inCare && !state.preparation.has(p.type) && mayPrepare(context, record, p.by) })),
         followUp: Object.entries(reviewFollowUps).map(([key, p]) => ({ key, ...p, doneAt: state.followUp.get(p.type) ?? null, may: state.inCare && state.reviews.length > 0 && !state.followUp.has(p.type) && chair })),
         changes: significantChanges,
         stages: disputeStages,
         participation: participationLevels,
-        may: { hold: state.inCare && chair, chair: state.inCare && chair, write: state.inCare && write, disagree: state.inCare && state.reviews.length > 0 && !state.disputedDecisions && managesRecord(context.actor, record) },
+        may: { shortBreaks: Boolean(state.shortBreaks) && chair, hold: state.inCare && chair, chair: state.inCare && chair, write: state.inCare && write, disagree: state.inCare && state.reviews.length > 0 && !state.disputedDecisions && managesRecord(context.actor, record) },
       };
     },
 
@@ -136,6 +142,15 @@ export function reviewService(people: PeopleService, standards: StandardsService
       return step(context, personId, 'review:chair', (s) => inCare(s) ?? (s!.reviews.length === 0 ? 'No review has been held yet' : s!.followUp.has(f.type) ? `${f.title}: already recorded for the last review` : null), which, (state, now) => {
         const data = which === 'audit' ? (({ planMeetsNeeds, childsViews, notes }) => ({ planMeetsNeeds: planMeetsNeeds === 'yes', childsViews: childsViews === 'yes', ...(notes ? { summary: notes } : {}) }))(checkedAt(auditSchema, body, null, now).data) : {};
         return [{ type: f.type, occurredAt: since(state, instantOf(when, now), when.fields?.date ?? 'occurredOn', 'This'), data }];
+      });
+    },
+
+    /** A short breaks review, by the IRO (Reviews for Children in Short Breaks 61-62). */
+    shortBreaksReview(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      return step(context, personId, 'review:chair', (s) => (s?.shortBreaks ? null : 'The child is not having short breaks'), 'shortBreaksDecisions', (state, now) => {
+        const { data, at } = checkedAt(z.object({ shortBreaksDecisions: requiredText('Enter the decisions of the review', 10000, 'The decisions') }), body, when, now);
+        notBefore(at, state.shortBreaks!.since, when.fields?.date ?? 'occurredOn', 'The review cannot be before the short breaks began, ');
+        return [{ type: 'short_breaks.review_held', occurredAt: at, data: { summary: data.shortBreaksDecisions, chairId: context.actor.userId } }];
       });
     },
 
