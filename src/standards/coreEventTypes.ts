@@ -32,6 +32,8 @@ export const placementSettings = [
 export const visitSettings = ['home', 'school', 'nursery', 'contact_centre', 'placement', 'hospital', 'other'] as const;
 const visit = passthrough({
   seenAlone: yesNo('seenAlone'),
+  // Children in Care 37, Child Protection Plans and Reviews 4: if not seen alone, the reasons. Asked, not required, so history imports.
+  whyNotSeenAlone: z.string().trim().max(1000, 'whyNotSeenAlone must be at most 1,000 characters').optional(),
   seenIn: z.enum(visitSettings, { error: `seenIn must be one of ${visitSettings.join(', ')}` }).optional(),
   bedroomSeen: yesNo('bedroomSeen'),
 });

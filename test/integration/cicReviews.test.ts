@@ -87,10 +87,17 @@ describe.each(engines())('reviews of a child in care on %s', (engine) => {
     await t.services.cicReviews.disagree(manager, child.id, { disagreement: 'Twice-weekly supervised contact cannot be staffed; propose weekly.' });
     expect((await rule(child.id, 'cic.review-decisions-disputed'))?.state).toBe('met');
 
-    // The second review within 91 days of the first: Friday 23 April.
+    // The second review within 91 days of the first: Friday 23 April; held on Tuesday 20 April, with the outline permanency plan.
     expect((await rule(child.id, 'cic.second-review'))?.obligation.dueDate).toBe('2027-04-23');
+    t.clock.set('2027-04-12T12:00:00Z');
+    await t.services.cicReviews.prepare(worker, child.id, 'permanency', at('2027-04-12', '10:00', 'permanency'));
+    t.clock.set('2027-04-20T15:00:00Z');
+    await t.services.cicReviews.hold(iro, child.id, { ...review, decisions: 'Permanence plan: long-term fostering with Sue Carter.' }, at('2027-04-20', '10:00'));
+    expect((await rule(child.id, 'cic.second-review'))?.state).toBe('met');
+    expect((await rule(child.id, 'cic.outline-permanency-plan'))?.state).toBe('met');
     const view = await t.services.cicReviews.view(worker, child.id);
-    expect([view.state.reviews.length, view.state.reviews[0]?.chair, view.state.preparation.size, [...view.state.followUp.keys()]]).toEqual([1, iro.actor.displayName, 0, ['cic.review_decisions_sent', 'cic.iro_audit_completed']]);
+    // After the second review, its own follow-up starts afresh.
+    expect([view.state.reviews.length, view.state.reviews[1]?.chair, view.state.preparation.size, [...view.state.followUp.keys()]]).toEqual([2, iro.actor.displayName, 0, []]);
   });
 
   it('flags an early review for a change of care plan, adjourns a review, and takes a dispute through its stages', async () => {
