@@ -74,7 +74,7 @@ describe.skipIf(!chromiumAvailable)('children in care in a browser', () => {
     const reviews = await openChild(page, hearth.url, 'Shannon Doherty', 'Reviews (in care)', 'Reviews in care');
     expect(await reviews.text()).toContain('bring the next review forward');
     await fillWhen(page, 'sawChild');
-    await page.locator('#sawChild').getByRole('button', { name: 'Record it' }).click();
+    await page.locator('#step-sawChild').getByRole('button', { name: 'Record it' }).click();
     await reviews.arrived('Reviews in care');
     expect(await reviews.notification()).toContain('IRO spoke to the child in private: recorded');
 

@@ -36,10 +36,11 @@ describe('the questions an event type asks', () => {
       const fields = workFields(eventTypeOf(type));
       expect(fields.map((f) => [f.name, f.label, f.kind, f.required])).toEqual([
         ['seenAlone', 'Was the child seen alone?', 'yes-no', false],
+        ['whyNotSeenAlone', 'If not seen alone: why not', 'text', false],
         ['seenIn', 'Where was the child seen?', 'choice', false],
         ['bedroomSeen', "Was the child's bedroom seen?", 'yes-no', false],
       ]);
-      const seenIn = fields[1];
+      const seenIn = fields[2];
       expect(seenIn?.kind === 'choice' && seenIn.options.map((o) => o.text)).toEqual(['At home', 'School', 'Nursery', 'At a contact centre', 'In their placement', 'Hospital', 'Other']);
     }
   });
