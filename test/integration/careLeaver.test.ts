@@ -56,6 +56,9 @@ describe.each(engines())("a young person's journey from 16 to 21 on %s", (engine
 
     expect(await statusOn('2028-01-20')).toBe('former_relevant'); // 18th
     expect(await statusOn('2030-01-20')).toBe('former_relevant'); // 20th
+    expect(await problems(t.services.careLeaver.returnedForSupport(pa, child.id, { request: 'Help with rent' }))).toEqual([
+      'request: A return for support is for a former relevant young person aged 21 to 25 whose support has ended',
+    ]);
     // Working, not learning, at 20: support ends at 21 unless they come back.
     await t.services.careLeaver.updateCircumstances(pa, child.id, { age: '20', activity: 'employment', accommodation: 'independent', suitable: 'yes', inTouch: 'yes' });
     expect(await statusOn('2031-01-20')).toBe('support_ended'); // 21st

@@ -174,7 +174,10 @@ export function careLeaverService(clock: Clock, people: PeopleService, standards
 
     /** A former relevant young person over 21 asks to return for support, up to 25 (Care Leavers, Extension to 25). */
     async returnedForSupport(context: RequestContext, personId: string, body: Record<string, unknown>) {
-      const status = (await this.view(context, personId)).status?.status;
+      const record = await people.record(context, personId, 'work:record');
+      const dateOfBirth = record.details.dateOfBirth;
+      const stream = await people.streamOf(personId);
+      const status = dateOfBirth ? careLeaverStatus(dateOfBirth, carePeriodsOf(stream), careLeaverFactsOf(stream), londonDate(clock.now())).status : null;
       if (status !== 'support_ended') throw new ValidationError([{ field: 'request', message: 'A return for support is for a former relevant young person aged 21 to 25 whose support has ended' }]);
       return step(context, personId, 'request', (_s, now) => {
         const parsed = z.object({ request: requiredText('Enter what the young person asked for', 2000, 'What they asked for') }).safeParse(body);

@@ -10,6 +10,7 @@ import { checkedAt, instantOf, notBefore, type When } from '../../platform/when'
 import { placementSettings } from '../../standards/coreEventTypes';
 import { eventTypeOf, ruleById } from '../../standards/index';
 import { documentKinds, documentsOf } from '../childDocuments/childDocuments';
+import type { PersonRecord } from '../people/peopleRepository';
 import type { PeopleService } from '../people/peopleService';
 import { recordStep } from '../people/recordStep';
 import { clocksOf } from '../standards/obligationViews';
@@ -130,8 +131,9 @@ export function inCareService(people: PeopleService, standards: StandardsService
     });
   const inCare = (s: InCareState | null) => (s?.inCare ? null : 'The child is not looked after: record them becoming looked after first');
 
-  async function parentsOf(context: RequestContext, personId: string) {
-    const record = await people.record(context, personId, 'work:record');
+  /** The parents with parental responsibility on the record: from the record already read, or read (and audited) for a change. */
+  async function parentsOf(context: RequestContext, personId: string, read?: PersonRecord) {
+    const record = read ?? (await people.record(context, personId, 'work:record'));
     const related = await people.currentRelationships(context, record);
     return related.filter((r) => r.parentalResponsibility && r.person.visible && r.person.kind === 'adult').map((r) => ({ id: r.person.id, name: r.person.name }));
   }
@@ -165,7 +167,7 @@ export function inCareService(people: PeopleService, standards: StandardsService
           .filter((e) => state.startedAt && e.occurredAt >= state.startedAt && (scheduleChanges.includes(e.type) || (e.type === 'cic.placement_started' && e.data.move === true)))
           .map((e) => ({ at: e.occurredAt, byName: e.recordedByName, title: eventTypeOf(e.type)?.title ?? e.type, why: String(e.data.rationale ?? e.data.summary ?? '') })),
         consentKinds: documentKinds.filter((k) => k.value === 'section_20_consent'),
-        parents: write ? await parentsOf(context, personId) : [],
+        parents: write ? await parentsOf(context, personId, record) : [],
         iros: write ? await iros() : [],
         may: { write, end: state.inCare && managesRecord(context.actor, record) },
       };
