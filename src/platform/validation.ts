@@ -34,6 +34,11 @@ export function optionalChoice(values: readonly [string, ...string[]], label: st
     .transform((v) => (v ? v : null));
 }
 
+/** The values of a list of choices (`{ value, text }`), for z.enum. */
+export function choiceValues(list: readonly { value: string }[]): [string, ...string[]] {
+  return list.map((o) => o.value) as [string, ...string[]];
+}
+
 /** Checkboxes send nothing, one value or several: always an array. */
 export function checkboxes<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));

@@ -1,15 +1,8 @@
-import { chronological } from '../records/events';
+import { chronological, type WorkflowEvent } from '../records/events';
 import type { AssessmentContent, AssessmentOutcome } from './signsOfSafety';
 
-/** An event as this needs it: what, when, who, and its data. */
-export interface AssessmentEvent {
-  id: string;
-  type: string;
-  occurredAt: Date;
-  recordedBy: string | null;
-  recordedByName: string | null;
-  data: Record<string, unknown>;
-}
+/** An event as this needs it: what, when, who, and its data. (who recorded it, always). */
+export type AssessmentEvent = WorkflowEvent & { recordedBy: string | null };
 
 export type AssessmentStage = 'in_progress' | 'submitted' | 'returned' | 'completed';
 

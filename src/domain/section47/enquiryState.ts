@@ -1,13 +1,6 @@
-import { chronological } from '../records/events';
-/** An event as this needs it. */
-export interface EnquiryEvent {
-  id: string;
-  type: string;
-  occurredAt: Date;
-  recordedBy: string | null;
-  recordedByName: string | null;
-  data: Record<string, unknown>;
-}
+import { chronological, type WorkflowEvent } from '../records/events';
+/** An event as this needs it. (who recorded it, always). */
+export type EnquiryEvent = WorkflowEvent & { recordedBy: string | null };
 
 export const enquiryOutcomes = [
   { value: 'initial_conference', text: 'Initial child protection conference' },

@@ -7,7 +7,8 @@ import type { WorkflowEvent } from '../../domain/records/events';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
-import { optionalText, requiredText } from '../../platform/validation';
+import { choiceValues, optionalText, requiredText } from '../../platform/validation';
+import { checkedAt } from '../../platform/when';
 import type { PeopleService } from '../people/peopleService';
 import { recordStep } from '../people/recordStep';
 import { clocksOf } from '../standards/obligationViews';
@@ -39,15 +40,15 @@ export const accommodations = [
   { value: 'not_known', text: 'Not known: not in touch' },
 ] as const;
 
-const values = <T extends readonly { value: string }[]>(list: T) => list.map((o) => o.value) as [string, ...string[]];
 const circumstancesSchema = z.object({
   age: z.enum(['17', '18', '19', '20', '21'], { error: 'Select the birthday this update is for' }),
-  activity: z.enum(values(activities), { error: 'Select what the young person is doing' }),
-  accommodation: z.enum(values(accommodations), { error: 'Select where the young person lives' }),
+  activity: z.enum(choiceValues(activities), { error: 'Select what the young person is doing' }),
+  accommodation: z.enum(choiceValues(accommodations), { error: 'Select where the young person lives' }),
   suitable: z.enum(['yes', 'no'], { error: 'Select whether the accommodation is suitable' }),
   inTouch: z.enum(['yes', 'no'], { error: 'Select whether the young person is in touch' }),
   neetPlan: optionalText(4000, 'The NEET action plan'),
 });
+const returnSchema = z.object({ request: requiredText('Enter what the young person asked for', 2000, 'What they asked for') });
 const pathwaySchema = z.object({
   views: requiredText("Enter the young person's views, wishes and feelings", 5000, 'Their views'),
   independence: requiredText('Enter the preparation for independence and move-on accommodation', 5000, 'Preparation for independence'),
@@ -118,9 +119,7 @@ export function careLeaverService(clock: Clock, people: PeopleService, standards
     /** The "update care leaver's circumstances" step for a birthday from the 17th to the 21st (Care Leavers 17), with a NEET action plan (7). */
     updateCircumstances(context: RequestContext, personId: string, body: Record<string, unknown>) {
       return step(context, personId, 'age', (_s, now) => {
-        const parsed = circumstancesSchema.safeParse(body);
-        if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'age'), message: i.message })));
-        const d = parsed.data;
+        const d = checkedAt(circumstancesSchema, body, null, now).data;
         if (d.activity === 'neet' && !d.neetPlan) throw new ValidationError([{ field: 'neetPlan', message: 'Enter the NEET action plan (Care Leavers 7)' }]);
         return [
           {
@@ -136,10 +135,9 @@ export function careLeaverService(clock: Clock, people: PeopleService, standards
     async pathwayPlan(context: RequestContext, personId: string, body: Record<string, unknown>) {
       const record = await people.record(context, personId, 'work:record');
       return step(context, personId, 'views', (_s, now) => {
-        const parsed = pathwaySchema.safeParse(body);
-        if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'views'), message: i.message })));
-        if (record.details.uasc === true && !parsed.data.tripleplanning) throw new ValidationError([{ field: 'tripleplanning', message: 'Enter the triple planning: for staying in the UK, for a return, and for the meantime (Care Leavers 24)' }]);
-        return [{ type: 'care_leaver.pathway_plan_completed', occurredAt: now, data: { ...parsed.data } }];
+        const plan = checkedAt(pathwaySchema, body, null, now).data;
+        if (record.details.uasc === true && !plan.tripleplanning) throw new ValidationError([{ field: 'tripleplanning', message: 'Enter the triple planning: for staying in the UK, for a return, and for the meantime (Care Leavers 24)' }]);
+        return [{ type: 'care_leaver.pathway_plan_completed', occurredAt: now, data: { ...plan } }];
       });
     },
 
@@ -173,16 +171,14 @@ export function careLeaverService(clock: Clock, people: PeopleService, standards
     },
 
     /** A former relevant young person over 21 asks to return for support, up to 25 (Care Leavers, Extension to 25). */
-    async returnedForSupport(context: RequestContext, personId: string, body: Record<string, unknown>) {
-      const record = await people.record(context, personId, 'work:record');
-      const dateOfBirth = record.details.dateOfBirth;
-      const stream = await people.streamOf(personId);
-      const status = dateOfBirth ? careLeaverStatus(dateOfBirth, carePeriodsOf(stream), careLeaverFactsOf(stream), londonDate(clock.now())).status : null;
-      if (status !== 'support_ended') throw new ValidationError([{ field: 'request', message: 'A return for support is for a former relevant young person aged 21 to 25 whose support has ended' }]);
-      return step(context, personId, 'request', (_s, now) => {
-        const parsed = z.object({ request: requiredText('Enter what the young person asked for', 2000, 'What they asked for') }).safeParse(body);
-        if (!parsed.success) throw new ValidationError([{ field: 'request', message: parsed.error.issues[0]?.message ?? 'Enter what the young person asked for' }]);
-        return [{ type: 'care_leaver.returned_for_support', occurredAt: now, data: { summary: parsed.data.request } }];
+    returnedForSupport(context: RequestContext, personId: string, body: Record<string, unknown>) {
+      return step(context, personId, 'request', ({ stream }, now, record) => {
+        // The status from the record as it stands under the lock: a return is for those whose support has ended.
+        const dateOfBirth = record.details.dateOfBirth;
+        const status = dateOfBirth ? careLeaverStatus(dateOfBirth, carePeriodsOf(stream), careLeaverFactsOf(stream), londonDate(now)).status : null;
+        if (status !== 'support_ended') throw new ValidationError([{ field: 'request', message: 'A return for support is for a former relevant young person aged 21 to 25 whose support has ended' }]);
+        const { request } = checkedAt(returnSchema, body, null, now).data;
+        return [{ type: 'care_leaver.returned_for_support', occurredAt: now, data: { summary: request } }];
       });
     },
   };

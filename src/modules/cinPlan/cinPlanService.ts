@@ -6,7 +6,7 @@ import { fullName } from '../../domain/people/personDetails';
 import { firstAndLastChairRefusal } from '../../domain/plans/chairedMeetings';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
-import { optionalText, requiredText } from '../../platform/validation';
+import { choiceValues, optionalText, requiredText } from '../../platform/validation';
 import { checkedAt, notBefore, type When } from '../../platform/when';
 import type { PersonRecord } from '../people/peopleRepository';
 import type { PeopleService } from '../people/peopleService';
@@ -27,11 +27,9 @@ export const cinPlanRules = [
   'cwd.cin-visit-other-agreed',
   'cwd.cin-review-agreed',
 ] as const;
-const managerRoles = ['assistant-team-manager', 'team-manager', 'service-manager', 'head-of-service'];
-const values = <T extends readonly { value: string }[]>(list: T) => list.map((o) => o.value) as [string, ...string[]];
 
 const startSchema = z.object({
-  from: z.enum(values(cinPlanSources), { error: 'Select what the plan follows' }),
+  from: z.enum(choiceValues(cinPlanSources), { error: 'Select what the plan follows' }),
   reason: optionalText(2000, 'The decision the plan follows'),
 });
 const reviewSchema = z.object({
@@ -43,11 +41,11 @@ const reviewSchema = z.object({
   last: z.enum(['yes', 'no']).optional(),
 });
 const arrangementSchema = z.object({
-  arrangement: z.enum(values(visitingArrangements), { error: 'Select the visiting schedule agreed' }),
+  arrangement: z.enum(choiceValues(visitingArrangements), { error: 'Select the visiting schedule agreed' }),
   rationale: requiredText('Enter why the schedule suits the child', 4000, 'The rationale'),
 });
 const endSchema = z.object({
-  reason: z.enum(values(cinPlanEndings), { error: 'Select why the plan ends' }),
+  reason: z.enum(choiceValues(cinPlanEndings), { error: 'Select why the plan ends' }),
   summary: requiredText('Enter a summary of what the plan achieved and what happens next', 4000, 'The summary'),
 });
 
@@ -61,10 +59,7 @@ const notOnPlan = (plan: CinPlanState | null) => (plan?.onPlan ? null : 'The chi
  * Children with Disabilities 7-8), and its ending. Visits are recorded with Record work (cin.visit).
  */
 export function cinPlanService(people: PeopleService, standards: StandardsService, staff: StaffDirectory) {
-  async function chairs(record: PersonRecord) {
-    if (!record.allocatedTeamId) return [];
-    return (await staff.membersOf(record.allocatedTeamId)).filter((m) => m.active).map((m) => ({ id: m.id, name: m.displayName, manager: m.roles.some((r) => managerRoles.includes(r)) }));
-  }
+  const chairs = (record: PersonRecord) => staff.chairsOf(record.allocatedTeamId);
   async function disabledChildrensTeam(record: PersonRecord) {
     return record.allocatedTeamId !== null && (await staff.team(record.allocatedTeamId))?.specialism === 'disabled-children';
   }

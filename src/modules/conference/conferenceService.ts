@@ -9,7 +9,7 @@ import type { RequestContext } from '../../platform/audit/auditLog';
 import { ValidationError } from '../../platform/errors';
 import { formList } from '../../platform/http/forms';
 import { formatDateTime } from '../../platform/views/filters';
-import { mergeProblems, optionalText, problemsOf, requiredText } from '../../platform/validation';
+import { choiceValues, mergeProblems, optionalText, problemsOf, requiredText } from '../../platform/validation';
 import { checkedAt, instantOf, notBefore, type When } from '../../platform/when';
 import type { PersonRecord } from '../people/peopleRepository';
 import type { PeopleService } from '../people/peopleService';
@@ -46,7 +46,7 @@ export const preparations = {
 export type Preparation = keyof typeof preparations;
 
 const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message });
-const categoryValues = abuseCategories.map((c) => c.value) as [string, ...string[]];
+const categoryValues = choiceValues(abuseCategories);
 const heldSchema = z.object({
   planMade: yesNo('Select whether a child protection plan was made').optional(),
   planContinues: yesNo('Select whether the child protection plan continues').optional(),
@@ -56,7 +56,7 @@ const heldSchema = z.object({
   proceedReason: optionalText(2000, 'Why the chair proceeded'),
   dissent: optionalText(5000, 'Dissent'),
 });
-const participation = z.enum(participationLevels.map((p) => p.value) as [string, ...string[]], { error: 'Select how they took part' });
+const participation = z.enum(choiceValues(participationLevels), { error: 'Select how they took part' });
 /**
  * The chair's quality audit form (Child Protection Conferences 27): "timeliness of reports, were
  * reports shared with the family before the conference, participation of children and parents,

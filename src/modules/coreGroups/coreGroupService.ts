@@ -15,7 +15,6 @@ import type { StandardsService } from '../standards/standardsService';
 import type { StaffDirectory } from '../staff/staffDirectory';
 
 export const coreGroupRules = ['cp.first-core-group', 'cp.core-group', 'cp.core-group-record'] as const;
-const managerRoles = ['assistant-team-manager', 'team-manager', 'service-manager', 'head-of-service'];
 
 const meetingSchema = z.object({
   attended: requiredText('Enter who attended', 2000, 'Who attended'),
@@ -32,10 +31,7 @@ const meetingSchema = z.object({
  * manager of the team within two weeks.
  */
 export function coreGroupService(people: PeopleService, standards: StandardsService, staff: StaffDirectory) {
-  async function chairs(record: PersonRecord) {
-    if (!record.allocatedTeamId) return [];
-    return (await staff.membersOf(record.allocatedTeamId)).filter((m) => m.active).map((m) => ({ id: m.id, name: m.displayName, manager: m.roles.some((r) => managerRoles.includes(r)) }));
-  }
+  const chairs = (record: PersonRecord) => staff.chairsOf(record.allocatedTeamId);
 
   return {
     async view(context: RequestContext, personId: string) {

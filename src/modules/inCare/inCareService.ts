@@ -5,7 +5,7 @@ import { careEndings, inCareOf, legalStatusChoices, legalStatusRefusal, section2
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
-import { mergeProblems, optionalText, problemsOf, readDateInput, requiredText } from '../../platform/validation';
+import { choiceValues, mergeProblems, optionalText, problemsOf, readDateInput, requiredText } from '../../platform/validation';
 import { checkedAt, instantOf, notBefore, type When } from '../../platform/when';
 import { placementSettings } from '../../standards/coreEventTypes';
 import { eventTypeOf, ruleById } from '../../standards/index';
@@ -67,19 +67,18 @@ export const arrivalStepForms = {
 } as const;
 export type ArrivalStep = keyof typeof arrivalStepForms;
 
-const values = <T extends readonly { value: string }[]>(list: T) => list.map((o) => o.value) as [string, ...string[]];
-const statusSchema = z.enum(values(legalStatusChoices), { error: 'Select the legal status' });
+const statusSchema = z.enum(choiceValues(legalStatusChoices), { error: 'Select the legal status' });
 const startSchema = z.object({
   legalStatus: statusSchema,
   reason: requiredText('Enter why the child comes into care, as explained to them', 4000, 'Why the child comes into care'),
   familyAndFriends: z.enum(['yes', 'no'], { error: 'Select whether family and friends placements were explored' }),
   gapReason: optionalText(2000, 'Where the child was since the last period of care'),
-  setting: z.enum(values(settingChoices), { error: 'Select the placement' }),
+  setting: z.enum(choiceValues(settingChoices), { error: 'Select the placement' }),
   carer: requiredText('Enter the carers or the home the child is placed with', 200, 'The carers or home'),
 });
 const changeSchema = z.object({ legalStatus: statusSchema, summary: optionalText(2000, 'What the court or the parents decided') });
 const moveSchema = z.object({
-  setting: z.enum(values(settingChoices), { error: 'Select the new placement' }),
+  setting: z.enum(choiceValues(settingChoices), { error: 'Select the new placement' }),
   carer: requiredText('Enter the carers or the home the child moves to', 200, 'The carers or home'),
   reason: requiredText('Enter why the child moves', 2000, 'Why the child moves'),
 });
@@ -90,11 +89,11 @@ const carePlanSchema = z.object({
   forCarers: requiredText('Enter the objectives for work with the carers', 5000, 'The objectives for the carers'),
 });
 const scheduleSchema = z.object({
-  change: z.enum(scheduleChangeChoices.map((c) => c.value) as [string, ...string[]], { error: 'Select what changed' }),
+  change: z.enum(choiceValues(scheduleChangeChoices), { error: 'Select what changed' }),
   rationale: requiredText('Enter why, for the record of the schedule', 2000, 'Why'),
 });
 const endSchema = z.object({
-  reason: z.enum(values(careEndings), { error: 'Select why the child stops being looked after' }),
+  reason: z.enum(choiceValues(careEndings), { error: 'Select why the child stops being looked after' }),
   summary: requiredText('Enter a summary of the ending and the plan after it', 4000, 'The summary'),
 });
 
@@ -131,13 +130,16 @@ export function inCareService(people: PeopleService, standards: StandardsService
     });
   const inCare = (s: InCareState | null) => (s?.inCare ? null : 'The child is not looked after: record them becoming looked after first');
 
-  /** The parents with parental responsibility on the record: from the record already read, or read (and audited) for a change. */
-  async function parentsOf(context: RequestContext, personId: string, read?: PersonRecord) {
-    const record = read ?? (await people.record(context, personId, 'work:record'));
+  /** The parents with parental responsibility on the record, who may consent to section 20. */
+  async function parentsOf(context: RequestContext, record: PersonRecord) {
     const related = await people.currentRelationships(context, record);
     return related.filter((r) => r.parentalResponsibility && r.person.visible && r.person.kind === 'adult').map((r) => ({ id: r.person.id, name: r.person.name }));
   }
-  const unaccompanied = async (context: RequestContext, personId: string) => (await people.record(context, personId)).details.uasc === true;
+  /** What a section 20 consent is checked against, from one (audited) read of the record: its parents, and whether the child is unaccompanied. */
+  async function consentFacts(context: RequestContext, personId: string) {
+    const record = await people.record(context, personId, 'work:record');
+    return { parents: await parentsOf(context, record), uasc: record.details.uasc === true };
+  }
   async function iros() {
     return (await staff.allMembers()).filter((m) => m.active && m.roles.includes('iro')).map((m) => ({ id: m.id, name: m.displayName }));
   }
@@ -167,15 +169,14 @@ export function inCareService(people: PeopleService, standards: StandardsService
           .filter((e) => state.startedAt && e.occurredAt >= state.startedAt && (scheduleChanges.includes(e.type) || (e.type === 'cic.placement_started' && e.data.move === true)))
           .map((e) => ({ at: e.occurredAt, byName: e.recordedByName, title: eventTypeOf(e.type)?.title ?? e.type, why: String(e.data.rationale ?? e.data.summary ?? '') })),
         consentKinds: documentKinds.filter((k) => k.value === 'section_20_consent'),
-        parents: write ? await parentsOf(context, personId, record) : [],
+        parents: write ? await parentsOf(context, record) : [],
         iros: write ? await iros() : [],
         may: { write, end: state.inCare && managesRecord(context.actor, record) },
       };
     },
 
     async start(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
-      const parents = await parentsOf(context, personId);
-      const uasc = await unaccompanied(context, personId);
+      const { parents, uasc } = await consentFacts(context, personId);
       return step(context, personId, () => null, 'legalStatus', (state, now) => {
         const parsed = startSchema.safeParse(body);
         const consent = consentOf(body, parsed.success ? parsed.data.legalStatus : String(body.legalStatus ?? ''), parents, londonDate(now), uasc);
@@ -199,8 +200,7 @@ export function inCareService(people: PeopleService, standards: StandardsService
     },
 
     async changeStatus(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
-      const parents = await parentsOf(context, personId);
-      const uasc = await unaccompanied(context, personId);
+      const { parents, uasc } = await consentFacts(context, personId);
       return step(context, personId, inCare, 'legalStatus', (state, now) => {
         const { data, at } = checkedAt(changeSchema, body, when, now);
         const consent = consentOf(body, data.legalStatus, parents, londonDate(now), uasc);

@@ -7,7 +7,7 @@ import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { ValidationError } from '../../platform/errors';
-import { optionalText, requiredText } from '../../platform/validation';
+import { choiceValues, optionalText, requiredText } from '../../platform/validation';
 import { checkedAt, notBefore, type When } from '../../platform/when';
 import type { PeopleService } from '../people/peopleService';
 import { recordStep } from '../people/recordStep';
@@ -15,9 +15,8 @@ import { clocksOf } from '../standards/obligationViews';
 import type { StandardsService } from '../standards/standardsService';
 
 const missingTypes = ['cic.missing_started', 'cic.missing_ended', 'cic.return_interview_held'];
-const values = <T extends readonly { value: string }[]>(list: T) => list.map((o) => o.value) as [string, ...string[]];
 const startSchema = z.object({
-  kind: z.enum(values(missingKinds), { error: 'Select whether the child is missing or absent' }),
+  kind: z.enum(choiceValues(missingKinds), { error: 'Select whether the child is missing or absent' }),
   from: requiredText('Enter where the child went missing from', 300, 'Where from'),
   reported: z.enum(['yes', 'no'], { error: 'Select whether it was reported to the police' }),
   policeReference: optionalText(100, 'The police reference'),
@@ -96,11 +95,19 @@ export function missingService(db: Db, clock: Clock, people: PeopleService, stan
       const recent = await people.ofTypesSince(missingTypes, new Date(now.getTime() - 90 * 86_400_000));
       // Missing for longer than that: their latest start or return is a start, whenever it was.
       const stillOut = (await people.latestOfTypesForAll(['cic.missing_started', 'cic.missing_ended'])).filter((e) => e.type === 'cic.missing_started').map((e) => e.personId);
-      const ids = [...new Set([...recent.map((e) => e.personId), ...stillOut])];
+      const recentOf = new Map<string, typeof recent>();
+      for (const e of recent) {
+        const list = recentOf.get(e.personId);
+        if (list) list.push(e);
+        else recentOf.set(e.personId, [e]);
+      }
+      const ids = [...new Set([...recentOf.keys(), ...stillOut])];
       const visible = await people.visibleRecords(context, ids);
       const rows = [];
       for (const id of visible.keys()) {
-        const events = recent.some((e) => e.personId === id && e.type === 'cic.missing_started') ? recent.filter((e) => e.personId === id) : await people.ofTypes(id, missingTypes);
+        const mine = recentOf.get(id) ?? [];
+        // An episode begun before the window is read whole, from the child's own record.
+        const events = mine.some((e) => e.type === 'cic.missing_started') ? mine : await people.ofTypes(id, missingTypes);
         const episodes = missingEpisodesOf(events);
         const episode = missingOvernight(episodes, evening, morning).at(-1);
         if (!episode) continue;

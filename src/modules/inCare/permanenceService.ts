@@ -6,7 +6,7 @@ import { fullName } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { formList } from '../../platform/http/forms';
-import { requiredText } from '../../platform/validation';
+import { choiceValues, requiredText } from '../../platform/validation';
 import { checkedAt, type When } from '../../platform/when';
 import type { PeopleService } from '../people/peopleService';
 import { recordStep } from '../people/recordStep';
@@ -15,15 +15,14 @@ import type { StandardsService } from '../standards/standardsService';
 import type { StaffDirectory } from '../staff/staffDirectory';
 
 export const permanenceRules = ['ppm.emergency', 'ppm.after-first-review', 'ppm.before-second-review', 'ppm.three-monthly', 'cic.permanence-plan'] as const;
-const values = <T extends readonly { value: string }[]>(list: T) => list.map((o) => o.value) as [string, ...string[]];
 const needSchema = z.object({
   basis: z.enum(['need_identified', 'reunification_ruled_out'], { error: 'Select why permanence planning starts' }),
   summary: requiredText('Enter what shows a permanent placement is needed', 2000, 'Why'),
 });
 const ppmSchema = z.object({
   chairId: requiredText('Select who chaired the meeting', 100, 'The chair'),
-  reason: z.enum(values(ppmReasons), { error: 'Select why the meeting was called' }),
-  option: z.enum(values(permanenceOptions), { error: 'Select the permanence option decided' }),
+  reason: z.enum(choiceValues(ppmReasons), { error: 'Select why the meeting was called' }),
+  option: z.enum(choiceValues(permanenceOptions), { error: 'Select the permanence option decided' }),
   decisions: requiredText('Enter the decisions and the views of the child and of those involved', 10000, 'The decisions'),
 });
 const achievedSchema = z.object({ summary: requiredText('Enter how permanence was achieved', 2000, 'How') });

@@ -9,7 +9,7 @@ import { participationLevels } from '../../domain/conference/conferenceState';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { formatDateTime } from '../../platform/views/filters';
-import { optionalText, requiredText } from '../../platform/validation';
+import { choiceValues, optionalText, requiredText } from '../../platform/validation';
 import { checkedAt, instantOf, notBefore, type When } from '../../platform/when';
 import type { PersonRecord } from '../people/peopleRepository';
 import type { PeopleService } from '../people/peopleService';
@@ -45,10 +45,9 @@ export const reviewRules = [
 export const shortBreaksRules = ['short-breaks.first-review', 'short-breaks.review', 'cic.adjourned-review'] as const;
 
 const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message });
-const values = <T extends readonly { value: string }[]>(list: T) => list.map((o) => o.value) as [string, ...string[]];
 const heldSchema = z.object({
   decisions: requiredText('Enter the decisions and recommendations of the review', 10000, 'The decisions'),
-  childParticipation: z.enum(values(participationLevels), { error: 'Select how the child took part' }),
+  childParticipation: z.enum(choiceValues(participationLevels), { error: 'Select how the child took part' }),
   lastBeforeEighteen: yesNo("Select whether this is the young person's last review before they are 18"),
 });
 const auditSchema = z.object({
@@ -58,12 +57,12 @@ const auditSchema = z.object({
 });
 const adjournSchema = z.object({ reason: requiredText('Enter why the review was adjourned, against the IRO Handbook criteria', 2000, 'Why it was adjourned') });
 const notifySchema = z.object({
-  change: z.enum(values(significantChanges), { error: 'Select the change' }),
+  change: z.enum(choiceValues(significantChanges), { error: 'Select the change' }),
   detail: requiredText('Enter what changed', 2000, 'What changed'),
 });
 const disagreeSchema = z.object({ disagreement: requiredText('Enter which actions and decisions you do not agree with, and why', 4000, 'The disagreement') });
 const disputeSchema = z.object({
-  stage: z.enum(values(disputeStages), { error: 'Select the stage' }),
+  stage: z.enum(choiceValues(disputeStages), { error: 'Select the stage' }),
   concern: requiredText('Enter the concern about the child’s care', 4000, 'The concern'),
   disputeId: optionalText(100, 'The dispute'),
 });

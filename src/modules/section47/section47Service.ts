@@ -5,7 +5,7 @@ import { fullName } from '../../domain/people/personDetails';
 import { enquiryOutcomes, enquiryStepRefusal, latestEnquiry, type EnquiryState, type EnquiryStep } from '../../domain/section47/enquiryState';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ForbiddenError } from '../../platform/errors';
-import { optionalText, requiredText } from '../../platform/validation';
+import { choiceValues, optionalText, requiredText } from '../../platform/validation';
 import { checkedAt, notBefore, type When } from '../../platform/when';
 import type { PeopleService } from '../people/peopleService';
 import type { PersonRecord } from '../people/peopleRepository';
@@ -19,7 +19,7 @@ export const enquiryRules = ['s47.workflow-triggered', 's47.child-visited', 's47
 /** What the enquiry records happened after the strategy meeting that started it: one dated before is refused, not left to leave its clock open. */
 const afterThreshold = (state: EnquiryState, at: Date, field: string) => notBefore(at, state.thresholdMetAt, field, 'This cannot be before the strategy meeting that found the threshold met, ');
 
-const outcomeValues = enquiryOutcomes.map((o) => o.value) as [string, ...string[]];
+const outcomeValues = choiceValues(enquiryOutcomes);
 const visitSchema = z
   .object({
     seenAlone: z.enum(['yes', 'no'], { error: 'Select whether the child was seen alone' }),

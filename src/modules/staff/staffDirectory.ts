@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/access/can';
+import { managerRoles } from '../../domain/access/roles';
 import type { Db, Executor } from '../../platform/db/database';
 import { staffRepository, type StaffMember, type Team } from './staffRepository';
 
@@ -30,6 +31,11 @@ export function staffDirectory(db: Db) {
       return member;
     },
     membersOf: (teamId: string) => staffRepository.membersOf(db, teamId),
+    /** The active members of a team who may chair its meetings, each marked if a manager (a manager chairs some: the first and last core group or review). */
+    async chairsOf(teamId: string | null) {
+      if (!teamId) return [];
+      return (await staffRepository.membersOf(db, teamId)).filter((m) => m.active).map((m) => ({ id: m.id, name: m.displayName, manager: m.roles.some((r) => managerRoles.includes(r)) }));
+    },
     teams: (): Promise<Team[]> => staffRepository.teams(db),
     team: (teamId: string): Promise<Team | null> => staffRepository.teamById(db, teamId),
     /** The specialism of each of these teams that has one, read with the caller's transaction. */
