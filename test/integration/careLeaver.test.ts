@@ -38,6 +38,7 @@ describe.each(engines())("a young person's journey from 16 to 21 on %s", (engine
 
     expect(await statusOn('2025-06-01')).toBe('looked_after');
     expect(await statusOn('2026-01-20')).toBe('eligible'); // 16th birthday, in care 99 weeks since 14
+    expect(await problems(t.services.careLeaver.allocateAdviser(manager, child.id, { paId: worker.actor.userId }))).toEqual(['paId: Select the personal adviser from the list']);
     await t.services.careLeaver.allocateAdviser(manager, child.id, { paId: pa.actor.userId });
     expect((await t.services.standards.forPerson(child.id)).find((o) => o.obligation.ruleId === 'care-leaver.pa-allocated')?.state).toBe('met');
     t.clock.set('2026-10-05T12:00:00Z');

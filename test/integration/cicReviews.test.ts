@@ -84,6 +84,7 @@ describe.each(engines())('reviews of a child in care on %s', (engine) => {
     ]);
     await t.services.cicReviews.followUp(iro, child.id, 'audit', { planMeetsNeeds: 'yes', childsViews: 'yes' }, at('2027-01-27', '11:00', 'audit'));
     await expect(t.services.cicReviews.disagree(worker, child.id, { disagreement: 'Contact too frequent' })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await problems(t.services.cicReviews.disagree(manager, child.id, { disagreement: ' ' }))).toEqual(['disagreement: Enter which actions and decisions you do not agree with, and why']);
     await t.services.cicReviews.disagree(manager, child.id, { disagreement: 'Twice-weekly supervised contact cannot be staffed; propose weekly.' });
     expect((await rule(child.id, 'cic.review-decisions-disputed'))?.state).toBe('met');
 
@@ -123,6 +124,8 @@ describe.each(engines())('reviews of a child in care on %s', (engine) => {
     expect(await problems(t.services.cicReviews.dispute(iro, child.id, { stage: 'informal', concern: 'back', disputeId: open!.id }))).toEqual([
       'stage: The dispute is already at the "Formal challenge on the Dispute Resolution Process form, to the team manager" stage: it can only move on',
     ]);
+    expect(await problems(t.services.cicReviews.resolve(iro, child.id, { disputeId: 'not-a-dispute', outcome: 'Done' }))).toEqual(['disputeId: Select an open dispute']);
+    expect(await problems(t.services.cicReviews.resolve(iro, child.id, { disputeId: open!.id, outcome: '' }))).toEqual(['outcome: Enter how it was resolved']);
     await t.services.cicReviews.resolve(iro, child.id, { disputeId: open!.id, outcome: 'PEP held on 2 February.' });
     expect((await t.services.cicReviews.view(iro, child.id)).state.disputes).toMatchObject([{ stage: 'formal', resolved: { outcome: 'PEP held on 2 February.' } }]);
   });

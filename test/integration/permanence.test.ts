@@ -52,6 +52,7 @@ describe.each(engines())('permanence planning on %s', (engine) => {
     expect([view.state.planning, view.state.plan?.option, view.state.meetings[0]?.attended, view.state.meetings[0]?.chair]).toEqual([true, 'long_term_fostering', ['social_worker', 'iro', 'carers'], serviceManager.actor.displayName]);
     await expect(t.services.permanence.achieved(worker, child.id, { summary: 'SGO made' })).rejects.toBeInstanceOf(ForbiddenError);
     t.clock.set('2027-03-01T12:00:00Z');
+    expect(await problems(t.services.permanence.achieved(manager, child.id, { summary: '' }))).toEqual(['summary: Enter how permanence was achieved']);
     await t.services.permanence.achieved(manager, child.id, { summary: 'Long-term fostering match approved at panel.' });
     expect((await rule(child.id, 'ppm.three-monthly'))?.obligation.outcome).toBe('cancelled');
   });
