@@ -1,3 +1,6 @@
+import { providerRoutes } from './modules/providers/providerRoutes';
+import { placementRequestRoutes } from './modules/placementRequests/placementRequestRoutes';
+import { placementRoutes } from './modules/placements/placementRoutes';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -43,6 +46,8 @@ import { stateLabels } from './modules/standards/obligationViews';
 import { catalogueRoutes } from './modules/standards/catalogueRoutes';
 import { setUpUploads } from './platform/http/setUpUploads';
 import { complianceRoutes } from './modules/standards/complianceRoutes';
+import { carePackageRoutes } from './modules/carePackages/carePackageRoutes';
+import { familyTimeRoutes } from './modules/familyTime/familyTimeRoutes';
 
 export interface AppOptions {
   config: Config;
@@ -107,9 +112,14 @@ export async function createApp(services: Services, options: AppOptions): Promis
   permanenceRoutes(app, services);
   healthRoutes(app, services);
   careLeaverRoutes(app, services);
+  providerRoutes(app, services);
+  placementRequestRoutes(app, services);
+  placementRoutes(app, services);
   teamRoutes(app, services);
   catalogueRoutes(app, services);
   complianceRoutes(app, services);
+  carePackageRoutes(app, services);
+  familyTimeRoutes(app, services);
   auditRoutes(app, services);
   adminRoutes(app, services);
 

@@ -20,6 +20,14 @@ import { missingService } from './modules/inCare/missingService';
 import { permanenceService } from './modules/inCare/permanenceService';
 import { healthService } from './modules/inCare/healthService';
 import { careLeaverService } from './modules/careLeaver/careLeaverService';
+import { providerService } from './modules/providers/providerService';
+import { placementService } from './modules/placements/placementService';
+import { stabilityService } from './modules/placements/stabilityService';
+import { resourceReports } from './modules/placements/resourceReports';
+import { placementFacts } from './modules/placements/placementDetails';
+import { placementRequestService } from './modules/placementRequests/placementRequestService';
+import { carePackageService } from './modules/carePackages/carePackageService';
+import { familyTimeService } from './modules/familyTime/familyTimeService';
 import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
 import { strategyService } from './modules/strategy/strategyService';
@@ -55,6 +63,7 @@ export function services(db: Db, clock: Clock) {
     await projectFrontDoor(executor, events);
     await standards.recompute(executor, personIds);
   };
+  const providers = providerService(db, clock);
   return {
     db,
     clock,
@@ -79,12 +88,19 @@ export function services(db: Db, clock: Clock) {
     cinPlan: cinPlanService(people, standards, staff),
     childDocuments: childDocuments(db, people),
     safetyPlan: safetyPlanService(people, standards),
-    inCare: inCareService(people, standards, staff),
+    inCare: inCareService(people, standards, staff, () => placementFacts(providers)),
     cicReviews: reviewService(people, standards),
     missing: missingService(db, clock, people, standards),
     permanence: permanenceService(people, standards, staff),
     health: healthService(clock, people, standards),
     careLeaver: careLeaverService(clock, people, standards, staff),
+    providers,
+    placements: placementService(people, standards, providers),
+    stability: stabilityService(people),
+    resourceReports: resourceReports(db, clock, people, providers),
+    placementRequests: placementRequestService(db, clock, people, staff, providers),
+    carePackages: carePackageService(db, clock, people, staff, providers),
+    familyTime: familyTimeService(db, clock, people, staff),
   };
 }
 

@@ -1,3 +1,4 @@
+import { postcodesImport } from './postcodesCommand';
 import { parseArgs } from 'node:util';
 import { isRole, roles } from '../domain/access/roles';
 import { createApp } from '../app';
@@ -29,6 +30,8 @@ const usage = `Usage: npx hearth <command>
   standards due <rule id> --from <instant>
                                  when a standard falls due, counted from an instant
   standards recompute            work out every obligation again from the events
+  postcodes import FILE.csv      load postcode district centres (outcode, latitude, longitude)
+                                 for distances from home and school to placements
   calendar add-working-days <YYYY-MM-DD> <N>
                                  the Nth working day after a date (England and Wales)
   user add <username> --role <role> [--role <role>…] [--team <team name>…]
@@ -186,6 +189,9 @@ export async function main(argv: string[]): Promise<number> {
         if (sub === 'due') return await standardsDue(rest, (run) => withDatabase(config, run));
         if (sub === 'recompute') return await standardsRecompute((run) => withDatabase(config, run));
         throw new UsageError('Did you mean: npx hearth standards list | due <rule id> --from <instant> | recompute');
+      case 'postcodes':
+        if (sub !== 'import') throw new UsageError('Did you mean: npx hearth postcodes import FILE.csv');
+        return await postcodesImport(rest, (run) => withDatabase(config, run));
       case 'calendar':
         if (sub !== 'add-working-days') throw new UsageError('Did you mean: npx hearth calendar add-working-days <YYYY-MM-DD> <N>');
         return calendarAddWorkingDays(rest);

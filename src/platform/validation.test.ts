@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ValidationError } from './errors';
 import {
   checkboxes,
+  pence,
+  wholeNumber,
   checked,
   isoDate,
   mergeProblems,
@@ -297,5 +299,34 @@ describe('checked and problemsOf', () => {
       { field: 'familyName', message: 'Enter the family name' },
       { field: 'address.postcode', message: 'Enter the postcode' },
     ]);
+  });
+});
+
+describe('amounts in pounds and pence', () => {
+  const cost = pence('the weekly cost');
+  const problem = (v: unknown) => { const r = cost.safeParse(v); return r.success ? null : r.error.issues[0]!.message; };
+  it('reads pounds and pence as whole pence, with or without a pound sign and commas', () => {
+    expect(cost.parse('1,450')).toBe(145000);
+    expect(cost.parse('£1450.5')).toBe(145050);
+    expect(cost.parse('0.01')).toBe(1);
+    expect(cost.parse(99.99)).toBe(9999);
+  });
+  it('refuses nothing, negative amounts, fractions of a penny and words', () => {
+    expect(problem('')).toBe('Enter the weekly cost in pounds and pence, like 1450.00');
+    expect(problem('0')).toBe('The weekly cost must be more than £0');
+    expect(problem('-20')).toBe('The weekly cost must be an amount in pounds and pence, like 1450.00');
+    expect(problem('12.345')).toBe('The weekly cost must be an amount in pounds and pence, like 1450.00');
+    expect(problem('a lot')).toBe('The weekly cost must be an amount in pounds and pence, like 1450.00');
+    expect(problem('2000000')).toBe('The weekly cost must be £1,000,000 or less');
+  });
+});
+
+describe('whole numbers', () => {
+  const places = wholeNumber('the number of places', 0, 500);
+  it('reads whole numbers within limits and says what to fix otherwise', () => {
+    expect(places.parse('4')).toBe(4);
+    expect(places.safeParse('4.5').error?.issues[0]?.message).toBe('The number of places must be a whole number, like 1');
+    expect(places.safeParse('501').error?.issues[0]?.message).toBe('The number of places must be between 0 and 500');
+    expect(places.safeParse('').error?.issues[0]?.message).toBe('Enter the number of places');
   });
 });

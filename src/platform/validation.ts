@@ -44,6 +44,43 @@ export function checkboxes<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 }
 
+/**
+ * An amount of money in pounds and pence ("1,450", "£1450.50"), as whole pence: more than nothing,
+ * at most two decimal places (issue 7: "costs must be positive amounts in pounds and pence").
+ */
+export function pence(label: string, max = 100_000_000) {
+  return z
+    .union([z.string(), z.number()], { error: `Enter ${label} in pounds and pence, like 1450.00` })
+    .transform((v, ctx) => {
+      const typed = String(v).trim().replace(/^£/, '').replace(/,/g, '');
+      if (!/^\d+(\.\d{1,2})?$/.test(typed)) {
+        ctx.addIssue({ code: 'custom', message: typed === '' ? `Enter ${label} in pounds and pence, like 1450.00` : `${label[0]!.toUpperCase()}${label.slice(1)} must be an amount in pounds and pence, like 1450.00` });
+        return z.NEVER;
+      }
+      const [pounds, decimals = ''] = typed.split('.');
+      const amount = Number(pounds) * 100 + Number(decimals.padEnd(2, '0'));
+      if (amount <= 0) ctx.addIssue({ code: 'custom', message: `${label[0]!.toUpperCase()}${label.slice(1)} must be more than £0` });
+      else if (amount > max) ctx.addIssue({ code: 'custom', message: `${label[0]!.toUpperCase()}${label.slice(1)} must be £${(max / 100).toLocaleString('en-GB')} or less` });
+      return amount;
+    });
+}
+
+/** A whole number typed in a box, within limits. */
+export function wholeNumber(label: string, min: number, max: number) {
+  return z
+    .union([z.string(), z.number()], { error: `Enter ${label} as a number` })
+    .transform((v, ctx) => {
+      const typed = String(v).trim();
+      if (!/^-?\d+$/.test(typed)) {
+        ctx.addIssue({ code: 'custom', message: typed === '' ? `Enter ${label}` : `${label[0]!.toUpperCase()}${label.slice(1)} must be a whole number, like ${Math.max(min, 1)}` });
+        return z.NEVER;
+      }
+      const n = Number(typed);
+      if (n < min || n > max) ctx.addIssue({ code: 'custom', message: `${label[0]!.toUpperCase()}${label.slice(1)} must be between ${min} and ${max}` });
+      return n;
+    });
+}
+
 /** A yes/no radio or checkbox from a form, or a boolean from JSON. */
 export const yesNo = z.preprocess((v) => v === true || v === 'yes' || v === 'true' || v === 'on', z.boolean());
 

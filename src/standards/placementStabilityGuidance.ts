@@ -19,9 +19,9 @@ const plannedEndings = { document, section: 'Placements are ended in a planned w
 
 export const placementStabilityGuidance: CatalogueFile = {
   eventTypes: [
-    { type: 'placements.carer_profile_shared', title: 'Child-friendly carer profile shared with the child and their views sought' },
-    { type: 'placements.initial_support_plan_completed', title: 'Initial placement support plan completed', during: 'in-care' },
-    { type: 'placements.support_plan_reviewed', title: 'Placement support plan reviewed', during: 'in-care' },
+    { type: 'placements.carer_profile_shared', title: 'Child-friendly carer profile shared with the child and their views sought', recordedOn: 'placement-requests' },
+    { type: 'placements.initial_support_plan_completed', title: 'Initial placement support plan completed', during: 'in-care', recordedOn: 'placements' },
+    { type: 'placements.support_plan_reviewed', title: 'Placement support plan reviewed', during: 'in-care', recordedOn: 'placements' },
   ],
   rules: rules([
     {

@@ -26,10 +26,36 @@ export const resourceServicePolicy: CatalogueFile = {
     },
   ],
   eventTypes: [
-    { type: 'placements.site_visited', title: 'Placement visited by the Resource Service before it was agreed' },
-    { type: 'placements.quality_assurance_visit_made', title: 'Placement Quality Assurance and Monitoring visit made', during: 'placement' },
-    { type: 'placements.stability_meeting_held', title: 'Placement Stability Meeting (Placement Support Meeting) held', during: 'placement' },
-    { type: 'placements.notice_to_quit_accepted', title: 'Notice to Quit from the placement provider accepted', during: 'placement' },
+    // A request for a placement and its matching (3.1), recorded on the request's pages (src/modules/placementRequests/).
+    { type: 'placements.request_made', title: 'Placement request made (Decision to Seek Accommodation, or 18+ Supported Accommodation Request)', recordedOn: 'placement-requests' },
+    { type: 'placements.request_authorised', title: "Placement request authorised by the worker's manager", after: [{ type: 'placements.request_made' }], recordedOn: 'placement-requests' },
+    { type: 'placements.request_allocated', title: 'Placement request allocated to a Placement social worker', after: [{ type: 'placements.request_made' }], recordedOn: 'placement-requests' },
+    { type: 'placements.option_considered', title: 'Placement option shortlisted or rejected, with the reason', after: [{ type: 'placements.request_made' }], recordedOn: 'placement-requests' },
+    { type: 'placements.introduction_held', title: 'Introduction to the new carers or home (visit, call or overnight stay)', recordedOn: 'placement-requests' },
+    { type: 'placements.request_matched', title: 'Placement request matched to a provider', after: [{ type: 'placements.request_made' }], recordedOn: 'placement-requests' },
+    { type: 'placements.request_withdrawn', title: 'Placement request withdrawn', after: [{ type: 'placements.request_made' }], recordedOn: 'placement-requests' },
+    { type: 'placements.site_visited', title: 'Placement visited by the Resource Service before it was agreed', recordedOn: 'placement-requests' },
+    // A placement's life (src/modules/placements/): the provider rule, moves, quality, stability, Notice to Quit.
+    { type: 'placements.rating_exception_agreed', title: 'Head of service agreed a placement with a provider rated below Good', permission: 'placement:authorise', recordedOn: 'placements' },
+    { type: 'placements.move_requested', title: 'Placement move requested', during: 'placement', recordedOn: 'placements' },
+    { type: 'placements.move_authorised', title: 'Placement move agreed by the head of service or the Placement Stability Panel', during: 'placement', permission: 'placement:authorise', recordedOn: 'placements' },
+    { type: 'placements.virtual_school_consulted', title: 'Virtual School consulted on a placement move', during: 'in-care', recordedOn: 'placements' },
+    { type: 'placements.child_told', title: 'Agreed how and when the child is told about the move', during: 'in-care', recordedOn: 'placements' },
+    { type: 'placements.quality_assurance_visit_made', title: 'Placement Quality Assurance and Monitoring visit made', during: 'placement', recordedOn: 'placements' },
+    { type: 'placements.stability_meeting_held', title: 'Placement Stability Meeting (Placement Support Meeting) held', during: 'placement', recordedOn: 'placements' },
+    { type: 'placements.stability_panel_referred', title: 'Referred to the Placement Stability Panel', during: 'placement', recordedOn: 'placements' },
+    { type: 'placements.notice_to_quit_received', title: 'Notice to Quit received from the placement provider', during: 'placement', recordedOn: 'placements' },
+    { type: 'placements.notice_to_quit_accepted', title: 'Notice to Quit from the placement provider accepted', during: 'placement', recordedOn: 'placements' },
+    { type: 'placements.disruption_review_held', title: 'Disruption review held after a placement broke down', during: 'in-care', recordedOn: 'placements' },
+    // Care packages (4.1), recorded on the child's care packages page (src/modules/carePackages/).
+    { type: 'placements.care_package_agreed', title: 'Care package set up', recordedOn: 'care-packages' },
+    { type: 'placements.care_package_approved', title: 'Care package approved', after: [{ type: 'placements.care_package_agreed' }], permission: 'package:approve', recordedOn: 'care-packages' },
+    { type: 'placements.care_package_reviewed', title: 'Care package reviewed', after: [{ type: 'placements.care_package_agreed' }], recordedOn: 'care-packages' },
+    { type: 'placements.care_package_ended', title: 'Care package ended', after: [{ type: 'placements.care_package_agreed' }], recordedOn: 'care-packages' },
+    // Family time (2.2), recorded by the Family Time team (src/modules/familyTime/).
+    { type: 'family_time.session_booked', title: 'Supervised family time booked', permission: 'family_time:record', recordedOn: 'family-time' },
+    { type: 'family_time.session_recorded', title: 'Supervised family time recorded: attendance and observations', after: [{ type: 'family_time.session_booked' }], permission: 'family_time:record', recordedOn: 'family-time' },
+    { type: 'family_time.session_cancelled', title: 'Supervised family time cancelled', after: [{ type: 'family_time.session_booked' }], permission: 'family_time:record', recordedOn: 'family-time' },
   ],
   rules: rules([
     {

@@ -116,3 +116,29 @@ export async function allocatedCase(s: Services) {
 export function importEvent(s: Services, personId: string, type: string, occurredAt: string, data: Record<string, unknown> = {}) {
   return s.people.importEvents(cliContext(), [{ personId, type, occurredAt: new Date(occurredAt), data }]);
 }
+
+/**
+ * A provider registered by a placements officer, with its latest Ofsted judgement (none: not yet
+ * inspected). Returns its id and the officer who registered it.
+ */
+export async function makeProvider(s: Services, overrides: { name?: string; type?: string; rating?: string; postcode?: string; places?: string; vacancies?: string; ageFrom?: string; ageTo?: string; needsMet?: string[]; inspectedOn?: string } = {}) {
+  const officer = await makeUser(s, { roles: ['placements-officer'] });
+  const id = await s.providers.register(officer, {
+    name: overrides.name ?? `Provider ${unique()}`,
+    type: overrides.type ?? 'childrens_home',
+    address: '1 Provider Street, Wealdmoor',
+    postcode: overrides.postcode ?? 'WM1 1AA',
+    places: overrides.places ?? '4',
+    vacancies: overrides.vacancies ?? '1',
+    ageFrom: overrides.ageFrom ?? '8',
+    ageTo: overrides.ageTo ?? '17',
+    needsMet: overrides.needsMet ?? [],
+    contactName: 'Pat Registered',
+    contactRole: 'Registered Manager',
+  });
+  if (overrides.rating !== 'not_yet_inspected') {
+    const [year, month, day] = (overrides.inspectedOn ?? '2025-01-15').split('-');
+    await s.providers.recordInspection(officer, id, { 'inspectedOn-day': day, 'inspectedOn-month': month, 'inspectedOn-year': year, rating: overrides.rating ?? 'good' });
+  }
+  return { id, officer };
+}

@@ -72,6 +72,25 @@ describe('the hearth command on the embedded database', () => {
     expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('Unknown command')]);
   });
 
+  it('loads postcode district centres from a CSV file, and refuses a file that is not one', async () => {
+    const file = path.join(dataDir, 'districts.csv');
+    fs.writeFileSync(file, 'Outcode,Latitude,Longitude\nWM9,52.70,-2.00\nZZ1,51.5,-0.1\n');
+    const loaded = await hearth(['postcodes', 'import', file], env);
+    expect([loaded.code, loaded.stdout.trim()], loaded.stderr).toEqual([0, 'Loaded the centres of 2 postcode districts.']);
+    fs.writeFileSync(file, 'outcode,latitude,longitude\nWM9,north,-2.00\n');
+    const bad = await hearth(['postcodes', 'import', file], env);
+    expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('Row 2: needs an outward code (like WM5), a latitude between 49 and 61 and a longitude between -9 and 2.5')]);
+    const missing = await hearth(['postcodes', 'import', path.join(dataDir, 'nope.csv')], env);
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('There is no file')]);
+    const database = await openDatabase({ engine: 'pglite', dataDir });
+    try {
+      const centres = await services(database.db, systemClock).providers.centres();
+      expect(centres.get('WM9')).toEqual({ latitude: 52.7, longitude: -2 });
+    } finally {
+      await database.close();
+    }
+  });
+
   it('refuses to open the embedded database while another process holds it', async () => {
     const database = await openDatabase({ engine: 'pglite', dataDir });
     try {

@@ -41,10 +41,10 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
     expect(await problems(t.services.inCare.start(worker, child.id, { legalStatus: 'V2', familyAndFriends: 'maybe' }, at('2026-12-24', '15:00')))).toEqual([
       'reason: Enter why the child comes into care, as explained to them',
       'familyAndFriends: Select whether family and friends placements were explored',
-      'setting: Select the placement',
-      'carer: Enter the carers or the home the child is placed with',
       'consentParent: Select the parent with parental responsibility who signed the consent',
       'consentSignedOn-day: Enter the date the consent was signed',
+      'setting: Select the kind of placement',
+      'carer: Enter the carers or the home the child is placed with',
     ]);
     await t.services.inCare.start(worker, child.id, { ...start, ...consent(motherId) }, at('2026-12-24', '15:00'));
     expect(await problems(t.services.inCare.start(worker, child.id, { ...start, ...consent(motherId) }, at('2026-12-24', '16:00')))).toEqual([
@@ -97,16 +97,26 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
     expect(await problems(t.services.inCare.changeStatus(worker, child.id, { legalStatus: 'V2', ...consent(motherId) }, statusAt('2027-01-05')))).toEqual(['legalStatus: That is the current legal status: choose the new one']);
     await t.services.inCare.changeStatus(worker, child.id, { legalStatus: 'C1', summary: 'Interim care order granted at Reading Family Court' }, statusAt('2027-01-05'));
 
-    // A placement move ends the current placement and opens a new placement planning meeting.
+    // A placement move ends the current placement and opens a new placement planning meeting. It is
+    // asked for, agreed by the head of service, and made with the Virtual School consulted and the child told (src/modules/placements/).
     const moveAt = (d: string) => at(d, '14:00', { date: 'moveOn', time: 'moveTime' });
-    expect(await problems(t.services.inCare.movePlacement(worker, child.id, { setting: 'connected_person', carer: 'Aunt Lisa', reason: 'Aunt approved as a connected person' }, moveAt('2026-12-20')))).toEqual([
+    const aunt = { setting: 'connected_person', carer: 'Aunt Lisa', ending: 'care_plan', why: 'Aunt approved as a connected person' };
+    const head = await makeUser(t.services, { roles: ['head-of-service'] });
+    t.clock.set('2027-01-07T12:00:00Z');
+    await t.services.placements.requestMove(worker, child.id, { reason: 'Aunt Lisa is approved as a connected person carer', urgent: 'no' });
+    await t.services.placements.authoriseMove(head, child.id, { by: 'head_of_service', alternatives: 'Staying with the Carters was considered; the plan is family.' });
+    await t.services.placements.virtualSchoolConsulted(worker, child.id, { advice: 'Same school: transport arranged.' });
+    await t.services.placements.childTold(worker, child.id, { how: 'Sue and the social worker tell her together on Sunday.' });
+    expect(await problems(t.services.placements.move(worker, child.id, aunt, moveAt('2026-12-20')))).toEqual([
       expect.stringMatching(/^moveOn: The move must be after the current placement began on 24 December 2026/),
     ]);
     const planningAt = (d: string) => at(d, '10:00', { date: 'planningOn', time: 'planningTime' });
     await t.services.inCare.arrivalStep(worker, child.id, 'planning', planningAt('2026-12-30'));
-    // An IRO may record work on any team's records, but a period of care is the case holder's.
-    await expect(t.services.inCare.movePlacement(iro, child.id, { setting: 'connected_person', carer: 'Aunt Lisa', reason: 'x' }, moveAt('2027-01-08'))).rejects.toBeInstanceOf(ForbiddenError);
-    await t.services.inCare.movePlacement(worker, child.id, { setting: 'connected_person', carer: 'Aunt Lisa', reason: 'Aunt approved as a connected person' }, moveAt('2027-01-08'));
+    // An IRO may record work on any team's records, but a placement is the case holder's or the Resource Service's.
+    await expect(t.services.placements.move(iro, child.id, aunt, moveAt('2027-01-08'))).rejects.toBeInstanceOf(ForbiddenError);
+    t.clock.set('2027-01-08T18:00:00Z');
+    await t.services.placements.move(worker, child.id, aunt, moveAt('2027-01-08'));
+    t.clock.set('2027-01-11T12:00:00Z');
     // The new placement has its own planning meeting.
     await t.services.inCare.arrivalStep(worker, child.id, 'planning', planningAt('2027-01-11'));
     expect((await rule(child.id, 'cic.placement-planning-meeting'))?.state).toBe('met');
@@ -120,7 +130,7 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
       ['C1', false, null],
     ]);
     expect(view.state.placements.map((p) => [p.carer, p.endReason])).toEqual([
-      ['Sue and Dev Carter', 'Aunt approved as a connected person'],
+      ['Sue and Dev Carter', 'care_plan'],
       ['Aunt Lisa', null],
     ]);
     expect(view.state.informationGiven).toEqual({ advocacy: true, independentVisitor: false, complaints: true });

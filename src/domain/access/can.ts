@@ -36,6 +36,10 @@ const recordPermissions: readonly Permission[] = [
   'strategy:chair',
   'conference:chair',
   'review:chair',
+  'placement:match',
+  'placement:authorise',
+  'package:approve',
+  'family_time:record',
 ];
 
 function isManager(actor: Actor): boolean {
@@ -129,6 +133,11 @@ export function can(actor: Actor, permission: Permission, subject?: RecordSubjec
     case 'strategy:chair':
     case 'conference:chair':
     case 'review:chair':
+    case 'placement:match':
+    case 'placement:authorise':
+    case 'package:approve':
+    case 'family_time:record':
+      // The Resource Service and the Family Time team work for every team's children (resource-service-policy.txt 1.4, 2.1-2.2).
       // The front door receives contacts about any child, open case or not (practice-standards.txt,
       // Section 2: Duty Team (MASH), 1-2), and a strategy meeting is chaired by an assistant team
       // manager or team manager, at the front door or of the team (Strategy Discussions 5), and the

@@ -11,20 +11,21 @@ const reader: Permission[] = ['child:search', 'child:read', 'caseload:read', 'te
 const recorder: Permission[] = [...reader, 'child:create', 'child:correct', 'work:record'];
 const frontDoor: Permission[] = ['contact:record', 'contact:triage'];
 const duty: Permission[] = [...frontDoor, 'threshold:decide', 'assessment:sign_off', 'strategy:chair'];
+const resources: Permission[] = ['provider:manage', 'placement:match', 'resources:read'];
 const expectedMatrix: Record<Role, Permission[]> = {
   'social-worker': [...recorder, ...frontDoor],
   'personal-adviser': recorder,
   'early-help-worker': recorder,
   'assistant-team-manager': [...recorder, ...duty, 'child:allocate', 'compliance:read'],
-  'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend'],
-  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend'],
-  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'standards:manage'],
+  'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'resources:read'],
+  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', ...resources, 'package:approve'],
+  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'standards:manage', ...resources, 'placement:authorise', 'package:approve'],
   iro: [...reader, 'compliance:read', 'work:record', 'review:chair'],
   'cp-chair': [...reader, 'compliance:read', 'work:record', 'conference:chair'],
-  'placements-officer': reader,
-  'family-time-worker': reader,
+  'placements-officer': [...reader, ...resources],
+  'family-time-worker': [...reader, 'family_time:record'],
   'panel-chair': ['child:search', 'child:read', 'team:read'],
-  'finance-officer': ['team:read'],
+  'finance-officer': ['team:read', 'resources:read'],
   'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor],
   lado: recorder,
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],
@@ -41,7 +42,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the twenty-two permissions', () => {
+  it('lists the twenty-eight permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -66,6 +67,12 @@ describe('the permission matrix', () => {
         'strategy:chair',
         'conference:chair',
         'review:chair',
+        'provider:manage',
+        'placement:match',
+        'placement:authorise',
+        'package:approve',
+        'family_time:record',
+        'resources:read',
       ].sort(),
     );
   });

@@ -27,6 +27,12 @@ export const permissions = [
   'strategy:chair', // decide on, trigger and chair a strategy discussion, about any child one may see (practice-standards.txt, Section 2: Strategy Discussions 1 and 5)
   'review:chair', // chair a child in care review and record it, its decisions and the IRO's challenges (practice-standards.txt, Section 4: Reviews for Children in Care 36, 49-52, 66-67)
   'assessment:extend', // the Team Manager's decision on a request to extend an assessment (practice-standards.txt, Section 2: Child and Family Assessment 7)
+  'provider:manage', // register placement providers, their Ofsted ratings, downgrade action plans and monthly Regulation 44 reports (resource-service-policy.txt 1.2)
+  'placement:match', // the Resource Service's work on any child's record: requests taken from the queue, matching, site visits, care packages, quality visits (resource-service-policy.txt 2.1, 3.1, 4.1)
+  'placement:authorise', // a Head of Service's agreement to a placement move, or to a provider rated below Good (placement-stability-guidance.txt; resource-service-policy.txt 1.1)
+  'package:approve', // a service manager's or head of service's approval of a care package's cost (resource-service-policy.txt 4.1)
+  'family_time:record', // the Family Time team's supervised contact: bookings, attendance and observations (resource-service-policy.txt 2.2)
+  'resources:read', // the Resource Service's lists and reports: providers, the request queue, stability, spend
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -44,24 +50,30 @@ const caseRecorder: Permission[] = [...caseReader, 'child:create', 'child:correc
 const frontDoor: Permission[] = ['contact:record', 'contact:triage'];
 const dutyManager: Permission[] = [...frontDoor, 'threshold:decide', 'assessment:sign_off', 'strategy:chair'];
 const manager: Permission[] = [...caseRecorder, ...dutyManager, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend'];
+/**
+ * The Resource Service (resource-service-policy.txt 1.3): placements social workers keep the
+ * providers' records and do the matching, quality and package work on any child's record; its
+ * service manager approves packages. Everyone who manages cases reads its lists and reports.
+ */
+const resourceService: Permission[] = ['provider:manage', 'placement:match', 'resources:read'];
 
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
   'social-worker': [...caseRecorder, ...frontDoor],
   'personal-adviser': caseRecorder,
   'early-help-worker': caseRecorder,
   'assistant-team-manager': [...caseRecorder, ...dutyManager, 'child:allocate', 'compliance:read'],
-  'team-manager': manager,
-  'service-manager': manager,
-  'head-of-service': [...manager, 'standards:manage'],
+  'team-manager': [...manager, 'resources:read'],
+  'service-manager': [...manager, ...resourceService, 'package:approve'],
+  'head-of-service': [...manager, 'standards:manage', ...resourceService, 'placement:authorise', 'package:approve'],
   // Reviewing officers and conference chairs watch the timeliness of reviews and conferences, and
   // record the reviews and conferences they chair (practice-standards.txt Section 4).
   iro: [...caseReader, 'compliance:read', 'work:record', 'review:chair'],
   'cp-chair': [...caseReader, 'compliance:read', 'work:record', 'conference:chair'],
-  'placements-officer': caseReader,
-  'family-time-worker': caseReader,
+  'placements-officer': [...caseReader, ...resourceService],
+  'family-time-worker': [...caseReader, 'family_time:record'],
   'panel-chair': ['child:search', 'child:read', 'team:read'],
   // Finance officers see the panel's finance log (a later module), not case records.
-  'finance-officer': ['team:read'],
+  'finance-officer': ['team:read', 'resources:read'],
   // Business support record and correct details for their teams (specialist-service-statement.txt 6.6).
   'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor],
   lado: caseRecorder,

@@ -48,6 +48,10 @@ export interface LegalStatusPeriod {
 
 export interface Placement {
   eventId: string;
+  /** The placement's own id (`data.placementId`, which new placements carry), else the event's: care packages, visits and requests refer to it. */
+  placementId: string;
+  /** The provider it was commissioned from (`data.providerId`), when there is one (src/modules/providers/). */
+  providerId: string | null;
   setting: string;
   carer: string;
   from: Date;
@@ -119,7 +123,7 @@ export function inCareOf(stream: readonly InCareEvent[]): InCareState {
       if (placement && !placement.to) placement.to = e.occurredAt;
       // Each placement has its own placement planning meeting (Children in Care 21).
       state.done.delete('cic.placement_planning_meeting_held');
-      state.placements.push({ eventId: e.id, setting: String(e.data.setting ?? ''), carer: String(e.data.carer ?? ''), from: e.occurredAt, to: null, endReason: null });
+      state.placements.push({ eventId: e.id, placementId: typeof e.data.placementId === 'string' ? e.data.placementId : e.id, providerId: typeof e.data.providerId === 'string' ? e.data.providerId : null, setting: String(e.data.setting ?? ''), carer: String(e.data.carer ?? ''), from: e.occurredAt, to: null, endReason: null });
       // A temporary placement ends with the placement it was (the interim-placement episode's ends).
       if (placement) state.interim = false;
     } else if (e.type === 'cic.placement_ended' && placement && !placement.to) {

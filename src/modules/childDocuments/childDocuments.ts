@@ -22,6 +22,13 @@ export const documentKinds = [
   { value: 'strategy_minutes', text: 'Strategy meeting minutes' },
   { value: 'conference_minutes', text: 'Child protection conference minutes' },
   { value: 'core_group_minutes', text: 'Core group minutes' },
+  // What a placement request needs uploaded for the Resource Service (resource-service-policy.txt 3.1), and what a provider must hold (1.2).
+  { value: 'assessment', text: "An assessment of the child's needs" },
+  { value: 'pathway_plan', text: 'Pathway plan' },
+  { value: 'ehcp', text: 'Education, Health and Care Plan (EHCP)' },
+  { value: 'pep', text: 'Personal Education Plan (PEP)' },
+  { value: 'cla_review_minutes', text: 'Child in care review minutes' },
+  { value: 'placement_plan', text: 'Placement plan' },
   { value: 'other', text: 'Another document' },
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number]['value'];

@@ -16,6 +16,8 @@ import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAsse
 import { closureUnderway, hubReviewWaiting } from './demoClosure';
 import { strategyUnderway } from './demoStrategy';
 import { atUniversity, cameIntoCare, cinReviewAwaitingSignOff, missingOvernight, reviewConcerns, safetyPlanUnderway } from './demoPlans';
+import { placementDataFor, seedProviders } from './demoProviders';
+import { resourceServiceScenes } from './demoResources';
 import { demoFamilies, demoProfessionals, type DemoChild, type DemoFamily } from './demoFamilies';
 import { demoAuthorityName, demoStaff, demoTeams } from './demoStaff';
 
@@ -91,6 +93,9 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   }
   const as = (username: string): RequestContext => ({ actor: actors[username] as Actor, ipAddress: '10.20.0.15', method: 'POST', path: '/demo' });
   const duty = as('priya.shah');
+  // The Resource Service's providers come first: the children's placements name them.
+  const providerIds = await seedProviders(s, as('noah.williams'), (d) => clock.set(d), at, today);
+  const childrenOf = new Map<string, string[]>();
   const head = as('helen.okafor');
 
   // Professionals known to many families.
@@ -163,8 +168,15 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
 
     const frontDoor = frontDoorDetails(family, childIds, adultIds);
     const events = childrenScripts.flatMap(({ script }, i) =>
-      script.map((e: ScriptedEvent) => ({ personId: childIds[i] as string, type: e.type, occurredAt: at(e.daysAgo, e.hour ?? 10), data: frontDoor(e.type, withDates(e, today)), recordedBy: (family.worker ? actors[family.worker] : actors['priya.shah']) as Actor })),
+      script.map((e: ScriptedEvent) => ({
+        personId: childIds[i] as string,
+        type: e.type,
+        occurredAt: at(e.daysAgo, e.hour ?? 10),
+        data: { ...frontDoor(e.type, withDates(e, today)), ...(e.type === 'cic.placement_started' ? placementDataFor(family.surname, providerIds) : {}) },
+        recordedBy: (family.worker ? actors[family.worker] : actors['priya.shah']) as Actor,
+      })),
     );
+    childrenOf.set(family.surname, childIds);
     clock.set(now);
     await s.people.importEvents(admin, events);
 
@@ -210,6 +222,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   await reviewConcerns(s, as('daniel.hughes'), as('ruth.adeyemi'), reviewed, (d) => clock.set(d), at);
   await missingOvernight(s, as('daniel.hughes'), missingFrom, (d) => clock.set(d), at);
   await atUniversity(s, as('liam.oconnor'), university, (d) => clock.set(d));
+  await resourceServiceScenes(s, as, childrenOf, (d) => clock.set(d), at);
   clock.set(now);
 }
 

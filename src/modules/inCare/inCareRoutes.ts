@@ -27,13 +27,12 @@ export function inCareRoutes(app: FastifyInstance, services: Services) {
     title: 'Recorded',
     run: async (r, body) => (await inCare.arrivalStep(ctx(r), id(r), key, whenOf(body, { date: `${key}On`, time: `${key}Time` })), `${arrivalStepForms[key].title}: recorded.`),
   }));
-  const dated = [...Object.keys(arrivalStepForms).map((k) => `${k}On`), 'occurredOn', 'consentSignedOn', 'iroOn', 'statusOn', 'moveOn', 'endOn', 'scheduleOn'];
+  const dated = [...Object.keys(arrivalStepForms).map((k) => `${k}On`), 'occurredOn', 'consentSignedOn', 'iroOn', 'statusOn', 'endOn', 'scheduleOn'];
   addRecordPage(app, { url: '/people/:id/in-care', template, view: page, dateFields: dated }, [
     ...steps,
     attachDocumentStep(services, '/people/:id/in-care/documents'),
     { url: '/people/:id/in-care/start', permission: 'work:record', audit, form: 'start', title: 'Looked after', run: async (r, body) => (await inCare.start(ctx(r), id(r), body, whenOf(body)), 'The child is recorded as looked after, with their first placement: send the child in care notification within 24 hours.') },
     { url: '/people/:id/in-care/legal-status', permission: 'work:record', audit, form: 'status', title: 'Legal status changed', run: async (r, body) => (await inCare.changeStatus(ctx(r), id(r), body, whenOf(body, { date: 'statusOn', time: 'statusTime' })), 'The new legal status has been recorded.') },
-    { url: '/people/:id/in-care/placement', permission: 'work:record', audit, form: 'move', title: 'Placement move recorded', run: async (r, body) => (await inCare.movePlacement(ctx(r), id(r), body, whenOf(body, { date: 'moveOn', time: 'moveTime' })), 'The placement move has been recorded: a placement planning meeting is due within 5 working days.') },
     { url: '/people/:id/in-care/schedule', permission: 'work:record', audit, form: 'schedule', title: 'Visiting schedule changed', run: async (r, body) => (await inCare.scheduleChange(ctx(r), id(r), body, whenOf(body, { date: 'scheduleOn', time: 'scheduleTime' })), 'The change to the visiting schedule has been recorded.') },
     { url: '/people/:id/in-care/iro', permission: 'work:record', audit, form: 'iro', title: 'IRO appointed', run: async (r, body) => (await inCare.appointIro(ctx(r), id(r), body, whenOf(body, { date: 'iroOn', time: 'iroTime' })), 'The independent reviewing officer has been recorded.') },
     { url: '/people/:id/in-care/care-plan', permission: 'work:record', audit, form: 'carePlan', title: 'Care plan recorded', run: async (r, body) => (await inCare.carePlan(ctx(r), id(r), body), 'The care plan has been recorded.') },

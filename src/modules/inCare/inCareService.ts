@@ -7,7 +7,12 @@ import type { RequestContext } from '../../platform/audit/auditLog';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { choiceValues, mergeProblems, optionalText, problemsOf, readDateInput, requiredText } from '../../platform/validation';
 import { checkedAt, instantOf, notBefore, type When } from '../../platform/when';
-import { placementSettings } from '../../standards/coreEventTypes';
+import { settingChoices } from '../../domain/placements/settings';
+import { placementsOf } from '../../domain/placements/placementState';
+import { ratingText } from '../../domain/placements/providers';
+import { matchedRequestOf, openRequestsOf } from '../../domain/placements/requests';
+import { randomUUID } from 'node:crypto';
+import { homePostcodeOf, placementData, type PlacementFacts } from '../placements/placementDetails';
 import { eventTypeOf, ruleById } from '../../standards/index';
 import { documentKinds, documentsOf } from '../childDocuments/childDocuments';
 import type { PersonRecord } from '../people/peopleRepository';
@@ -45,17 +50,7 @@ export const scheduleChangeChoices = [
   { value: 'school_ended', type: 'cic.residential_school_ended', text: 'The residential school placement ended' },
 ] as const;
 
-/** The placement settings in the worker's words. */
-export const settingChoices: { value: (typeof placementSettings)[number]; text: string }[] = [
-  { value: 'in_house_fostering', text: "The authority's own foster carers" },
-  { value: 'connected_person', text: 'Family or friends approved as foster carers (connected person)' },
-  { value: 'independent_fostering', text: 'Independent fostering agency' },
-  { value: 'residential', text: "Children's home" },
-  { value: 'supported_accommodation', text: 'Supported accommodation (16 and over)' },
-  { value: 'placed_with_parents', text: 'Placed with parents' },
-  { value: 'secure', text: 'Secure children’s home' },
-  { value: 'other', text: 'Another placement' },
-];
+export { settingChoices } from '../../domain/placements/settings';
 
 /** The dated steps of coming into care, each once a period (Children in Care 18-23; Reviews for Children in Care). */
 export const arrivalStepForms = {
@@ -73,15 +68,8 @@ const startSchema = z.object({
   reason: requiredText('Enter why the child comes into care, as explained to them', 4000, 'Why the child comes into care'),
   familyAndFriends: z.enum(['yes', 'no'], { error: 'Select whether family and friends placements were explored' }),
   gapReason: optionalText(2000, 'Where the child was since the last period of care'),
-  setting: z.enum(choiceValues(settingChoices), { error: 'Select the placement' }),
-  carer: requiredText('Enter the carers or the home the child is placed with', 200, 'The carers or home'),
 });
 const changeSchema = z.object({ legalStatus: statusSchema, summary: optionalText(2000, 'What the court or the parents decided') });
-const moveSchema = z.object({
-  setting: z.enum(choiceValues(settingChoices), { error: 'Select the new placement' }),
-  carer: requiredText('Enter the carers or the home the child moves to', 200, 'The carers or home'),
-  reason: requiredText('Enter why the child moves', 2000, 'Why the child moves'),
-});
 const carePlanSchema = z.object({
   outcomes: requiredText('Enter the intended outcomes for the child', 5000, 'The intended outcomes'),
   forChild: requiredText('Enter the objectives for work with the child', 5000, 'The objectives for the child'),
@@ -121,7 +109,7 @@ function consentOf(body: Record<string, unknown>, status: string | undefined, pa
  * coming into care against their clocks, the care plan, the information given to the child, and the
  * end of the period of care.
  */
-export function inCareService(people: PeopleService, standards: StandardsService, staff: StaffDirectory) {
+export function inCareService(people: PeopleService, standards: StandardsService, staff: StaffDirectory, placementFacts: () => Promise<PlacementFacts>) {
   // A period of care is the case holder's to record: not an IRO's or a conference chair's, who may record work on any team's records.
   const step = (context: RequestContext, personId: string, refusal: (s: InCareState | null) => string | null, field: string, events: Parameters<typeof recordStep<InCareState>>[6]) =>
     recordStep(people, context, personId, 'work:record', 'child.in_care_recorded', { read: (stream) => inCareOf(stream), refusal, field }, (state, now, record) => {
@@ -171,14 +159,20 @@ export function inCareService(people: PeopleService, standards: StandardsService
         consentKinds: documentKinds.filter((k) => k.value === 'section_20_consent'),
         parents: write ? await parentsOf(context, record) : [],
         iros: write ? await iros() : [],
+        // For the first placement's provider (src/modules/placements/placementDetails.ts).
+        providers: write && !state.inCare ? [...(await placementFacts()).providers.values()].filter((p) => !p.closedOn).map((p) => ({ id: p.id, name: p.name, ratingText: ratingText(p.rating) })) : [],
         may: { write, end: state.inCare && managesRecord(context.actor, record) },
       };
     },
 
     async start(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
       const { parents, uasc } = await consentFacts(context, personId);
+      // The first placement is held to the same rules as any other: a commissioned placement names its provider, rated Good or better unless excepted (resource-service-policy.txt 1.1).
+      const stream = await people.streamOf(personId);
+      const facts = { ...(await placementFacts()), exceptions: placementsOf(stream).exceptions, matched: openRequestsOf(stream).flatMap((r) => matchedRequestOf(stream, r.requestId) ?? []) };
       return step(context, personId, () => null, 'legalStatus', (state, now) => {
         const parsed = startSchema.safeParse(body);
+        const placement = placementData(body, facts, homePostcodeOf(stream, londonDate(now)), now, randomUUID());
         const consent = consentOf(body, parsed.success ? parsed.data.legalStatus : String(body.legalStatus ?? ''), parents, londonDate(now), uasc);
         let at: Date | null = null;
         let dateProblems: Problem[] = [];
@@ -189,12 +183,12 @@ export function inCareService(people: PeopleService, standards: StandardsService
           dateProblems = error.problems;
         }
         const refusal = parsed.success && at ? legalStatusRefusal(state, { kind: 'start', status: parsed.data.legalStatus, at, gapReason: parsed.data.gapReason }) : null;
-        const problems = mergeProblems(dateProblems, parsed.success ? [] : problemsOf(parsed.error), consent.problems, refusal ? [refusal] : []);
-        if (problems.length > 0 || !parsed.success || !at) throw new ValidationError(problems);
+        const problems = mergeProblems(dateProblems, parsed.success ? [] : problemsOf(parsed.error), consent.problems, refusal ? [refusal] : [], placement.problems);
+        if (problems.length > 0 || !parsed.success || !at || !placement.data) throw new ValidationError(problems);
         const d = parsed.data;
         return [
           { type: 'cic.started', occurredAt: at, data: { legalStatus: d.legalStatus, reason: d.reason, familyAndFriendsExplored: d.familyAndFriends === 'yes', ...(consent.consent ? { consent: consent.consent } : {}), ...(d.gapReason ? { gapReason: d.gapReason } : {}) } },
-          { type: 'cic.placement_started', occurredAt: at, data: { setting: d.setting, carer: d.carer, summary: `Placed: ${d.carer}` } },
+          { type: 'cic.placement_started', occurredAt: at, data: { ...placement.data, summary: `Placed: ${String(placement.data.carer)}` } },
         ];
       });
     },
@@ -209,19 +203,6 @@ export function inCareService(people: PeopleService, standards: StandardsService
         const problems = mergeProblems(consent.problems, refusal ? [refusal.field === 'occurredOn' ? { ...refusal, field: dateField } : refusal] : []);
         if (problems.length > 0) throw new ValidationError(problems);
         return [{ type: 'cic.legal_status_changed', occurredAt: at, data: { legalStatus: data.legalStatus, ...(consent.consent ? { consent: consent.consent } : {}), ...(data.summary ? { summary: data.summary } : {}) } }];
-      });
-    },
-
-    /** A placement move: the current placement ends and the new one starts at the same moment, with why. */
-    movePlacement(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
-      return step(context, personId, inCare, 'setting', (state, now) => {
-        const { data, at } = checkedAt(moveSchema, body, when, now);
-        const current = state.placements.at(-1);
-        if (current && !current.to) notBefore(at, new Date(current.from.getTime() + 1), when.fields?.date ?? 'occurredOn', 'The move must be after the current placement began on ');
-        return [
-          ...(current && !current.to ? [{ type: 'cic.placement_ended', occurredAt: at, data: { reason: data.reason } }] : []),
-          { type: 'cic.placement_started', occurredAt: at, data: { setting: data.setting, carer: data.carer, move: true, summary: `Moved to ${data.carer}: ${data.reason}` } },
-        ];
       });
     },
 

@@ -39,6 +39,7 @@ export function peopleService(db: Db, clock: Clock, staff: StaffDirectory, hooks
     ofTypesSince: (types: readonly string[], since: Date) => eventStore.ofTypesSince(db, types, since),
     latestOfTypesForAll: (types: readonly string[]) => eventStore.latestOfTypesForAll(db, types),
     ofTypes: (personId: string, types: readonly string[]) => eventStore.ofTypes(db, personId, types),
+    ofTypesFor: (personIds: readonly string[], types: readonly string[]) => eventStore.ofTypesFor(db, personIds, types),
 
     /**
      * Practice work recorded on a record (a visit, a review, a conference). `decide` is given the

@@ -48,6 +48,10 @@ const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (per
   'care-leaver': (id) => `/people/${id}/care-leaver`,
   permanence: (id) => `/people/${id}/permanence`,
   'health-education': (id) => `/people/${id}/health-education`,
+  placements: (id) => `/people/${id}/placements`,
+  'placement-requests': (id) => `/people/${id}/placement-requests`,
+  'care-packages': (id) => `/people/${id}/care-packages`,
+  'family-time': (id) => `/people/${id}/family-time`,
 };
 
 function workflowHref(rule: Rule | undefined, personId: string): string | null {

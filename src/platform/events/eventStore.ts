@@ -183,6 +183,21 @@ export const eventStore = {
     return rows.map(toRecorded);
   },
 
+  /** Events of some types on several people's records, each person's oldest first (a report across the children in care). */
+  async ofTypesFor(executor: Executor, personIds: readonly string[], types: readonly string[]): Promise<RecordedEvent[]> {
+    const found: RecordedEvent[] = [];
+    // In slices, so that a large authority's list of ids stays a reasonable query.
+    for (let i = 0; i < personIds.length; i += 1000) {
+      const rows = await executor
+        .select()
+        .from(events)
+        .where(and(inArray(events.personId, personIds.slice(i, i + 1000)), inArray(events.type, [...types])))
+        .orderBy(events.personId, events.occurredAt, events.seq);
+      found.push(...rows.map(toRecorded));
+    }
+    return found;
+  },
+
   /** Events of some types on a person's record, oldest first. */
   async ofTypes(executor: Executor, personId: string, types: readonly string[]): Promise<RecordedEvent[]> {
     const rows = await executor

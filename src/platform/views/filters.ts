@@ -1,3 +1,9 @@
+import { disruptionCauses, placementEndings, providerDocuments } from '../../domain/placements/placementState';
+import { providerTypes, ratingText } from '../../domain/placements/providers';
+import { settingChoices } from '../../domain/placements/settings';
+
+/** The words for a value from a list of choices; the value itself when it is not in the list (history from an older system). */
+const textOf = (list: readonly { value: string; text: string }[], value: string) => list.find((c) => c.value === value)?.text ?? value;
 import * as codes from '../../domain/people/codes';
 import { formatNhsNumber } from '../../domain/people/nhsNumber';
 import { londonDate } from '../../domain/calendar/localDate';
@@ -29,7 +35,22 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}${String(parts.dayPeriod ?? '').toLowerCase()}`;
 }
 
+/** Whole pence as pounds and pence: 145000 → "£1,450.00" (money is kept as whole pence; issue 7). */
+export function formatPounds(pence: number | null | undefined): string {
+  if (pence === null || pence === undefined || !Number.isFinite(pence)) return '';
+  const whole = Math.abs(Math.trunc(pence));
+  return `${pence < 0 ? '-' : ''}£${Math.floor(whole / 100).toLocaleString('en-GB')}.${String(whole % 100).padStart(2, '0')}`;
+}
+
 export const viewFilters: Record<string, (...args: never[]) => unknown> = {
+  pounds: formatPounds,
+  // A provider's kind and Ofsted judgement in words (src/domain/placements/providers.ts).
+  providerTypeText: (value: string) => providerTypes.find((t) => t.value === value)?.text ?? value,
+  ratingText: (value: string) => ratingText(value),
+  placementSettingText: (value: string) => textOf(settingChoices, value),
+  placementEndingText: (value: string) => textOf(placementEndings, value),
+  disruptionCauseText: (value: string) => textOf(disruptionCauses, value),
+  providerDocumentText: (value: string) => textOf(providerDocuments, value),
   date: formatDate,
   dateTime: formatDateTime,
   nhs: (value: string | null) => (value ? formatNhsNumber(value) : ''),

@@ -41,6 +41,11 @@ const navigationItems: NavItem[] = [
   { text: 'Teams', href: '/teams', needs: 'team:read' },
   // The Emergency Duty Team's morning list for the Resources Duty Team (resource-service-policy.txt 5.3).
   { text: 'Missing overnight', href: '/missing-overnight', needs: 'child:search' },
+  // The Resource Service (resource-service-policy.txt 2.1-2.2, 3.1): its providers, its queue of requests, family time, its reports.
+  { text: 'Placement requests', href: '/placement-requests', needs: 'resources:read' },
+  { text: 'Providers', href: '/providers', needs: 'resources:read' },
+  { text: 'Family time', href: '/family-time', needs: 'family_time:record' },
+  { text: 'Resource reports', href: '/resources', needs: 'resources:read' },
   { text: 'Compliance', href: '/compliance', needs: 'compliance:read' },
   { text: 'Standards', href: '/standards', needs: 'authenticated' },
   { text: 'Audit log', href: '/audit', needs: 'audit:read' },

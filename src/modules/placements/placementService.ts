@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { can, holdsCase } from '../../domain/access/can';
+import { londonDate } from '../../domain/calendar/localDate';
+import { agreedMove, awaitingDisruptionReview, pendingMove, placementEndings, placementsOf, type PlacementsState } from '../../domain/placements/placementState';
+import { goodOrBetter, ratingText } from '../../domain/placements/providers';
+import { matchedRequestOf, openRequestsOf } from '../../domain/placements/requests';
+import { settingChoices } from '../../domain/placements/settings';
+import { fullName } from '../../domain/people/personDetails';
+import type { RecordedEvent } from '../../domain/records/events';
+import type { RequestContext } from '../../platform/audit/auditLog';
+import { ForbiddenError, ValidationError } from '../../platform/errors';
+import { choiceValues, mergeProblems, requiredText } from '../../platform/validation';
+import { checkedAt, instantOf, notBefore, type When } from '../../platform/when';
+import type { PeopleService } from '../people/peopleService';
+import type { PersonRecord } from '../people/peopleRepository';
+import { recordStep } from '../people/recordStep';
+import type { ProviderService } from '../providers/providerService';
+import { clocksOf } from '../standards/obligationViews';
+import type { StandardsService } from '../standards/standardsService';
+import { homePostcodeOf, placementData, placementFacts, type PlacementFacts } from './placementDetails';
+
+/** The standards of a placement, on the page in the order the work goes. */
+export const placementRules = [
+  'placements.site-visit',
+  'stability.carer-profile-shared',
+  'cic.placement-planning-meeting',
+  'stability.initial-support-plan',
+  'cic.visit-after-move',
+  'placements.quality-assurance-visit',
+  'placements.quality-assurance-visit-all',
+  'stability.support-plan-reviewed',
+  'placements.notice-to-quit',
+] as const;
+
+const moveRequestSchema = z
+  .object({
+    reason: requiredText('Enter why the child needs to move', 4000, 'Why the child needs to move'),
+    urgent: z.enum(['yes', 'no'], { error: 'Select whether the move is urgent' }),
+    safeguardingReason: z.string().trim().max(4000).optional(),
+  })
+  .refine((d) => d.urgent === 'no' || (d.safeguardingReason ?? '').length > 0, { path: ['safeguardingReason'], message: 'An urgent move is only for an immediate safeguarding issue: say what it is' });
+const authoriseSchema = z.object({
+  by: z.enum(['head_of_service', 'stability_panel'], { error: 'Select who agreed the move' }),
+  alternatives: requiredText('Enter the alternative placement options considered: a move is not agreed until they are understood', 4000, 'The alternatives considered'),
+});
+const consultedSchema = z.object({ advice: requiredText("Enter the Virtual School's advice on the move", 4000, "The Virtual School's advice") });
+const toldSchema = z.object({ how: requiredText('Enter how and when the child will be told, and who tells them', 2000, 'How and when the child is told') });
+const exceptionSchema = z.object({ providerId: z.uuid({ error: 'Select the provider' }), reason: requiredText('Enter why this provider is the right placement despite its rating, and how the risks are managed', 4000, 'Why') });
+const endingSchema = z.object({
+  ending: z.enum(choiceValues(placementEndings), { error: 'Select why the placement ends' }),
+  why: requiredText('Enter what happened', 4000, 'What happened'),
+});
+
+/**
+ * A child's placements (issue 7; resource-service-policy.txt 1.1; placement-stability-guidance.txt):
+ * each placement with its provider, address, distance from home and placement plan, the
+ * Good-or-better rule enforced with the head of service's exception as the only way round it, and
+ * moves made only once agreed by the head of service or the Placement Stability Panel, with the
+ * Virtual School consulted and the child told.
+ */
+export function placementService(people: PeopleService, standards: StandardsService, providers: ProviderService) {
+  /** The case holder's team, or the Resource Service, who work for every team's children (resource-service-policy.txt 2.1). */
+  const mayWork = (context: RequestContext, record: PersonRecord) => (can(context.actor, 'work:record', record) && holdsCase(context.actor, record)) || can(context.actor, 'placement:match', record);
+  const step = (context: RequestContext, personId: string, permission: 'child:read' | 'placement:authorise' | 'placement:match', refusal: (s: PlacementsState | null) => string | null, field: string, events: (state: PlacementsState, now: Date, record: PersonRecord, stream: readonly RecordedEvent[]) => { type: string; occurredAt: Date; data: Record<string, unknown> }[]) => {
+    let stream: readonly RecordedEvent[] = [];
+    return recordStep(people, context, personId, permission, 'child.placement_recorded', { read: (s) => ((stream = s), placementsOf(s)), refusal, field }, (state, now, record) => {
+      if (permission === 'child:read' && !mayWork(context, record)) throw new ForbiddenError("A child's placements are recorded by the team that holds the case and the Resource Service");
+      return events(state, now, record, stream);
+    });
+  };
+  const placed = (s: PlacementsState | null) => (s?.current ? null : 'The child has no current placement');
+  const inCare = (s: PlacementsState | null) => (s?.care.inCare ? null : 'The child is not looked after: record them becoming looked after on the In care page first');
+
+  async function facts(state?: PlacementsState): Promise<PlacementFacts> {
+    return { ...(await placementFacts(providers)), exceptions: state?.exceptions ?? [] };
+  }
+  /** The child's matched requests, a placement may be made from. */
+  const matchedOf = (stream: readonly RecordedEvent[]) => openRequestsOf(stream).flatMap((r) => matchedRequestOf(stream, r.requestId) ?? []);
+  /** A new placement's data, or the problems with it, from the form and when it started. */
+  function newPlacement(body: Record<string, unknown>, f: PlacementFacts, stream: readonly RecordedEvent[], state: PlacementsState, when: When, now: Date, extraProblems: { field: string; message: string }[] = []) {
+    let at: Date | null = null;
+    let dateProblems: { field: string; message: string }[] = [];
+    try {
+      at = instantOf(when, now);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      dateProblems = error.problems;
+    }
+    const home = homePostcodeOf(stream as RecordedEvent[], state.care.startedAt ? londonDate(state.care.startedAt) : londonDate(now));
+    const checked = placementData(body, { ...f, exceptions: state.exceptions, matched: matchedOf(stream) }, home, at ?? now, randomUUID());
+    const problems = mergeProblems(dateProblems, checked.problems, extraProblems);
+    if (problems.length > 0 || !checked.data || !at) throw new ValidationError(problems);
+    return { at, data: checked.data };
+  }
+
+  return {
+    facts,
+
+    async view(context: RequestContext, personId: string) {
+      const record = await people.record(context, personId);
+      const stream = await people.streamOf(personId);
+      const state = placementsOf(stream);
+      const f = await facts(state);
+      const obligations = (await standards.forPerson(personId)).filter((o) => o.obligation.outcome === 'open' || (state.care.startedAt !== null && o.obligation.startedAt >= state.care.startedAt));
+      const withProvider = <P extends { providerId: string | null; placementId: string }>(p: P) => {
+        const provider = p.providerId ? f.providers.get(p.providerId) : undefined;
+        return { ...p, details: state.details.get(p.placementId) ?? {}, provider: provider ? { id: provider.id, name: provider.name, rating: provider.rating, ratingText: ratingText(provider.rating), goodOrBetter: goodOrBetter(provider.rating) } : null };
+      };
+      const may = {
+        work: mayWork(context, record),
+        authorise: can(context.actor, 'placement:authorise', record),
+        resourceService: can(context.actor, 'placement:match', record),
+      };
+      const openProviders = [...f.providers.values()].filter((p) => !p.closedOn);
+      return {
+        record,
+        name: fullName(record.details),
+        state,
+        current: state.current ? withProvider(state.current) : null,
+        placements: state.care.placements.map(withProvider).reverse(),
+        clocks: state.care.startedAt ? clocksOf(obligations, placementRules) : [],
+        pendingMove: pendingMove(state),
+        agreedMove: agreedMove(state),
+        openNotice: state.notices.find((n) => !n.acceptedAt) ?? null,
+        awaitingReview: awaitingDisruptionReview(state).map(withProvider),
+        providers: openProviders.map((p) => ({ id: p.id, name: p.name, rating: p.rating, ratingText: ratingText(p.rating), goodOrBetter: goodOrBetter(p.rating) })),
+        exceptionProviders: openProviders.filter((p) => !goodOrBetter(p.rating)).map((p) => ({ id: p.id, name: p.name, ratingText: ratingText(p.rating) })),
+        matched: matchedOf(stream),
+        exceptions: state.exceptions.map((x) => ({ ...x, providerName: f.providers.get(x.providerId)?.name ?? 'Unknown provider' })),
+        settings: settingChoices,
+        endings: placementEndings,
+        may,
+      };
+    },
+
+    /** A placement when the child has none now: after a placement ended without a move (in hospital, in custody), within a period of care. */
+    async start(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      const f = await facts();
+      return step(context, personId, 'child:read', (s) => inCare(s) ?? (s?.current ? 'The child has a placement now: record a move instead' : null), 'setting', (state, now, _record, stream) => {
+        const { at, data } = newPlacement(body, f, stream, state, when, now);
+        const last = state.care.placements.at(-1);
+        if (last?.to) notBefore(at, last.to, when.fields?.date ?? 'occurredOn', 'A placement cannot start before the last one ended, on ');
+        return [{ type: 'cic.placement_started', occurredAt: at, data: { ...data, summary: `Placed: ${String(data.carer)}` } }];
+      });
+    },
+
+    /** A move asked for by the child's social worker: why, and, for an urgent move, the immediate safeguarding issue (placement-stability-guidance.txt, "Placements are ended in a planned way" bullet 4). */
+    requestMove(context: RequestContext, personId: string, body: Record<string, unknown>) {
+      return step(context, personId, 'child:read', (s) => placed(s) ?? (s && (pendingMove(s) || agreedMove(s)) ? 'A move has already been asked for: it waits for agreement or to be made' : null), 'reason', (_state, now) => {
+        const { data } = checkedAt(moveRequestSchema, body, null, now);
+        return [{ type: 'placements.move_requested', occurredAt: now, data: { reason: data.reason, urgent: data.urgent === 'yes', ...(data.urgent === 'yes' ? { safeguardingReason: data.safeguardingReason } : {}), summary: `${data.urgent === 'yes' ? 'Urgent placement move' : 'Placement move'} requested` } }];
+      });
+    },
+
+    /** The head of service's agreement, theirs or the Placement Stability Panel's ("A placement move can only be agreed through HARP or via the relevant Head of Service"), once the alternatives are understood. */
+    authoriseMove(context: RequestContext, personId: string, body: Record<string, unknown>) {
+      return step(context, personId, 'placement:authorise', (s) => placed(s) ?? (s && pendingMove(s) ? null : 'There is no placement move waiting to be agreed'), 'by', (state, now) => {
+        const { data } = checkedAt(authoriseSchema, body, null, now);
+        const request = pendingMove(state)!;
+        return [{ type: 'placements.move_authorised', occurredAt: now, data: { moveRequestId: request.eventId, by: data.by, alternatives: data.alternatives, summary: data.by === 'stability_panel' ? 'Move agreed by the Placement Stability Panel' : 'Move agreed by the head of service' } }];
+      });
+    },
+
+    virtualSchoolConsulted(context: RequestContext, personId: string, body: Record<string, unknown>) {
+      return step(context, personId, 'child:read', (s) => placed(s) ?? (s && (pendingMove(s) || agreedMove(s)) ? null : 'Ask for the move first: the Virtual School is consulted on a move being considered'), 'advice', (_state, now) => [{ type: 'placements.virtual_school_consulted', occurredAt: now, data: { advice: checkedAt(consultedSchema, body, null, now).data.advice } }]);
+    },
+
+    childTold(context: RequestContext, personId: string, body: Record<string, unknown>) {
+      return step(context, personId, 'child:read', (s) => placed(s) ?? (s && (pendingMove(s) || agreedMove(s)) ? null : 'Ask for the move first'), 'how', (_state, now) => [{ type: 'placements.child_told', occurredAt: now, data: { how: checkedAt(toldSchema, body, null, now).data.how } }]);
+    },
+
+    /** The only way round the Good-or-better rule: the head of service's recorded exception, for this child and provider (resource-service-policy.txt 1.1). */
+    async ratingException(context: RequestContext, personId: string, body: Record<string, unknown>) {
+      const f = await facts();
+      return step(context, personId, 'placement:authorise', () => null, 'providerId', (_state, now) => {
+        const { data } = checkedAt(exceptionSchema, body, null, now);
+        const provider = f.providers.get(data.providerId);
+        if (!provider) throw new ValidationError([{ field: 'providerId', message: 'Select the provider from the list' }]);
+        if (goodOrBetter(provider.rating)) throw new ValidationError([{ field: 'providerId', message: `${provider.name} is rated ${ratingText(provider.rating)}: no exception is needed` }]);
+        return [{ type: 'placements.rating_exception_agreed', occurredAt: now, data: { providerId: provider.id, providerName: provider.name, rating: provider.rating, reason: data.reason, summary: `Exception agreed to place with ${provider.name} (${ratingText(provider.rating)})` } }];
+      });
+    },
+
+    /** A move: the current placement ends and the next starts at the same moment, only once agreed, with the Virtual School consulted and the child told (placement-stability-guidance.txt). */
+    async move(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      const f = await facts();
+      return step(context, personId, 'child:read', placed, 'setting', (state, now, _record, stream) => {
+        const agreed = agreedMove(state);
+        const ending = endingSchema.safeParse(body);
+        const rules: { field: string; message: string }[] = [];
+        if (!agreed) rules.push({ field: 'setting', message: 'A placement move needs the agreement of the head of service or the Placement Stability Panel: ask for the move and have it agreed first' });
+        else if (!state.virtualSchool) rules.push({ field: 'setting', message: 'Consult the Virtual School on the move first (placement-stability-guidance.txt)' });
+        else if (!state.childTold) rules.push({ field: 'setting', message: 'Record how and when the child is told about the move first (placement-stability-guidance.txt)' });
+        const { at, data } = newPlacement(body, f, stream, state, when, now, [...rules, ...(ending.success ? [] : ending.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })))]);
+        notBefore(at, new Date(state.current!.from.getTime() + 1), when.fields?.date ?? 'occurredOn', 'The move must be after the current placement began on ');
+        notBefore(at, agreed!.authorised!.at, when.fields?.date ?? 'occurredOn', 'The move cannot be before it was agreed, on ');
+        const e = ending.data!;
+        return [
+          { type: 'cic.placement_ended', occurredAt: at, data: { reason: e.ending, why: e.why, placementId: state.current!.placementId } },
+          { type: 'cic.placement_started', occurredAt: at, data: { ...data, move: true, moveRequestId: agreed!.eventId, summary: `Moved to ${String(data.carer)}: ${e.why}` } },
+        ];
+      });
+    },
+
+    /** A placement ends without another (hospital, custody, a return home is the end of care instead). */
+    end(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
+      return step(context, personId, 'child:read', placed, 'ending', (state, now) => {
+        const { data, at } = checkedAt(endingSchema, body, when, now);
+        notBefore(at, new Date(state.current!.from.getTime() + 1), when.fields?.date ?? 'occurredOn', 'The placement cannot end before it began, on ');
+        return [{ type: 'cic.placement_ended', occurredAt: at, data: { reason: data.ending, why: data.why, placementId: state.current!.placementId, summary: `Placement ended: ${data.why}` } }];
+      });
+    },
+  };
+}
+
+export type PlacementService = ReturnType<typeof placementService>;
