@@ -22,17 +22,17 @@ export async function resourceServiceScenes(s: Services, as: As, children: Reado
   const providers = await s.providers.all();
   const idOf = (name: string) => providers.find((p) => p.name === name)?.id ?? '';
 
-  // Ella Green: her foster placement broke down a month ago; Rivermead had the only carers near her school.
+  // Isla Green: her foster placement broke down a month ago; Rivermead had the only carers near her school.
   const [green] = children.get('Green') ?? [];
   if (green) {
     setClock(at(33, 11));
-    await s.placements.requestMove(worker, green, { reason: 'Pat and Chris Lowe have said they cannot continue after Ella hit Pat; they asked for her to move within the week.', urgent: 'no' });
+    await s.placements.requestMove(worker, green, { reason: 'Pat and Chris Lowe have said they cannot continue after Isla hit Pat; they asked for her to move within the week.', urgent: 'no' });
     setClock(at(32, 16));
     await s.placements.authoriseMove(head, green, { by: 'head_of_service', alternatives: 'In-house carers: no vacancy for a 13-year-old near Thornleigh Academy. Joseph House is full. Brightside has carers 30 miles away, which would mean a new school. Rivermead has experienced carers in Thornleigh.' });
     await s.placements.ratingException(head, green, { providerId: idOf('Rivermead Fostering Agency'), reason: 'The Bells are experienced carers near her school, not the carers Ofsted criticised. The Resource Service visits fortnightly while the agency’s action plan runs.' });
     setClock(at(32, 17));
     await s.placements.virtualSchoolConsulted(worker, green, { advice: 'Keep her at Thornleigh Academy: the move is within the catchment; the PEP is reviewed after the move.' });
-    await s.placements.childTold(worker, green, { how: 'Daniel and Pat tell Ella together after school on Wednesday, with a photo booklet of the Bells and their house.' });
+    await s.placements.childTold(worker, green, { how: 'Daniel and Pat tell Isla together after school on Wednesday, with a photo booklet of the Bells and their house.' });
     setClock(at(30, 19));
     await s.placements.move(worker, green, { ending: 'breakdown', why: 'The carers gave notice after an assault; a stability meeting could not save the placement.', setting: 'independent_fostering', providerId: idOf('Rivermead Fostering Agency'), carer: 'Sian and Mark Bell', postcode: 'WM7 2JK' }, whenAt(at(30, 17)));
   }
@@ -46,13 +46,13 @@ export async function resourceServiceScenes(s: Services, as: As, children: Reado
     await s.placements.requestMove(worker, lakatos, { reason: 'Sixty miles from home and her family; repeated missing episodes back to Kingsford. A placement nearer home with exploitation support.', urgent: 'no' });
   }
 
-  // Liam Walker: Oakfield House fell to Requires improvement; a stability meeting and the Resource Service's visit since.
+  // Mason Walker: Oakfield House fell to Requires improvement; a stability meeting and the Resource Service's visit since.
   const [walker] = children.get('Walker') ?? [];
   if (walker) {
     setClock(at(10, 17));
-    await s.stability.stabilityMeeting(worker, walker, { attendees: ['social_worker', 'iro', 'provider', 'resource_service', 'virtual_school'], concerns: 'Liam says he does not feel safe at night since two new young people arrived; he has refused school for a week.', supportPlanReview: 'Key worker sessions move to daily; CAMHS outreach brought forward; the Virtual School arranges a part-time timetable for two weeks.', agreed: 'Keep the placement: Oakfield adds a waking night worker. Review in two weeks.' }, whenAt(at(10, 14)));
+    await s.stability.stabilityMeeting(worker, walker, { attendees: ['social_worker', 'iro', 'provider', 'resource_service', 'virtual_school'], concerns: 'Mason says he does not feel safe at night since two new young people arrived; he has refused school for a week.', supportPlanReview: 'Key worker sessions move to daily; CAMHS outreach brought forward; the Virtual School arranges a part-time timetable for two weeks.', agreed: 'Keep the placement: Oakfield adds a waking night worker. Review in two weeks.' }, whenAt(at(10, 14)));
     setClock(at(20, 16));
-    await s.stability.qualityVisit(officer, walker, { findings: 'Liam’s room is personal and well kept. Staff know his plan. The action plan after the downgrade is on the office wall but not yet started.', actions: 'Chase the action plan with the Registered Manager; ask for the EHCP to be filed at the home.', documentsHeld: ['review_minutes', 'pep', 'placement_plan'] }, whenAt(at(20, 11)));
+    await s.stability.qualityVisit(officer, walker, { findings: 'Mason’s room is personal and well kept. Staff know his plan. The action plan after the downgrade is on the office wall but not yet started.', actions: 'Chase the action plan with the Registered Manager; ask for the EHCP to be filed at the home.', documentsHeld: ['review_minutes', 'pep', 'placement_plan'] }, whenAt(at(20, 11)));
   }
 
   // The Resource Service's queue: requests waiting, one being matched (src/modules/placementRequests/).
