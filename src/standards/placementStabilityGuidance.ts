@@ -32,7 +32,7 @@ export const placementStabilityGuidance: CatalogueFile = {
       quote:
         "Child-friendly carer profiles (or residential home children's booklet) to be shared with a child or young person prior to placement and their views sought about the placement.",
       notes:
-        "Due by the day the placement starts (0 days before it), and must come before it is recorded and since the child's previous placement started; a profile and its placement are tied by `data.placementId` when both carry one. Every placement opens one, emergency ones included: the heading says every child.",
+        "Due by the day the placement starts (0 days before it), and must come before it is recorded and since the child's previous placement started; a profile and its placement are tied by `data.placementId` when the placement carries one (a placement made from a matched request takes the request's id, which the profile shared during matching carries). Every placement opens one, emergency ones included: the heading says every child.",
       responsible: 'social-worker',
       starts: [{ type: 'cic.placement_started' }],
       satisfiedBy: [{ type: 'placements.carer_profile_shared' }],

@@ -66,7 +66,7 @@ export const resourceServicePolicy: CatalogueFile = {
       quote:
         "When a child has complex needs or there is a risk of placement disruption, the assigned Placement social worker will conduct a site visit before finalizing the placement to confirm that the provider can meet the child's needs and maintain a high standard of care.",
       notes:
-        "Hearth has no event for a placement being finalised, so the visit is due by the day the placement starts (0 days before it) and must come before it is recorded. Which placements need one is `data.complexNeeds` or `data.riskOfDisruption` on the placement; a placement and its visit are tied by `data.placementId` when both carry one.",
+        "Hearth has no event for a placement being finalised, so the visit is due by the day the placement starts (0 days before it) and must come before it is recorded. Which placements need one is `data.complexNeeds` or `data.riskOfDisruption` on the placement; a placement and its visit are tied by `data.placementId` when the placement carries one: a placement made from a matched request takes the request's id, which the matching's site visit carries; history without ids is matched by order.",
       responsible: 'placements-officer',
       starts: [
         { type: 'cic.placement_started', where: { complexNeeds: true } },

@@ -139,11 +139,28 @@ describe.each(engines())('placement requests on %s', (engine) => {
     const stream = await s.people.streamOf(child.id);
     expect(matchedRequestOf(stream, requestId)).toMatchObject({ requestId, providerId: ids.near, complexNeeds: true, homePostcode: 'TS1 1AA', schoolPostcode: 'TS2 4AB' });
     expect(openRequestsOf(stream).map((r) => r.status)).toEqual(['matched']);
-    expect(stream.filter((e) => e.type === 'placements.site_visited' || e.type === 'placements.carer_profile_shared').every((e) => e.data.placementId === undefined)).toBe(true);
+    // The visit and the profile are tied to the placement to be made from this request.
+    expect(stream.filter((e) => e.type === 'placements.site_visited' || e.type === 'placements.carer_profile_shared').map((e) => e.data.placementId)).toEqual([requestId, requestId]);
     view = await pr.matching.view(officer, child.id, requestId);
     expect(view.request.options.map((o) => [o.providerId === ids.near ? 'near' : 'other', o.decision]).filter(([who]) => who === 'near')).toEqual([['near', 'shortlisted']]);
     queue = await pr.queue(officer);
     expect(queue.rows.find((r) => r.requestId === requestId)).toMatchObject({ status: 'matched', allocatedTo: officer.actor.displayName, daysWaiting: 1 });
+
+    // The placement is made from the match: with the matched provider only, and the request is then placed.
+    const start = { legalStatus: 'C1', reason: 'An interim care order was made today.', familyAndFriends: 'yes', setting: 'independent_fostering', requestId, carer: 'Jo and Pat Near' };
+    const placedAt = when('2027-03-02', '18:00', 'occurred');
+    t.clock.set('2027-03-02T19:00:00Z');
+    expect(await problems(s.inCare.start(worker, child.id, { ...start, providerId: ids.far }, { ...placedAt, fields: undefined }))).toEqual([
+      expect.stringMatching(/^providerId: The request was matched to Near Agency .*: choose it, or record the placement without the request$/),
+    ]);
+    await s.inCare.start(worker, child.id, { ...start, providerId: ids.near }, { ...placedAt, fields: undefined });
+    const placed = await s.people.streamOf(child.id);
+    expect(openRequestsOf(placed)).toEqual([]);
+    expect(placed.find((e) => e.type === 'cic.placement_started')?.data).toMatchObject({ requestId, providerId: ids.near, complexNeeds: true });
+    // The site visit and the carer profile came before the placement (resource-service-policy.txt 1.1; placement-stability-guidance.txt).
+    const obligations = await s.standards.forPerson(child.id);
+    expect(obligations.find((o) => o.obligation.ruleId === 'placements.site-visit')?.state).toBe('met');
+    expect(obligations.find((o) => o.obligation.ruleId === 'stability.carer-profile-shared')?.state).toBe('met');
     t.clock.set('2027-03-01T10:00:00Z');
   });
 

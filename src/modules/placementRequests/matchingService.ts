@@ -117,13 +117,17 @@ export function matchingService(clock: Clock, people: PeopleService, staff: Staf
       });
     },
 
-    /** A site visit to a shortlisted provider before finalising (resource-service-policy.txt 1.1 paragraph 2). No placementId: there is no placement yet. */
+    /**
+     * A site visit to a shortlisted provider before finalising (resource-service-policy.txt 1.1 paragraph 2).
+     * It carries the placement's id to be: a placement made from this request takes the request's id
+     * as its own (src/modules/placements/placementDetails.ts), which ties the visit to it.
+     */
     siteVisit(context: RequestContext, personId: string, requestId: string, body: Record<string, unknown>, when: When) {
       return requestStep(people, context, personId, requestId, 'placement:match', { at: ['allocated'], field: 'providerId' }, ({ request }, now) => {
         const { data, at } = checkedAt(providerStepSchema('Enter what the visit found: can the provider meet the child’s needs?', 'The findings'), body, when, now);
         const option = onShortlist(request, data.providerId);
         notBefore(at, request.madeAt, when.fields?.date ?? 'occurredOn', 'The visit cannot be before the request was made, ');
-        return [{ type: 'placements.site_visited', occurredAt: at, data: { providerId: option.providerId, providerName: option.providerName, findings: data.notes, summary: `Site visit to ${option.providerName}` } }];
+        return [{ type: 'placements.site_visited', occurredAt: at, data: { placementId: request.requestId, providerId: option.providerId, providerName: option.providerName, findings: data.notes, summary: `Site visit to ${option.providerName}` } }];
       });
     },
 
@@ -133,7 +137,7 @@ export function matchingService(clock: Clock, people: PeopleService, staff: Staf
         const { data, at } = checkedAt(providerStepSchema('Enter the child’s views about the placement', 'The child’s views'), body, when, now);
         const option = onShortlist(request, data.providerId);
         notBefore(at, request.madeAt, when.fields?.date ?? 'occurredOn', 'The profile cannot be shared before the request was made, ');
-        return [{ type: 'placements.carer_profile_shared', occurredAt: at, data: { providerId: option.providerId, providerName: option.providerName, childViews: data.notes, summary: `Carer profile for ${option.providerName} shared with the child` } }];
+        return [{ type: 'placements.carer_profile_shared', occurredAt: at, data: { placementId: request.requestId, providerId: option.providerId, providerName: option.providerName, childViews: data.notes, summary: `Carer profile for ${option.providerName} shared with the child` } }];
       });
     },
 

@@ -82,7 +82,8 @@ export function placementData(body: Record<string, unknown>, facts: PlacementFac
   return {
     problems: [],
     data: {
-      placementId,
+      // A placement made from a request takes the request's id: the site visit and the carer profile shared during matching carry it.
+      placementId: request?.requestId ?? placementId,
       setting: input.setting,
       carer: input.carer ?? provider!.name,
       ...(provider ? { providerId: provider.id, providerName: provider.name, providerRating: provider.rating } : {}),
