@@ -22,6 +22,7 @@ export const placementSettings = [
   'supported_accommodation',
   'placed_with_parents',
   'secure',
+  'parent_and_child',
   'other',
 ] as const;
 /**
@@ -144,9 +145,11 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
       // A move from one placement to another during a period of care, not its first placement (Children in Care 36).
       move: yesNo('move'),
     }),
+    // Recorded on the In care and Placements pages, where the provider rule and the agreement to a move are checked (issue 7).
+    recordedOn: 'placements',
   },
-  { type: 'cic.placement_ended', title: 'Placement ended', during: 'in-care', after: [{ type: 'cic.placement_started' }] },
-  { type: 'cic.placement_planning_meeting_held', title: 'Placement planning meeting held', during: 'in-care' },
+  { type: 'cic.placement_ended', title: 'Placement ended', during: 'in-care', after: [{ type: 'cic.placement_started' }], recordedOn: 'placements' },
+  { type: 'cic.placement_planning_meeting_held', title: 'Placement planning meeting held', during: 'in-care', recordedOn: 'placements' },
   { type: 'cic.care_plan_completed', title: 'Care plan completed', during: 'in-care', recordedOn: 'in-care' },
   { type: 'cic.health_assessment_completed', title: 'Health assessment completed', during: 'in-care' },
   { type: 'cic.sdq_completed', title: 'Strengths and Difficulties Questionnaire completed with the carer', during: 'in-care', recordedOn: 'health-education' },

@@ -62,6 +62,15 @@ describe.each(engines())('care packages on %s', (engine) => {
     await t.services.carePackages.setUp(manager, child.id, packageBody(placementId, providerId, { weekly: '1600', socialCare: '1100', health: '500', startsOn: '2026-06-01', reviewBy: '2026-09-01', supersedes: first.packageId }));
     const second = (await t.services.carePackages.view(officer, child.id)).packages[0]!;
     await expect(t.services.carePackages.approve(manager, child.id, { packageId: second.packageId })).rejects.toThrow('You set up this package');
+    // Were the old package ended meanwhile, the new one would overlap what it paid for: approval is checked again.
+    const other = await placed(providerId, '2026-01-20');
+    await t.services.carePackages.setUp(officer, other.child.id, packageBody(other.placementId, providerId, { startsOn: '2026-01-25', reviewBy: '2026-04-25' }));
+    const a = (await t.services.carePackages.view(officer, other.child.id)).packages[0]!;
+    await t.services.carePackages.approve(head, other.child.id, { packageId: a.packageId });
+    await t.services.carePackages.setUp(manager, other.child.id, packageBody(other.placementId, providerId, { weekly: '1600', socialCare: '1100', health: '500', startsOn: '2026-03-01', reviewBy: '2026-09-01', supersedes: a.packageId }));
+    const b = (await t.services.carePackages.view(officer, other.child.id)).packages.find((p) => p.status === 'proposed')!;
+    await t.services.carePackages.end(officer, other.child.id, { packageId: a.packageId, endOn: '2026-06-01', reason: 'Ended by mistake' });
+    expect((await problemsByField(t.services.carePackages.approve(head, other.child.id, { packageId: b.packageId }))).packageId).toMatch(/^This package cannot be approved as it stands: /);
     await t.services.carePackages.approve(head, child.id, { packageId: second.packageId });
     view = await t.services.carePackages.view(officer, child.id);
     expect(view.packages.map((p) => [p.weeklyPence, p.status, p.endsOn])).toEqual([[160000, 'approved', null], [145000, 'ended', '2026-06-01']]);

@@ -151,7 +151,9 @@ describe.each(engines())('recording practice work on %s', (engine) => {
       [work('cin.visit', '2026-06-12', '10:00', { summary: 'x'.repeat(2001) }), 'What happened must be 2000 characters or fewer', '#summary'],
       [work('cin.visit', '2026-06-12', '10:00', { lateReason: 'x'.repeat(501) }), 'Why it was late must be 500 characters or fewer', '#lateReason'],
       // Another kind of work chosen than the page asked about: its own questions are asked first.
-      [{ ...work('cic.placement_started', '2026-06-12', '10:00'), shownFor: 'cin.visit' }, 'Answer the questions about "Placement started", then save', '#data-setting'],
+      [{ ...work('cin.visit', '2026-06-12', '10:00'), shownFor: 'cp.visit' }, 'Answer the questions about "Child in need visit", then save', '#data-seenAlone'],
+      // A placement is recorded on its own pages, where the provider's rating and the agreement to a move are checked (issue 7).
+      [work('cic.placement_started', '2026-06-12', '10:00', { 'data.setting': 'residential', 'data.providerId': 'anything' }), 'Select what was done from the list', '#type'],
     ];
     for (const [form, message, anchor] of cases) {
       await client.get(`/people/${child.id}/work/new`);

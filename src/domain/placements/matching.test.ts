@@ -46,6 +46,9 @@ describe('matching a request to providers (issue 7; resource-and-care-panel-poli
     expect(inHouseFirstRefusal(requestWith(), near, providers)).toMatch(/shortlist or reject Our carers before shortlisting Near Agency/);
     const considered = requestWith(event('placements.option_considered', { providerId: 'Our carers', providerName: 'Our carers', decision: 'rejected', reason: 'No carers free' }));
     expect(inHouseFirstRefusal(considered, near, providers)).toBeNull();
+    // An agency's carers for a request that sought only a home: the in-house fostering service comes first all the same.
+    const homeOnly = placementRequestsOf([event('placements.request_made', { kind: 'under_18', providerTypes: ['secure'], needs: [], homePostcode: 'WM5 7QR' }, '2027-03-01T10:00:00Z')])[0]!;
+    expect(inHouseFirstRefusal(homeOnly, near, providers)).toMatch(/shortlist or reject Our carers before shortlisting Near Agency/);
     const listed = requestWith(event('placements.option_considered', { providerId: 'Near Agency', providerName: 'Near Agency', decision: 'shortlisted', reason: 'Near school' }));
     expect(matchRefusal(listed, 'Far Agency')).toMatch(/Select a shortlisted provider/);
     expect(matchRefusal(listed, 'Near Agency')).toMatch(/complex needs: record a site visit to Near Agency/);

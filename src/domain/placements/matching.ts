@@ -88,8 +88,9 @@ export function candidatesFor(request: PlacementRequest, providers: readonly Pro
  * The open in-house providers of the kind sought that the request has not yet considered: while
  * any remain, no external provider may be shortlisted (resource-and-care-panel-policy.txt 1.4 b).
  */
-export function inHouseStillToConsider(request: PlacementRequest, providers: readonly Provider[]): Provider[] {
-  const kinds = new Set(request.providerTypes.map((t) => inHouseCounterpart[t as ProviderType]).filter((t): t is ProviderType => t !== undefined));
+export function inHouseStillToConsider(request: PlacementRequest, providers: readonly Provider[], also?: Provider): Provider[] {
+  // The kinds sought, and the kind of the provider about to be shortlisted (an agency's carers for a request that sought a home).
+  const kinds = new Set([...request.providerTypes, ...(also ? [also.type] : [])].map((t) => inHouseCounterpart[t as ProviderType]).filter((t): t is ProviderType => t !== undefined));
   const considered = new Set(request.options.map((o) => o.providerId));
   return providers.filter((p) => !p.closedOn && kinds.has(p.type) && !considered.has(p.id));
 }
@@ -97,7 +98,7 @@ export function inHouseStillToConsider(request: PlacementRequest, providers: rea
 /** Why an external provider cannot be shortlisted yet, or null. */
 export function inHouseFirstRefusal(request: PlacementRequest, provider: Provider, providers: readonly Provider[]): string | null {
   if (isInHouse(provider.type)) return null;
-  const waiting = inHouseStillToConsider(request, providers);
+  const waiting = inHouseStillToConsider(request, providers, provider);
   if (waiting.length === 0) return null;
   return `In-house options are considered first (resource-and-care-panel-policy.txt 1.4 b): shortlist or reject ${waiting.map((p) => p.name).join(', ')} before shortlisting ${provider.name}`;
 }

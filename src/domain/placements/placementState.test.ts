@@ -30,6 +30,9 @@ describe('a child’s placements (resource-service-policy.txt 1.1; placement-sta
     expect(noticeRefusal(placementsOf(met), new Date('2026-10-05T15:00:00Z'))).toBeNull();
     const accepted = [...met, event('placements.notice_to_quit_accepted', '2026-10-05T16:00:00Z', { noticeId: notice.at(-1)!.id })];
     expect(noticeRefusal(placementsOf(accepted), new Date('2026-10-06T10:00:00Z'))).toBe('There is no Notice to Quit waiting: record the notice received first');
+    // A meeting held before the notice came is not about it.
+    const earlier = [...inCare(), event('placements.stability_meeting_held', '2026-09-01T10:00:00Z'), event('placements.notice_to_quit_received', '2026-10-05T09:00:00Z', { reason: 'Assaults' })];
+    expect(noticeRefusal(placementsOf(earlier), new Date('2026-10-06T12:00:00Z'))).not.toBeNull();
     // A second notice needs a meeting of its own: the first one's does not count again.
     const again = [...accepted, event('placements.notice_to_quit_received', '2026-11-01T09:00:00Z', { reason: 'Again' })];
     expect(noticeRefusal(placementsOf(again), new Date('2026-11-02T10:00:00Z'))).not.toBeNull();

@@ -107,6 +107,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 export function placementsOf(stream: readonly WorkflowEvent[]): PlacementsState {
   const care = inCareOf(stream);
   const current = care.inCare ? (care.placements.at(-1) ?? null) : null;
+  // Moves are asked for from the latest placement of this period, current or ended (a child back from hospital).
   const currentFrom = current?.from.getTime() ?? Infinity;
   const state: PlacementsState = { care, current: current && !current.to ? current : null, details: new Map(), moves: [], virtualSchool: null, childTold: null, exceptions: [], notices: [], meetings: [], panelReferrals: [], qualityVisits: [], disruptionReviews: [] };
   let placementId: string | null = null;
@@ -178,6 +179,12 @@ export function placementsOf(stream: readonly WorkflowEvent[]): PlacementsState 
 export const agreedMove = (state: PlacementsState) => state.moves.find((m) => m.authorised && !m.usedAt) ?? null;
 export const pendingMove = (state: PlacementsState) => state.moves.find((m) => !m.authorised && !m.usedAt) ?? null;
 
+/** Why the current placement may not end as the provider's notice: only a notice received and accepted (1.1, paragraph 4). */
+export function endingRefusal(state: PlacementsState, ending: string): string | null {
+  if (ending !== 'notice_to_quit') return null;
+  return state.notices.some((n) => n.acceptedAt) ? null : 'A placement ends on a Notice to Quit only once the notice is recorded and accepted after a placement stability meeting';
+}
+
 /**
  * Why a Notice to Quit may not be accepted yet (resource-service-policy.txt 1.1, paragraph 4: "The
  * Resource Service will not accept a Notice to Quit without first holding a Placement Stability
@@ -186,7 +193,8 @@ export const pendingMove = (state: PlacementsState) => state.moves.find((m) => !
 export function noticeRefusal(state: PlacementsState, at: Date): string | null {
   const notice = state.notices.find((n) => !n.acceptedAt);
   if (!state.current || !notice) return 'There is no Notice to Quit waiting: record the notice received first';
-  const since = Math.max(state.current.from.getTime(), ...state.notices.filter((n) => n.acceptedAt).map((n) => n.acceptedAt!.getTime()));
+  // A meeting about this notice: held in this placement after the notice came (and so after any notice accepted before).
+  const since = Math.max(state.current.from.getTime(), notice.receivedAt.getTime());
   const held = state.meetings.some((m) => m.placementId === state.current!.placementId && m.at.getTime() >= since && m.at.getTime() <= at.getTime());
   return held ? null : 'A Notice to Quit cannot be accepted until a Placement Stability Meeting has been held to explore every option for keeping the placement (resource-service-policy.txt 1.1): record the meeting first';
 }

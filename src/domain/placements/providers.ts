@@ -13,7 +13,7 @@ export const providerTypes = [
   { value: 'in_house_childrens_home', text: "In-house children's home", setting: 'residential' },
   { value: 'supported_accommodation', text: 'Supported accommodation (16 and over)', setting: 'supported_accommodation' },
   { value: 'secure', text: "Secure children's home", setting: 'secure' },
-  { value: 'parent_and_child', text: 'Parent and child placement', setting: 'other' },
+  { value: 'parent_and_child', text: 'Parent and child placement', setting: 'parent_and_child' },
   { value: 'residential_school', text: 'Residential special school', setting: 'residential' },
 ] as const;
 export type ProviderType = (typeof providerTypes)[number]['value'];
@@ -146,7 +146,10 @@ export function providerOf(stream: readonly WorkflowEvent[]): Provider | null {
     if (!provider) continue;
     if (e.type === 'provider.details_changed') {
       // Only what the change names; the rest stands.
-      for (const key of ['name', 'urn', 'address', 'postcode'] as const) if (typeof d[key] === 'string') (provider as unknown as Record<string, unknown>)[key] = d[key];
+      for (const key of ['name', 'address', 'postcode'] as const) if (typeof d[key] === 'string') provider[key] = d[key];
+      if (typeof d.type === 'string' && providerTypes.some((t) => t.value === d.type)) provider.type = d.type as ProviderType;
+      // The reference may be cleared: a change names it, or says it has none.
+      if ('urn' in d) provider.urn = typeof d.urn === 'string' && d.urn ? d.urn : null;
       for (const key of ['places', 'ageFrom', 'ageTo'] as const) if (typeof d[key] === 'number') provider[key] = d[key];
       if (Array.isArray(d.contacts)) provider.contacts = d.contacts as Provider['contacts'];
       if (Array.isArray(d.needsMet)) provider.needsMet = d.needsMet as string[];

@@ -11,5 +11,6 @@ export const settingChoices = [
   { value: 'supported_accommodation', text: 'Supported accommodation (16 and over)' },
   { value: 'placed_with_parents', text: 'Placed with parents' },
   { value: 'secure', text: 'Secure children’s home' },
+  { value: 'parent_and_child', text: 'Parent and child placement' },
   { value: 'other', text: 'Another placement' },
 ] as const;

@@ -138,6 +138,9 @@ export function carePackageService(db: Db, clock: Clock, people: PeopleService, 
         const p = find(packages, parse(approveSchema, body).packageId);
         if (p.status !== 'proposed') refuse('packageId', 'This package is not waiting for approval');
         if (p.agreed.byId === context.actor.userId) throw new ForbiddenError('You set up this package: someone else with authority to approve packages must approve it');
+        // Checked again as things stand now: the package it supersedes may have ended since, and nothing may be paid twice.
+        const refusal = setUpRefusal(packages.filter((x) => x.packageId !== p.packageId), { placementId: p.placementId, startsOn: p.startsOn, endsOn: p.endsOn, supersedes: p.supersedes });
+        if (refusal) refuse('packageId', `This package cannot be approved as it stands: ${refusal.message}`);
         return [{ type: 'placements.care_package_approved', occurredAt: now, data: { packageId: p.packageId, weeklyPence: p.weeklyPence, ...(p.supersedes ? { supersedes: p.supersedes, supersededFrom: p.startsOn } : {}), summary: `Care package with ${p.providerName} approved` } }];
       });
     },

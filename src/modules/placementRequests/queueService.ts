@@ -38,10 +38,14 @@ export function queueService(db: Db, clock: Clock, people: PeopleService, onDuty
       for (const e of recent) byChild.set(e.personId, [...(byChild.get(e.personId) ?? []), e]);
       // A request whose own start is older than the window is read from the child's record whole.
       const partial = new Set([...byChild].filter(([, events]) => events.some((e) => typeof e.data.requestId === 'string' && !events.some((m) => m.type === 'placements.request_made' && m.data.requestId === e.data.requestId))).map(([id]) => id));
-      const quiet = (await people.latestOfTypesForAll(requestTypes.filter((t) => t !== 'cic.placement_started')))
-        .filter((e) => !byChild.has(e.personId) && e.type !== 'placements.request_withdrawn')
+      // Quiet for longer: a child whose latest request event is not a withdrawal or a placement (placed from the match, or since).
+      const quiet = (await people.latestOfTypesForAll(requestTypes))
+        .filter((e) => !byChild.has(e.personId) && e.type !== 'placements.request_withdrawn' && e.type !== 'cic.placement_started')
         .map((e) => e.personId);
-      for (const id of [...partial, ...quiet]) byChild.set(id, await people.ofTypes(id, requestTypes));
+      // Those records read whole, in one query.
+      const whole = new Set([...partial, ...quiet]);
+      for (const id of whole) byChild.set(id, []);
+      for (const e of await people.ofTypesFor([...whole], requestTypes)) byChild.get(e.personId)!.push(e);
       const visible = await people.visibleRecords(context, [...byChild.keys()]);
       const rows = [...visible.values()].flatMap((record) =>
         openRequestsOf(byChild.get(record.id) ?? []).map((r) => ({

@@ -14,7 +14,7 @@ import { settingChoices } from '../../domain/placements/settings';
  * 1.4: secure): a placement in one of them names its provider, so that the Good-or-better rule
  * can be applied to it.
  */
-export const commissionedSettings: readonly (typeof placementSettings)[number][] = ['independent_fostering', 'residential', 'supported_accommodation', 'secure'];
+export const commissionedSettings: readonly (typeof placementSettings)[number][] = ['independent_fostering', 'residential', 'supported_accommodation', 'secure', 'parent_and_child'];
 
 const placementSchema = z.object({
   setting: z.enum(choiceValues(settingChoices), { error: 'Select the kind of placement' }),

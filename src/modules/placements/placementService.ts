@@ -1,23 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { can, holdsCase } from '../../domain/access/can';
+import { can } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
-import { agreedMove, awaitingDisruptionReview, pendingMove, placementEndings, placementsOf, type PlacementsState } from '../../domain/placements/placementState';
+import { agreedMove, awaitingDisruptionReview, endingRefusal, pendingMove, placementEndings, placementsOf, type PlacementsState } from '../../domain/placements/placementState';
 import { goodOrBetter, ratingText } from '../../domain/placements/providers';
 import { matchedRequestOf, openRequestsOf } from '../../domain/placements/requests';
 import { settingChoices } from '../../domain/placements/settings';
 import { fullName } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
 import type { RequestContext } from '../../platform/audit/auditLog';
-import { ForbiddenError, ValidationError } from '../../platform/errors';
+import { ValidationError } from '../../platform/errors';
 import { choiceValues, mergeProblems, requiredText } from '../../platform/validation';
 import { checkedAt, instantOf, notBefore, type When } from '../../platform/when';
 import type { PeopleService } from '../people/peopleService';
-import type { PersonRecord } from '../people/peopleRepository';
-import { recordStep } from '../people/recordStep';
 import type { ProviderService } from '../providers/providerService';
 import { clocksOf } from '../standards/obligationViews';
 import type { StandardsService } from '../standards/standardsService';
+import { mayWorkOnPlacements, placed, placementStep } from './placementStep';
 import { homePostcodeOf, placementData, placementFacts, type PlacementFacts } from './placementDetails';
 
 /** The standards of a placement, on the page in the order the work goes. */
@@ -60,21 +59,24 @@ const endingSchema = z.object({
  * Virtual School consulted and the child told.
  */
 export function placementService(people: PeopleService, standards: StandardsService, providers: ProviderService) {
-  /** The case holder's team, or the Resource Service, who work for every team's children (resource-service-policy.txt 2.1). */
-  const mayWork = (context: RequestContext, record: PersonRecord) => (can(context.actor, 'work:record', record) && holdsCase(context.actor, record)) || can(context.actor, 'placement:match', record);
-  const step = (context: RequestContext, personId: string, permission: 'child:read' | 'placement:authorise' | 'placement:match', refusal: (s: PlacementsState | null) => string | null, field: string, events: (state: PlacementsState, now: Date, record: PersonRecord, stream: readonly RecordedEvent[]) => { type: string; occurredAt: Date; data: Record<string, unknown> }[]) => {
-    let stream: readonly RecordedEvent[] = [];
-    return recordStep(people, context, personId, permission, 'child.placement_recorded', { read: (s) => ((stream = s), placementsOf(s)), refusal, field }, (state, now, record) => {
-      if (permission === 'child:read' && !mayWork(context, record)) throw new ForbiddenError("A child's placements are recorded by the team that holds the case and the Resource Service");
-      return events(state, now, record, stream);
-    });
-  };
-  const placed = (s: PlacementsState | null) => (s?.current ? null : 'The child has no current placement');
+  const step = placementStep(people);
+  const mayWork = mayWorkOnPlacements;
+  /** A move is asked for from the latest placement of this period of care, current or ended. */
+  const moving = (s: PlacementsState | null) => (s?.care.inCare && s.care.placements.length > 0 ? null : 'The child has no placement in this period of care to move from');
   const inCare = (s: PlacementsState | null) => (s?.care.inCare ? null : 'The child is not looked after: record them becoming looked after on the In care page first');
 
   async function facts(state?: PlacementsState): Promise<PlacementFacts> {
     return { ...(await placementFacts(providers)), exceptions: state?.exceptions ?? [] };
   }
+  /** What a move needs first (placement-stability-guidance.txt): the head of service's or the panel's agreement, the Virtual School's advice, how and when the child is told. */
+  const moveProblems = (state: PlacementsState) =>
+    !agreedMove(state)
+      ? [{ field: 'setting', message: 'A placement move needs the agreement of the head of service or the Placement Stability Panel: ask for the move and have it agreed first' }]
+      : !state.virtualSchool
+        ? [{ field: 'setting', message: 'Consult the Virtual School on the move first (placement-stability-guidance.txt)' }]
+        : !state.childTold
+          ? [{ field: 'setting', message: 'Record how and when the child is told about the move first (placement-stability-guidance.txt)' }]
+          : [];
   /** The child's matched requests, a placement may be made from. */
   const matchedOf = (stream: readonly RecordedEvent[]) => openRequestsOf(stream).flatMap((r) => matchedRequestOf(stream, r.requestId) ?? []);
   /** A new placement's data, or the problems with it, from the form and when it started. */
@@ -138,16 +140,19 @@ export function placementService(people: PeopleService, standards: StandardsServ
     async start(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
       const f = await facts();
       return step(context, personId, 'child:read', (s) => inCare(s) ?? (s?.current ? 'The child has a placement now: record a move instead' : null), 'setting', (state, now, _record, stream) => {
-        const { at, data } = newPlacement(body, f, stream, state, when, now);
+        // After a placement in this period of care, the next is a move: agreed, the Virtual School consulted, the child told.
         const last = state.care.placements.at(-1);
+        const { at, data } = newPlacement(body, f, stream, state, when, now, last ? moveProblems(state) : []);
+        notBefore(at, state.care.startedAt!, when.fields?.date ?? 'occurredOn', 'A placement cannot start before the child came into care, on ');
         if (last?.to) notBefore(at, last.to, when.fields?.date ?? 'occurredOn', 'A placement cannot start before the last one ended, on ');
-        return [{ type: 'cic.placement_started', occurredAt: at, data: { ...data, summary: `Placed: ${String(data.carer)}` } }];
+        const agreed = last ? agreedMove(state) : null;
+        return [{ type: 'cic.placement_started', occurredAt: at, data: { ...data, ...(agreed ? { move: true, moveRequestId: agreed.eventId } : {}), summary: `Placed: ${String(data.carer)}` } }];
       });
     },
 
     /** A move asked for by the child's social worker: why, and, for an urgent move, the immediate safeguarding issue (placement-stability-guidance.txt, "Placements are ended in a planned way" bullet 4). */
     requestMove(context: RequestContext, personId: string, body: Record<string, unknown>) {
-      return step(context, personId, 'child:read', (s) => placed(s) ?? (s && (pendingMove(s) || agreedMove(s)) ? 'A move has already been asked for: it waits for agreement or to be made' : null), 'reason', (_state, now) => {
+      return step(context, personId, 'child:read', (s) => moving(s) ?? (s && (pendingMove(s) || agreedMove(s)) ? 'A move has already been asked for: it waits for agreement or to be made' : null), 'reason', (_state, now) => {
         const { data } = checkedAt(moveRequestSchema, body, null, now);
         return [{ type: 'placements.move_requested', occurredAt: now, data: { reason: data.reason, urgent: data.urgent === 'yes', ...(data.urgent === 'yes' ? { safeguardingReason: data.safeguardingReason } : {}), summary: `${data.urgent === 'yes' ? 'Urgent placement move' : 'Placement move'} requested` } }];
       });
@@ -155,7 +160,7 @@ export function placementService(people: PeopleService, standards: StandardsServ
 
     /** The head of service's agreement, theirs or the Placement Stability Panel's ("A placement move can only be agreed through HARP or via the relevant Head of Service"), once the alternatives are understood. */
     authoriseMove(context: RequestContext, personId: string, body: Record<string, unknown>) {
-      return step(context, personId, 'placement:authorise', (s) => placed(s) ?? (s && pendingMove(s) ? null : 'There is no placement move waiting to be agreed'), 'by', (state, now) => {
+      return step(context, personId, 'placement:authorise', (s) => moving(s) ?? (s && pendingMove(s) ? null : 'There is no placement move waiting to be agreed'), 'by', (state, now) => {
         const { data } = checkedAt(authoriseSchema, body, null, now);
         const request = pendingMove(state)!;
         return [{ type: 'placements.move_authorised', occurredAt: now, data: { moveRequestId: request.eventId, by: data.by, alternatives: data.alternatives, summary: data.by === 'stability_panel' ? 'Move agreed by the Placement Stability Panel' : 'Move agreed by the head of service' } }];
@@ -163,11 +168,11 @@ export function placementService(people: PeopleService, standards: StandardsServ
     },
 
     virtualSchoolConsulted(context: RequestContext, personId: string, body: Record<string, unknown>) {
-      return step(context, personId, 'child:read', (s) => placed(s) ?? (s && (pendingMove(s) || agreedMove(s)) ? null : 'Ask for the move first: the Virtual School is consulted on a move being considered'), 'advice', (_state, now) => [{ type: 'placements.virtual_school_consulted', occurredAt: now, data: { advice: checkedAt(consultedSchema, body, null, now).data.advice } }]);
+      return step(context, personId, 'child:read', (s) => moving(s) ?? (s && (pendingMove(s) || agreedMove(s)) ? null : 'Ask for the move first: the Virtual School is consulted on a move being considered'), 'advice', (_state, now) => [{ type: 'placements.virtual_school_consulted', occurredAt: now, data: { advice: checkedAt(consultedSchema, body, null, now).data.advice } }]);
     },
 
     childTold(context: RequestContext, personId: string, body: Record<string, unknown>) {
-      return step(context, personId, 'child:read', (s) => placed(s) ?? (s && (pendingMove(s) || agreedMove(s)) ? null : 'Ask for the move first'), 'how', (_state, now) => [{ type: 'placements.child_told', occurredAt: now, data: { how: checkedAt(toldSchema, body, null, now).data.how } }]);
+      return step(context, personId, 'child:read', (s) => moving(s) ?? (s && (pendingMove(s) || agreedMove(s)) ? null : 'Ask for the move first'), 'how', (_state, now) => [{ type: 'placements.child_told', occurredAt: now, data: { how: checkedAt(toldSchema, body, null, now).data.how } }]);
     },
 
     /** The only way round the Good-or-better rule: the head of service's recorded exception, for this child and provider (resource-service-policy.txt 1.1). */
@@ -188,11 +193,9 @@ export function placementService(people: PeopleService, standards: StandardsServ
       return step(context, personId, 'child:read', placed, 'setting', (state, now, _record, stream) => {
         const agreed = agreedMove(state);
         const ending = endingSchema.safeParse(body);
-        const rules: { field: string; message: string }[] = [];
-        if (!agreed) rules.push({ field: 'setting', message: 'A placement move needs the agreement of the head of service or the Placement Stability Panel: ask for the move and have it agreed first' });
-        else if (!state.virtualSchool) rules.push({ field: 'setting', message: 'Consult the Virtual School on the move first (placement-stability-guidance.txt)' });
-        else if (!state.childTold) rules.push({ field: 'setting', message: 'Record how and when the child is told about the move first (placement-stability-guidance.txt)' });
-        const { at, data } = newPlacement(body, f, stream, state, when, now, [...rules, ...(ending.success ? [] : ending.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })))]);
+        const endingRule = ending.success ? endingRefusal(state, ending.data.ending) : null;
+        const rules = [...moveProblems(state), ...(ending.success ? [] : ending.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }))), ...(endingRule ? [{ field: 'ending', message: endingRule }] : [])];
+        const { at, data } = newPlacement(body, f, stream, state, when, now, rules);
         notBefore(at, new Date(state.current!.from.getTime() + 1), when.fields?.date ?? 'occurredOn', 'The move must be after the current placement began on ');
         notBefore(at, agreed!.authorised!.at, when.fields?.date ?? 'occurredOn', 'The move cannot be before it was agreed, on ');
         const e = ending.data!;
@@ -207,6 +210,8 @@ export function placementService(people: PeopleService, standards: StandardsServ
     end(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
       return step(context, personId, 'child:read', placed, 'ending', (state, now) => {
         const { data, at } = checkedAt(endingSchema, body, when, now);
+        const refusal = endingRefusal(state, data.ending);
+        if (refusal) throw new ValidationError([{ field: 'ending', message: refusal }]);
         notBefore(at, new Date(state.current!.from.getTime() + 1), when.fields?.date ?? 'occurredOn', 'The placement cannot end before it began, on ');
         return [{ type: 'cic.placement_ended', occurredAt: at, data: { reason: data.ending, why: data.why, placementId: state.current!.placementId, summary: `Placement ended: ${data.why}` } }];
       });

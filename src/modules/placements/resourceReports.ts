@@ -34,15 +34,16 @@ export function resourceReports(db: Db, clock: Clock, people: PeopleService, pro
         byChild.set(e.personId, history);
       }
       const records = await people.visibleRecords(context, ids);
-      const found = await Promise.all(ids.filter((id) => !records.has(id)).map((id) => people.find(id)));
-      const dob = new Map([...records.values(), ...found.filter((r) => r !== null)].map((r) => [r!.id, (r!.details.dateOfBirth as string | null) ?? null]));
+      // Dates of birth for the measures, for every child, named or not, in one query.
+      const facts = await people.factsFor(db, ids);
+      const dob = new Map(ids.map((id) => [id, facts.get(id)?.dateOfBirth ?? null]));
       const children = [...byChild.values()].map((c) => ({ ...c, dateOfBirth: dob.get(c.personId) ?? null }));
       const measures = stabilityMeasures(children, today);
       const placedNow = children.map((c) => currentPlacementOf(c, today)).filter((p) => p !== null);
       const allProviders = new Map((await providers.all()).map((p) => [p.id, p]));
       const named = (personId: string) => (records.has(personId) ? { personId, name: fullName(records.get(personId)!.details) } : { personId, name: null });
       const belowGood = placedNow
-        .filter((p) => p.providerId && !goodOrBetter(allProviders.get(p.providerId)?.rating ?? null))
+        .filter((p) => p.providerId !== null && allProviders.has(p.providerId) && !goodOrBetter(allProviders.get(p.providerId)!.rating))
         .map((p) => ({ ...named(p.personId), provider: allProviders.get(p.providerId!)!.name, providerId: p.providerId, rating: ratingText(allProviders.get(p.providerId!)!.rating), since: p.since, excepted: p.ratingExceptionId !== null }));
       const distance = distanceProfile(placedNow);
       const causes = disruptionCauseCounts(children, addDays(addMonths(today, -12), 1), today);

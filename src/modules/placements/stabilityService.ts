@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { can, holdsCase } from '../../domain/access/can';
-import { awaitingDisruptionReview, disruptionCauses, noticeRefusal, placementsOf, providerDocuments, stabilityAttendees, type PlacementsState } from '../../domain/placements/placementState';
+import { awaitingDisruptionReview, disruptionCauses, noticeRefusal, providerDocuments, stabilityAttendees, type PlacementsState } from '../../domain/placements/placementState';
 import type { RequestContext } from '../../platform/audit/auditLog';
-import { ForbiddenError, ValidationError } from '../../platform/errors';
+import { ValidationError } from '../../platform/errors';
 import { checkboxes, choiceValues, optionalText, readDateInput, requiredText } from '../../platform/validation';
 import { checkedAt, notBefore, type When } from '../../platform/when';
 import type { PeopleService } from '../people/peopleService';
-import type { PersonRecord } from '../people/peopleRepository';
-import { recordStep } from '../people/recordStep';
+import { placed, placementStep } from './placementStep';
 
 const planningSchema = z.object({
   attendees: requiredText('Enter who attended the placement planning meeting', 2000, 'Who attended'),
@@ -46,13 +44,8 @@ const qualitySchema = z.object({
  * disruption reviews after a breakdown; the Resource Service's quality visits.
  */
 export function stabilityService(people: PeopleService) {
-  const mayWork = (context: RequestContext, record: PersonRecord) => (can(context.actor, 'work:record', record) && holdsCase(context.actor, record)) || can(context.actor, 'placement:match', record);
   const step = (context: RequestContext, personId: string, permission: 'child:read' | 'placement:match', refusal: (s: PlacementsState | null) => string | null, field: string, events: (state: PlacementsState, now: Date) => { type: string; occurredAt: Date; data: Record<string, unknown> }[]) =>
-    recordStep(people, context, personId, permission, 'child.placement_recorded', { read: placementsOf, refusal, field }, (state, now, record) => {
-      if (permission === 'child:read' && !mayWork(context, record)) throw new ForbiddenError("A child's placements are recorded by the team that holds the case and the Resource Service");
-      return events(state, now);
-    });
-  const placed = (s: PlacementsState | null) => (s?.current ? null : 'The child has no current placement');
+    placementStep(people)(context, personId, permission, refusal, field, (state, now) => events(state, now));
   const since = (state: PlacementsState, at: Date, when: When) => notBefore(at, state.current!.from, when.fields?.date ?? 'occurredOn', 'This cannot be before the placement began, on ');
 
   return {
