@@ -44,6 +44,14 @@ export function checkboxes<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 }
 
+/** Pounds and pence as typed ("1,450", "£1450.50") in whole pence, or null when it is not an amount. */
+export function penceOf(typed: string): number | null {
+  const plain = typed.trim().replace(/^£/, '').replace(/,/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(plain)) return null;
+  const [pounds, decimals = ''] = plain.split('.');
+  return Number(pounds) * 100 + Number(decimals.padEnd(2, '0'));
+}
+
 /**
  * An amount of money in pounds and pence ("1,450", "£1450.50"), as whole pence: more than nothing,
  * at most two decimal places (issue 7: "costs must be positive amounts in pounds and pence").
@@ -52,13 +60,12 @@ export function pence(label: string, max = 100_000_000) {
   return z
     .union([z.string(), z.number()], { error: `Enter ${label} in pounds and pence, like 1450.00` })
     .transform((v, ctx) => {
-      const typed = String(v).trim().replace(/^£/, '').replace(/,/g, '');
-      if (!/^\d+(\.\d{1,2})?$/.test(typed)) {
+      const typed = String(v).trim();
+      const amount = penceOf(typed);
+      if (amount === null) {
         ctx.addIssue({ code: 'custom', message: typed === '' ? `Enter ${label} in pounds and pence, like 1450.00` : `${label[0]!.toUpperCase()}${label.slice(1)} must be an amount in pounds and pence, like 1450.00` });
         return z.NEVER;
       }
-      const [pounds, decimals = ''] = typed.split('.');
-      const amount = Number(pounds) * 100 + Number(decimals.padEnd(2, '0'));
       if (amount <= 0) ctx.addIssue({ code: 'custom', message: `${label[0]!.toUpperCase()}${label.slice(1)} must be more than £0` });
       else if (amount > max) ctx.addIssue({ code: 'custom', message: `${label[0]!.toUpperCase()}${label.slice(1)} must be £${(max / 100).toLocaleString('en-GB')} or less` });
       return amount;

@@ -1,5 +1,6 @@
 import { londonInstant } from '../calendar/localDate';
 import { chronological, type WorkflowEvent } from '../records/events';
+import { text, textOrNull } from '../records/eventData';
 
 /**
  * Family time sessions (resource-service-policy.txt 2.2: "dedicated Family Time Workers ... oversee
@@ -66,8 +67,6 @@ export interface FamilyTimeSession {
   cancelled: { at: Date; byName: string | null; by: string; reason: string } | null;
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
-const textOrNull = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 
 /** A child's sessions from their record (or from a read across records), in the order they were booked. */
 export function sessionsOf(stream: readonly WorkflowEvent[]): FamilyTimeSession[] {

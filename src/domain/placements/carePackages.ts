@@ -1,4 +1,5 @@
 import { chronological, type WorkflowEvent } from '../records/events';
+import { text, textOrNull } from '../records/eventData';
 
 /**
  * Placement care packages (resource-service-policy.txt 4.1: "The Resource Service will be responsible
@@ -64,8 +65,6 @@ export interface CarePackage {
   nextReviewOn: string | null;
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
-const textOrNull = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 const whole = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : 0);
 
 /** The child's care packages from their record, in the order they were set up. */

@@ -1,5 +1,6 @@
 import { inCareOf, type InCareState, type Placement } from '../inCare/inCareState';
 import { chronological, type WorkflowEvent } from '../records/events';
+import { text } from '../records/eventData';
 
 /**
  * Why a placement ends, in the worker's words. "Broke down" and "the provider gave notice" are the
@@ -96,7 +97,6 @@ export interface PlacementsState {
   disruptionReviews: (Dated & { placementId: string | null })[];
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /**
  * A child's placements and the Resource Service's work on them (issue 7; resource-service-policy.txt

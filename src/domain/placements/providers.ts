@@ -1,5 +1,6 @@
 import { addMonths, londonDate } from '../calendar/localDate';
 import { chronological, type WorkflowEvent } from '../records/events';
+import { numberOr as num, text } from '../records/eventData';
 
 /**
  * The providers the Resource Service commissions from (resource-service-policy.txt 1.4: private
@@ -110,8 +111,6 @@ export interface Provider {
 /** Registered children's homes are visited by an independent person each month (Regulation 44). */
 export const reg44Types: readonly ProviderType[] = ['childrens_home', 'in_house_childrens_home', 'secure', 'residential_school'];
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
-const num = (v: unknown, fallback = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 /** One provider's record from its events, in the order they happened. */
 export function providerOf(stream: readonly WorkflowEvent[]): Provider | null {

@@ -1,6 +1,7 @@
 import { ageOn, londonDate } from '../calendar/localDate';
 import { inCareOf } from '../inCare/inCareState';
 import { chronological, type WorkflowEvent } from '../records/events';
+import { textOrNull as text } from '../records/eventData';
 
 /**
  * Placement requests on a child's record (resource-service-policy.txt 3.1): the "Decision to Seek
@@ -112,7 +113,6 @@ export interface PlacementRequest {
   placedAt: Date | null;
 }
 
-const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
 const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const miles = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 

@@ -69,7 +69,7 @@ export function careLeaverService(clock: Clock, people: PeopleService, standards
   const step = (context: RequestContext, personId: string, field: string, events: Parameters<typeof recordStep<State>>[6]) =>
     recordStep(people, context, personId, 'work:record', 'child.care_leaver_recorded', { read: (stream) => ({ stream }), refusal: () => null, field }, events);
   async function advisers() {
-    return (await staff.allMembers()).filter((m) => m.active && m.roles.includes('personal-adviser')).map((m) => ({ id: m.id, name: m.displayName }));
+    return staff.withRole('personal-adviser');
   }
 
   return {

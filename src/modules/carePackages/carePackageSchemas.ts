@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { packageInclusions, reviewOutcomes } from '../../domain/placements/carePackages';
 import type { Problem } from '../../domain/people/personDetails';
 import { isIsoDate } from '../../domain/calendar/localDate';
-import { checkboxes, choiceValues, optionalText, pence, readDateInput, requiredText } from '../../platform/validation';
+import { checkboxes, choiceValues, optionalText, pence, penceOf, readDateInput, requiredText } from '../../platform/validation';
 
 /** A share of the weekly cost: blank is nothing; otherwise pounds and pence, £0 allowed. */
 function share(label: string) {
@@ -10,14 +10,14 @@ function share(label: string) {
     .union([z.string(), z.number()])
     .nullish()
     .transform((v, ctx) => {
-      const typed = String(v ?? '').trim().replace(/^£/, '').replace(/,/g, '');
+      const typed = String(v ?? '').trim();
       if (typed === '') return 0;
-      if (!/^\d+(\.\d{1,2})?$/.test(typed)) {
+      const amount = penceOf(typed);
+      if (amount === null) {
         ctx.addIssue({ code: 'custom', message: `${label} must be an amount in pounds and pence, like 725.00, or left blank` });
         return z.NEVER;
       }
-      const [pounds, decimals = ''] = typed.split('.');
-      return Number(pounds) * 100 + Number(decimals.padEnd(2, '0'));
+      return amount;
     });
 }
 

@@ -129,7 +129,7 @@ export function inCareService(people: PeopleService, standards: StandardsService
     return { parents: await parentsOf(context, record), uasc: record.details.uasc === true };
   }
   async function iros() {
-    return (await staff.allMembers()).filter((m) => m.active && m.roles.includes('iro')).map((m) => ({ id: m.id, name: m.displayName }));
+    return staff.withRole('iro');
   }
 
   return {

@@ -24,7 +24,7 @@ const setSchema = z.object({
  * an active placements officer. A change is a new row; the latest for a day is the rota.
  */
 export function dutyRotaService(db: Db, clock: Clock, staff: StaffDirectory, calendar: WorkingCalendar) {
-  const officers = async () => (await staff.allMembers()).filter((m) => m.active && m.roles.includes('placements-officer')).map((m) => ({ id: m.id, name: m.displayName }));
+  const officers = () => staff.withRole('placements-officer');
   const workingDays = (from: string, weeks: number) => {
     const days: string[] = [];
     for (let d = from; d < addDays(from, weeks * 7); d = addDays(d, 1)) if (calendar.isWorkingDay(d)) days.push(d);

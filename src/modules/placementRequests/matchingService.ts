@@ -43,7 +43,7 @@ export function filtersFrom(query: Record<string, unknown>, request: PlacementRe
  * (placement-stability-guidance.txt, relationship building), then the match.
  */
 export function matchingService(clock: Clock, people: PeopleService, staff: StaffDirectory, providers: ProviderSource) {
-  const officers = async () => (await staff.allMembers()).filter((m) => m.active && m.roles.includes('placements-officer')).map((m) => ({ id: m.id, name: m.displayName }));
+  const officers = () => staff.withRole('placements-officer');
   const providerFor = async (providerId: string, field = 'providerId') => {
     const provider = (await providers.all()).find((p) => p.id === providerId);
     if (!provider) throw new ValidationError([{ field, message: 'Select a provider from the list' }]);

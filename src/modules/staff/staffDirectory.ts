@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/access/can';
-import { managerRoles } from '../../domain/access/roles';
+import { managerRoles, type Role } from '../../domain/access/roles';
 import type { Db, Executor } from '../../platform/db/database';
 import { staffRepository, type StaffMember, type Team } from './staffRepository';
 
@@ -42,6 +42,10 @@ export function staffDirectory(db: Db) {
     teamSpecialisms: (executor: Executor, teamIds: readonly string[]) => staffRepository.teamSpecialisms(executor, teamIds),
     teamByName: (name: string) => staffRepository.teamByName(db, name),
     allMembers: () => staffRepository.list(db),
+    /** The active staff holding a role, for a form's list (the IROs, the personal advisers, the placements officers), by id and name. */
+    async withRole(role: Role) {
+      return (await staffRepository.list(db)).filter((m) => m.active && m.roles.includes(role)).map((m) => ({ id: m.id, name: m.displayName }));
+    },
   };
 }
 
