@@ -64,6 +64,10 @@ export async function timeFrontDoor(s: Services, app: FastifyInstance, theCase: 
     ['Missing episodes', 'missing', 'Missing episodes'],
     ['Permanence', 'permanence', 'Permanence'],
     ['Care leaver', 'care-leaver', 'Care leaver'],
+    ['Placements', 'placements', 'Placements'],
+    ['Placement requests', 'placement-requests', 'Placement requests'],
+    ['Care packages', 'care-packages', 'Care packages'],
+    ['Family time', 'family-time', 'Family time'],
   ] as const;
   const workflowPages = [];
   for (const [label, path, expect] of pages) workflowPages.push({ label, timing: (await timedPage(client, `/people/${theCase.child.id}/${path}`, expect, options)).timing });

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { FrontSheetFigures } from './frontSheetBench';
 import type { FrontDoorFigures } from './frontDoorBench';
+import type { ResourceFigures } from './resourceBench';
 import type { Timing } from './measure';
 import type { LoadFigures, SearchFigures } from './searchBench';
 import type { StandardsFigures } from './standardsBench';
@@ -18,6 +19,7 @@ export interface FoundationFigures {
   searches: SearchFigures[];
   searchPage: { key: string; label: string; timing: Timing };
   frontDoor: FrontDoorFigures;
+  resources?: ResourceFigures;
 }
 
 export interface EngineResult {
@@ -117,6 +119,8 @@ function foundationReport(results: EngineResult[]): string[] {
       timed(`Case record page, child with ${whole(f.events)} events`, d.caseRecord, `GET /people/:id/case-record; max ${ms(d.caseRecord.maxMs)} ms`);
       for (const w of d.workflowPages ?? []) timed(`${w.label} page, child with ${whole(f.events)} events`, w.timing, `max ${ms(w.timing.maxMs)} ms`);
     }
+    const rs = figures.resources;
+    if (rs) for (const p of rs.pages) timed(`${p.label}: ${whole(rs.providers)} providers, ${whole(rs.inCare)} children in care`, p.timing, `${whole(p.bytes / 1024)} kB; max ${ms(p.timing.maxMs)} ms`);
   }
   lines.push('', row(['Engine', 'Figure', 'Value']), row(['---', '---', '---']));
   for (const r of results) {

@@ -16,6 +16,7 @@ import { benchServerUrl, describeServer, openBenchDatabase, type Engine } from '
 import { explainSearches } from './explain';
 import { buildFrontSheetCase, timeFrontSheet } from './frontSheetBench';
 import { timeFrontDoor } from './frontDoorBench';
+import { timeResourceService } from './resourceBench';
 import { memorySampler, msSince, nowNs, timeIt } from './measure';
 import { markdownReport, type EngineResult, type FoundationFigures } from './report';
 import { loadPeople, searchQueries, timeSearchPage, timeSearches } from './searchBench';
@@ -168,8 +169,12 @@ async function measureFoundation(engine: Engine, s: ReturnType<typeof services>,
   log(`[${engine}] front door: 200 contacts awaiting a decision; the chronology and case record of the child with 1,000 events`);
   const frontDoor = await timeFrontDoor(s, app, built.theCase, loaded, 200, timing);
 
+  log(`[${engine}] the Resource Service: 300 providers, 1,000 children in care with placements and care packages`);
+  const resources = await timeResourceService(s, app, loaded, 300, 1000, timing);
+
   return {
     frontDoor,
+    resources,
     frontSheet: { events: built.events, importMs: built.importMs, ...sheet, serviceAfterLoad },
     load,
     searches,
