@@ -36,9 +36,17 @@ const panelDate = (field: string) => z.iso.date({ error: `${field} must be a rea
 
 export const resourceAndCarePanelPolicy: CatalogueFile = {
   eventTypes: [
-    { type: 'panel.referral_submitted', title: 'Referral to the Resource and Care Panel submitted' },
+    // The referral (Appendix A, Part A), written and signed on the child's referral page (src/modules/panel/): worker, team manager, service manager (I.13).
+    { type: 'panel.referral_made', title: 'Referral to the Resource and Care Panel written', recordedOn: 'panel-referral' },
+    { type: 'panel.referral_changed', title: 'Referral to the Resource and Care Panel changed', after: [{ type: 'panel.referral_made' }], recordedOn: 'panel-referral' },
+    { type: 'panel.referral_signed', title: 'Referral to the Resource and Care Panel signed', after: [{ type: 'panel.referral_made' }], recordedOn: 'panel-referral' },
+    { type: 'panel.referral_withdrawn', title: 'Referral to the Resource and Care Panel withdrawn', after: [{ type: 'panel.referral_made' }], recordedOn: 'panel-referral' },
+    // Ready to proceed: the service manager's sign-off sends it to the panel administrator (I.9, I.13).
+    { type: 'panel.referral_submitted', title: 'Referral to the Resource and Care Panel submitted', recordedOn: 'panel-referral' },
+    { type: 'panel.return_extended', title: 'Return to panel date extended by the chair', after: [{ type: 'panel.decision_made' }], permission: 'panel:chair', recordedOn: 'panel' },
     {
       type: 'panel.considered',
+      recordedOn: 'panel',
       title: 'Case presented at the Resource and Care Panel',
       data: passthrough({
         reason: z.enum(panelReasons, { error: `reason must be one of ${panelReasons.join(', ')}` }).optional(),
@@ -47,6 +55,9 @@ export const resourceAndCarePanelPolicy: CatalogueFile = {
     {
       type: 'panel.decision_made',
       title: 'Resource and Care Panel decision recorded',
+      // Only the chair signs decisions (issue 8), on the meeting's page.
+      permission: 'panel:chair',
+      recordedOn: 'panel',
       after: [{ type: 'panel.considered' }],
       // The decision sheet (Appendix A, Part B): what was decided, and the dates the panel set.
       data: passthrough({

@@ -40,6 +40,7 @@ const recordPermissions: readonly Permission[] = [
   'placement:authorise',
   'package:approve',
   'family_time:record',
+  'panel:chair',
 ];
 
 function isManager(actor: Actor): boolean {
@@ -137,7 +138,8 @@ export function can(actor: Actor, permission: Permission, subject?: RecordSubjec
     case 'placement:authorise':
     case 'package:approve':
     case 'family_time:record':
-      // The Resource Service and the Family Time team work for every team's children (resource-service-policy.txt 1.4, 2.1-2.2).
+    case 'panel:chair':
+      // The Resource Service, the Family Time team and the panel's chair work for every team's children (resource-service-policy.txt 1.4, 2.1-2.2; resource-and-care-panel-policy.txt 1.1).
       // The front door receives contacts about any child, open case or not (practice-standards.txt,
       // Section 2: Duty Team (MASH), 1-2), and a strategy meeting is chaired by an assistant team
       // manager or team manager, at the front door or of the team (Strategy Discussions 5), and the

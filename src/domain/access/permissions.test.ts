@@ -18,15 +18,15 @@ const expectedMatrix: Record<Role, Permission[]> = {
   'early-help-worker': recorder,
   'assistant-team-manager': [...recorder, ...duty, 'child:allocate', 'compliance:read'],
   'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'resources:read'],
-  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', ...resources, 'package:approve'],
-  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'standards:manage', ...resources, 'placement:authorise', 'package:approve'],
+  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', ...resources, 'package:approve', 'panel:read', 'panel:chair'],
+  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'standards:manage', ...resources, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair'],
   iro: [...reader, 'compliance:read', 'work:record', 'review:chair'],
   'cp-chair': [...reader, 'compliance:read', 'work:record', 'conference:chair'],
   'placements-officer': [...reader, ...resources],
   'family-time-worker': [...reader, 'family_time:record'],
-  'panel-chair': ['child:search', 'child:read', 'team:read'],
-  'finance-officer': ['team:read', 'resources:read'],
-  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor],
+  'panel-chair': ['child:search', 'child:read', 'team:read', 'panel:read', 'panel:administer', 'panel:chair'],
+  'finance-officer': ['team:read', 'resources:read', 'panel:read'],
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer'],
   lado: recorder,
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],
   auditor: ['audit:read'],
@@ -42,7 +42,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the twenty-eight permissions', () => {
+  it('lists the thirty-one permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -73,6 +73,9 @@ describe('the permission matrix', () => {
         'package:approve',
         'family_time:record',
         'resources:read',
+        'panel:read',
+        'panel:administer',
+        'panel:chair',
       ].sort(),
     );
   });

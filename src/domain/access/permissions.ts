@@ -33,6 +33,9 @@ export const permissions = [
   'package:approve', // a service manager's or head of service's approval of a care package's cost (resource-service-policy.txt 4.1)
   'family_time:record', // the Family Time team's supervised contact: bookings, attendance and observations (resource-service-policy.txt 2.2)
   'resources:read', // the Resource Service's lists and reports: providers, the request queue, stability, spend
+  'panel:read', // the Resource and Care Panel's meetings, agenda, papers and finance log, as a member reads them (resource-and-care-panel-policy.txt 1.7, I.12)
+  'panel:administer', // the panel administrator's work: the schedule, the agenda, attendance and declarations (1.5, 1.7 i), 1.8, I.9)
+  'panel:chair', // chair a panel: agree a cancellation, record and sign its decisions, sign off the finance log, extend a return (1.6, 1.7 a)-c), I.18-I.20)
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -63,19 +66,21 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   'early-help-worker': caseRecorder,
   'assistant-team-manager': [...caseRecorder, ...dutyManager, 'child:allocate', 'compliance:read'],
   'team-manager': [...manager, 'resources:read'],
-  'service-manager': [...manager, ...resourceService, 'package:approve'],
-  'head-of-service': [...manager, 'standards:manage', ...resourceService, 'placement:authorise', 'package:approve'],
+  'service-manager': [...manager, ...resourceService, 'package:approve', 'panel:read', 'panel:chair'],
+  'head-of-service': [...manager, 'standards:manage', ...resourceService, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair'],
   // Reviewing officers and conference chairs watch the timeliness of reviews and conferences, and
   // record the reviews and conferences they chair (practice-standards.txt Section 4).
   iro: [...caseReader, 'compliance:read', 'work:record', 'review:chair'],
   'cp-chair': [...caseReader, 'compliance:read', 'work:record', 'conference:chair'],
   'placements-officer': [...caseReader, ...resourceService],
   'family-time-worker': [...caseReader, 'family_time:record'],
-  'panel-chair': ['child:search', 'child:read', 'team:read'],
+  // The Deputy Director chairs the panel (1.7 a); a head of service or the vice chair (a service manager) may chair in their absence (1.7 b-c).
+  'panel-chair': ['child:search', 'child:read', 'team:read', 'panel:read', 'panel:administer', 'panel:chair'],
   // Finance officers see the panel's finance log (a later module), not case records.
-  'finance-officer': ['team:read', 'resources:read'],
+  'finance-officer': ['team:read', 'resources:read', 'panel:read'],
   // Business support record and correct details for their teams (specialist-service-statement.txt 6.6).
-  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor],
+  // The panel's business support officer records its decisions and actions (resource-and-care-panel-policy.txt 1.7 i).
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer'],
   lado: caseRecorder,
   // An administrator manages users but, like anyone, sees children only through a case-work role.
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],

@@ -52,6 +52,8 @@ const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (per
   'placement-requests': (id) => `/people/${id}/placement-requests`,
   'care-packages': (id) => `/people/${id}/care-packages`,
   'family-time': (id) => `/people/${id}/family-time`,
+  'panel-referral': (id) => `/people/${id}/panel-referral`,
+  panel: (id) => `/people/${id}/panel-referral`,
 };
 
 function workflowHref(rule: Rule | undefined, personId: string): string | null {

@@ -46,6 +46,8 @@ const navigationItems: NavItem[] = [
   { text: 'Providers', href: '/providers', needs: 'resources:read' },
   { text: 'Family time', href: '/family-time', needs: 'family_time:record' },
   { text: 'Resource reports', href: '/resources', needs: 'resources:read' },
+  // The Resource and Care Panel's meetings, agenda and finance log (resource-and-care-panel-policy.txt).
+  { text: 'Panel', href: '/panel', needs: 'panel:read' },
   { text: 'Compliance', href: '/compliance', needs: 'compliance:read' },
   { text: 'Standards', href: '/standards', needs: 'authenticated' },
   { text: 'Audit log', href: '/audit', needs: 'audit:read' },
