@@ -226,6 +226,9 @@ describe.each(engines())('the Resource Service on %s', (engine) => {
     const page = await client.get(`/providers/${provider.id}`);
     expect(page.statusCode).toBe(200);
     expect(mainText(page.body)).toContain('a child may be placed here only with a head of service');
+    // Brook House's page names the child placed there by exception earlier in this file.
+    const brook = (await t.services.providers.all()).find((p) => p.name === 'Brook House')!;
+    expect(mainText((await client.get(`/providers/${brook.id}`)).body)).toMatch(/Children placed here now\s+\S+ \S+\s*, since 20 August 2026/);
     const refused = await client.post(`/providers/${provider.id}/inspections`, { rating: 'good' });
     expect(refused.statusCode).toBe(400);
     expect(mainText(refused.body)).toContain('Enter the date of the inspection');

@@ -99,6 +99,21 @@ export function placementService(people: PeopleService, standards: StandardsServ
   return {
     facts,
 
+    /**
+     * The children placed with a provider now, for its page: whom a downgrade affects (resource-service-policy.txt
+     * 1.1-1.2). Named when the reader may see their record, counted otherwise.
+     */
+    async placedWith(context: RequestContext, providerId: string) {
+      const latest = await people.latestOfTypesForAll(['cic.placement_started', 'cic.placement_ended', 'cic.ended']);
+      const ids = latest.filter((e) => e.type === 'cic.placement_started' && e.data.providerId === providerId).map((e) => e.personId);
+      const since = new Map(latest.map((e) => [e.personId, e.occurredAt]));
+      const visible = await people.visibleRecords(context, ids);
+      return {
+        children: [...visible.values()].map((r) => ({ personId: r.id, name: fullName(r.details), since: since.get(r.id)! })).sort((a, b) => a.name.localeCompare(b.name)),
+        others: ids.length - visible.size,
+      };
+    },
+
     async view(context: RequestContext, personId: string) {
       const record = await people.record(context, personId);
       const stream = await people.streamOf(personId);

@@ -53,7 +53,9 @@ export function providerRoutes(app: FastifyInstance, services: Services) {
 
   const page = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => {
     const view = await providers.view(contextOf(request), providerIdOf(request));
-    return { pageTitle: view.provider.name, ...view, ...choices, ...extra };
+    // Who is placed there now: whom a downgrade or a concern affects.
+    const placed = await services.placements.placedWith(contextOf(request), view.provider.id);
+    return { pageTitle: view.provider.name, ...view, placed, ...choices, ...extra };
   };
   addRoute(app, { method: 'GET', url: '/providers/:providerId', permission: 'resources:read', audit: 'provider.viewed', handler: async (request, reply) => reply.page('providers/views/provider.njk', await page(request)) });
   const ctx = contextOf;
