@@ -48,6 +48,8 @@ import { setUpUploads } from './platform/http/setUpUploads';
 import { complianceRoutes } from './modules/standards/complianceRoutes';
 import { carePackageRoutes } from './modules/carePackages/carePackageRoutes';
 import { familyTimeRoutes } from './modules/familyTime/familyTimeRoutes';
+import { panelRoutes } from './modules/panel/panelRoutes';
+import { panelReferralRoutes } from './modules/panelReferral/panelReferralRoutes';
 
 export interface AppOptions {
   config: Config;
@@ -119,7 +121,9 @@ export async function createApp(services: Services, options: AppOptions): Promis
   catalogueRoutes(app, services);
   complianceRoutes(app, services);
   carePackageRoutes(app, services);
+  panelReferralRoutes(app, services);
   familyTimeRoutes(app, services);
+  panelRoutes(app, services);
   auditRoutes(app, services);
   adminRoutes(app, services);
 

@@ -28,6 +28,7 @@ import { placementFacts } from './modules/placements/placementDetails';
 import { placementRequestService } from './modules/placementRequests/placementRequestService';
 import { carePackageService } from './modules/carePackages/carePackageService';
 import { familyTimeService } from './modules/familyTime/familyTimeService';
+import { panelReferralService } from './modules/panelReferral/panelReferralService';
 import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
 import { strategyService } from './modules/strategy/strategyService';
@@ -36,6 +37,7 @@ import { hubReviews } from './modules/frontDoor/hubReviews';
 import { closureService } from './modules/caseWorkflows/closureService';
 import { assessmentService } from './modules/assessment/assessmentService';
 import { caseRecordService } from './modules/caseRecord/caseRecordService';
+import { panelService } from './modules/panel/panelService';
 import { clearFrontDoor, projectFrontDoor } from './modules/frontDoor/frontDoorProjector';
 
 /** Composition root 2: every service, built from the database and the clock. */
@@ -101,6 +103,8 @@ export function services(db: Db, clock: Clock) {
     placementRequests: placementRequestService(db, clock, people, staff, providers),
     carePackages: carePackageService(db, clock, people, staff, providers),
     familyTime: familyTimeService(db, clock, people, staff),
+    panelReferrals: panelReferralService(db, clock, people, staff, standards),
+    panel: panelService(db, clock, people, standards, staff),
   };
 }
 

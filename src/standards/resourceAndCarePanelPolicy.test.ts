@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueOf, ev, obligationsOf, stateAt } from '../../test/support/standardsCases';
+import { criterionChoices } from '../domain/panel/criteria';
+import { panelReasons } from './resourceAndCarePanelPolicy';
 
 // Dates used: the spring bank holiday Monday 25 May 2026; Christmas Day Friday 25 December 2026,
 // Boxing Day's substitute Monday 28 December 2026 and New Year's Day Friday 1 January 2027. The
@@ -93,6 +95,23 @@ describe('Outcomes and Decision Making: the dates the panel sets', () => {
     expect(obligationsOf('panel.return-to-panel', [presented('2026-05-21T14:00:00+01:00'), frequencyOnly])).toEqual([]);
   });
 
+  it("panel.return-to-panel-extended: the chair's extension replaces the return date (1.20 'unless otherwise agreed by the panel chair')", () => {
+    const decided = ev('panel.decision_made', '2026-05-21T16:00:00+01:00', { decision: 'approved', returnDate: '2026-08-27' });
+    const extended = ev('panel.return_extended', '2026-08-20T10:00:00+01:00', { returnDate: '2026-09-10', reason: 'Health assessment awaited' });
+    const events = [presented('2026-05-21T14:00:00+01:00'), decided, extended];
+    expect(obligationsOf('panel.return-to-panel', events)[0]!.outcome).toBe('cancelled');
+    const [open] = obligationsOf('panel.return-to-panel-extended', events);
+    expect([dueOf(open!), open!.outcome]).toEqual(['2026-09-10', 'open']);
+    const [met] = obligationsOf('panel.return-to-panel-extended', [...events, presented('2026-09-10T14:30:00+01:00')]);
+    expect(met!.outcome).toBe('met');
+    // A second extension replaces the first.
+    const again = ev('panel.return_extended', '2026-09-09T10:00:00+01:00', { returnDate: '2026-09-24', reason: 'Carer unwell' });
+    expect(obligationsOf('panel.return-to-panel-extended', [...events, again]).map((o) => [dueOf(o), o.outcome])).toEqual([['2026-09-10', 'cancelled'], ['2026-09-24', 'open']]);
+    // A correction of the decision replaces its return date: the first closes, the correction's counts.
+    const corrected = ev('panel.decision_made', '2026-05-21T16:30:00+01:00', { decision: 'approved', returnDate: '2026-09-03', correction: true });
+    expect(obligationsOf('panel.return-to-panel', [presented('2026-05-21T14:00:00+01:00'), decided, corrected]).map((o) => [dueOf(o), o.outcome])).toEqual([['2026-08-27', 'cancelled'], ['2026-09-03', 'open']]);
+  });
+
   it('panel.deferred-request: back at panel on the date it was deferred to (I.19 c)', () => {
     // Deferred on Thursday 17 December 2026 to the first panel after Christmas, Thursday 7 January 2027.
     const deferred = ev('panel.decision_made', '2026-12-17T16:00:00Z', { decision: 'deferred', deferredTo: '2027-01-07' });
@@ -100,5 +119,11 @@ describe('Outcomes and Decision Making: the dates the panel sets', () => {
     expect([dueOf(met!), met!.outcome]).toEqual(['2027-01-07', 'met']);
     const [missed] = obligationsOf('panel.deferred-request', [presented('2026-12-17T14:00:00Z'), deferred, presented('2027-01-14T14:00:00Z')]);
     expect(missed!.outcome).toBe('met_late');
+  });
+});
+
+describe("the panel's criteria in words", () => {
+  it('name every reason the catalogue knows, and no other', () => {
+    expect(criterionChoices.map((c) => c.value).sort()).toEqual([...panelReasons].sort());
   });
 });

@@ -43,7 +43,15 @@ export const resourceAndCarePanelPolicy: CatalogueFile = {
     { type: 'panel.referral_withdrawn', title: 'Referral to the Resource and Care Panel withdrawn', after: [{ type: 'panel.referral_made' }], recordedOn: 'panel-referral' },
     // Ready to proceed: the service manager's sign-off sends it to the panel administrator (I.9, I.13).
     { type: 'panel.referral_submitted', title: 'Referral to the Resource and Care Panel submitted', recordedOn: 'panel-referral' },
-    { type: 'panel.return_extended', title: 'Return to panel date extended by the chair', after: [{ type: 'panel.decision_made' }], permission: 'panel:chair', recordedOn: 'panel' },
+    {
+      type: 'panel.return_extended',
+      title: 'Return to panel date extended by the chair',
+      after: [{ type: 'panel.decision_made' }],
+      permission: 'panel:chair',
+      recordedOn: 'panel',
+      // The chair's agreement to a later return (1.20): which decision, the new date and why.
+      data: passthrough({ returnDate: panelDate('returnDate') }),
+    },
     {
       type: 'panel.considered',
       recordedOn: 'panel',
@@ -65,6 +73,8 @@ export const resourceAndCarePanelPolicy: CatalogueFile = {
         deferredTo: panelDate('deferredTo'),
         returnDate: panelDate('returnDate'),
         returnFrequency: z.string({ error: 'returnFrequency must be text, like "every 3 months"' }).trim().max(100).optional(),
+        // A decision is never changed: a correction is a new decision (`corrects` the old one's id) and replaces its dates.
+        correction: z.boolean({ error: 'correction must be true or false' }).optional(),
       }),
     },
   ],
@@ -132,10 +142,11 @@ export const resourceAndCarePanelPolicy: CatalogueFile = {
       quote:
         "Defer the funding request to another panel date (in cases where further assessment or information is needed, or where further agreements are required which are beyond the panel's remit – ie: joint funding arrangements with health and education services)",
       notes:
-        "Due on the panel date the decision sheet gives ('Deferred to', `data.deferredTo`); met by the case being presented at panel again after the decision, on that date or before. A decision without a date opens nothing.",
+        "Due on the panel date the decision sheet gives ('Deferred to', `data.deferredTo`); met by the case being presented at panel again after the decision, on that date or before. A decision without a date opens nothing. A correction of the decision (`data.correction`) closes it: the corrected decision's own date counts instead.",
       responsible: 'social-worker',
       starts: [{ type: 'panel.decision_made' }],
       satisfiedBy: [{ type: 'panel.considered' }],
+      cancelledBy: [{ type: 'panel.decision_made', where: { correction: true } }],
       within: { amount: 0, unit: 'days' },
       fromDateIn: 'deferredTo',
     },
@@ -147,10 +158,27 @@ export const resourceAndCarePanelPolicy: CatalogueFile = {
       quote:
         'The panel may further decide that any case where funding for a resource is approved be reviewed again by the panel, with a date and/or frequency specified. Failure to bring a presentation back to panel as requested may result in the funding for the resource being ended, unless otherwise agreed by the panel chair.',
       notes:
-        "Due on the 'Return to panel' date of the decision sheet (Appendix A, Part B; `data.returnDate`); met by presenting the case at panel again by then. The social worker brings it back; the chair and minute taker see that it is (1.20). A frequency alone (`data.returnFrequency`) is kept with the decision but not counted: each review's decision should give the next date.",
+        "Due on the 'Return to panel' date of the decision sheet (Appendix A, Part B; `data.returnDate`); met by presenting the case at panel again by then. The social worker brings it back; the chair and minute taker see that it is (1.20). A frequency alone (`data.returnFrequency`) is kept with the decision but not counted: each review's decision should give the next date. The chair's extension (`panel.return_extended`) or a correction of the decision (`data.correction`, a new decision that replaces it) closes it.",
       responsible: 'social-worker',
       starts: [{ type: 'panel.decision_made' }],
       satisfiedBy: [{ type: 'panel.considered' }],
+      // The chair's extension replaces the date: this obligation closes and the next rule counts the new one.
+      cancelledBy: [{ type: 'panel.return_extended' }, { type: 'panel.decision_made', where: { correction: true } }],
+      within: { amount: 0, unit: 'days' },
+      fromDateIn: 'returnDate',
+    },
+    {
+      id: 'panel.return-to-panel-extended',
+      kind: 'after',
+      title: 'Case returned to panel by the date the chair extended the return to',
+      citation: { ...outcomes, paragraph: '1.20' },
+      quote: 'Failure to bring a presentation back to panel as requested may result in the funding for the resource being ended, unless otherwise agreed by the panel chair.',
+      notes:
+        "The chair's agreement to a later return (`panel.return_extended`, `data.returnDate`, with the reason) closes the return the decision sheet set and opens this one; met by presenting the case at panel again by the new date. A further extension replaces it in turn. An extension closes every return to panel open on the child's record: a child has one return outstanding at a time.",
+      responsible: 'social-worker',
+      starts: [{ type: 'panel.return_extended' }],
+      satisfiedBy: [{ type: 'panel.considered' }],
+      cancelledBy: [{ type: 'panel.return_extended' }, { type: 'panel.decision_made', where: { correction: true } }],
       within: { amount: 0, unit: 'days' },
       fromDateIn: 'returnDate',
     },

@@ -2,6 +2,8 @@ import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Services } from '../../services';
 import { demoCarePackages } from './demoCarePackages';
 import { demoFamilyTime } from './demoFamilyTime';
+import { demoPanelMeetings } from './demoPanelMeetings';
+import { demoPanelReferrals } from './demoPanelReferrals';
 import { placementRequestsDemo } from './demoPlacementRequests';
 import { whenAt } from './demoWhen';
 
@@ -60,4 +62,7 @@ export async function resourceServiceScenes(s: Services, as: As, children: Reado
   // Care packages and what they commit (4.1), and the Family Time team's diary (2.2).
   await demoCarePackages(s, as, children, setClock, at);
   await demoFamilyTime(s, as, children, setClock, at);
+  // The Resource and Care Panel: referrals being signed, last week's meeting and next week's agenda (resource-and-care-panel-policy.txt).
+  await demoPanelReferrals(s, as, children, setClock, at);
+  await demoPanelMeetings(s, as, children, setClock, at);
 }

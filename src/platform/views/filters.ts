@@ -1,6 +1,7 @@
 import { disruptionCauses, placementEndings, providerDocuments } from '../../domain/placements/placementState';
 import { providerTypes, ratingText } from '../../domain/placements/providers';
 import { settingChoices } from '../../domain/placements/settings';
+import { criterionChoices } from '../../domain/panel/criteria';
 
 /** The words for a value from a list of choices; the value itself when it is not in the list (history from an older system). */
 const textOf = (list: readonly { value: string; text: string }[], value: string) => list.find((c) => c.value === value)?.text ?? value;
@@ -48,6 +49,8 @@ export const viewFilters: Record<string, (...args: never[]) => unknown> = {
   providerTypeText: (value: string) => providerTypes.find((t) => t.value === value)?.text ?? value,
   ratingText: (value: string) => ratingText(value),
   placementSettingText: (value: string) => textOf(settingChoices, value),
+  // Why a case comes to the Resource and Care Panel (src/domain/panel/criteria.ts).
+  criterionText: (value: string) => textOf(criterionChoices, value),
   placementEndingText: (value: string) => textOf(placementEndings, value),
   disruptionCauseText: (value: string) => textOf(disruptionCauses, value),
   providerDocumentText: (value: string) => textOf(providerDocuments, value),

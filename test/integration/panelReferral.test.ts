@@ -1,0 +1,192 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ForbiddenError } from '../../src/platform/errors';
+import { engines, testDatabase } from '../support/testDatabase';
+import { problemsByField } from '../support/refusals';
+import { Client, mainText, testApp } from '../support/testApp';
+import { allocatedCase, importEvent, makeTeam, makeUser, world, type TestWorld } from '../factories';
+
+/** The text a PDF shows (pdfkit writes each run of text as hex strings in a TJ array; the test's PDFs are uncompressed). */
+function pdfText(pdf: Buffer): string {
+  const runs = [...pdf.toString('latin1').matchAll(/\[([^\]]*)\]\s*TJ/g)].map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]+)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
+  return runs.join(' ');
+}
+
+/** A referral with every section complete, as the API (or a test) sends it. */
+const complete = (over: Record<string, unknown> = {}) => ({
+  panelDate: '2026-05-28', criterion: 'continued_placement', worker: 'Dana Worker', team: 'Children in Care',
+  children: [{ name: 'Ola Da Silva', dateOfBirth: '2014-02-03', relationship: 'Self' }],
+  family: [{ name: 'Maria Da Silva', dateOfBirth: '1988-09-10', relationship: 'Mother' }],
+  network: [{ name: 'Rosa Lima', role: 'Aunt' }],
+  familyNetworkMeeting: 'yes', safetyPlan: 'yes',
+  mainIssues: 'Ola was taken into police protection after her mother was arrested.', ask: 'Agree the continued placement with foster carers for 12 weeks.',
+  alternatives: 'Aunt assessed and cannot care full time; Staying Together offered support at home.',
+  parentsViews: 'Mother wants Ola home.', childsWishes: 'Ola wants to see her mum every week.',
+  weekly: '1,250.00', period: '12', periodUnit: 'weeks',
+  pastHarm: 'Neglect.', futureDanger: 'Left alone at night.', complicatingFactors: '', existingStrengths: 'Aunt visits daily.', existingSafety: '', nextSteps: 'Family network meeting.',
+  dangerStatements: 'Ola may be left alone at night.', safetyGoals: 'An adult is always with Ola at night.',
+  scaling: [{ name: 'Maria Da Silva', role: 'Mother', score: '6', reasons: 'Aunt helps' }],
+  ...over,
+});
+
+/**
+ * Referrals to the Resource and Care Panel end to end (resource-and-care-panel-policy.txt I.9-I.13,
+ * Appendix A Part A): written from the record, signed by the worker, team manager and service
+ * manager in turn, ready and sent to the administrator with the service manager's sign-off, late
+ * after three working days before the panel. Panel of Thursday 28 May 2026: Monday 25 May is the
+ * late May bank holiday, so referrals are due by Friday 22 May.
+ */
+describe.each(engines())('referrals to the Resource and Care Panel on %s', (engine) => {
+  let t: TestWorld;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = world((await testDatabase(engine)).db, '2026-05-18T08:00:00Z');
+    app = await testApp(t);
+  });
+  afterAll(() => app.close());
+
+  const setUp = async () => {
+    const c = await allocatedCase(t.services);
+    const serviceManager = await makeUser(t.services, { roles: ['service-manager'], teamIds: [c.teamId] });
+    const otherTeam = await makeTeam(t.services);
+    const stranger = await makeUser(t.services, { roles: ['social-worker'], teamIds: [otherTeam] });
+    // Looked after under police protection on Friday 15 May, since the last panel (Thursday 14 May).
+    await importEvent(t.services, c.child.id, 'cic.started', '2026-05-15T21:00:00Z', { legalStatus: 'L1' });
+    return { ...c, serviceManager, stranger };
+  };
+  const status = async (ctx: Parameters<typeof t.services.panelReferrals.referral>[0], personId: string, id: string) => (await t.services.panelReferrals.referral(ctx, personId, id)).referral;
+
+  it('goes through the three sign-offs to ready, refusing them out of order, by the wrong person, incomplete or after a change', async () => {
+    t.clock.set('2026-05-18T08:00:00Z');
+    const { worker, manager, serviceManager, stranger, child } = await setUp();
+    const s = t.services.panelReferrals;
+    const view = await s.view(worker, child.id);
+    expect(view.reasons.map((r) => [r.criterion, r.paragraph])).toEqual([['newly_looked_after', '1.1 c)'], ['continued_placement', '1.1 b)']]);
+    expect([view.panelDate, view.deadline, view.prefill.worker, view.prefill.criterion]).toEqual(['2026-05-21', '2026-05-18', worker.actor.displayName, 'newly_looked_after']);
+    expect(view.prefill.children[0]).toMatchObject({ dateOfBirth: child.details.dateOfBirth, relationship: 'Self' });
+
+    // Bad input: not a Thursday, a period over a year, a cost that is not money, a score over 10.
+    expect(await problemsByField(s.make(worker, child.id, complete({ panelDate: '2026-05-27', period: '53', weekly: 'lots', scaling: [{ name: 'Mum', score: '11' }] })))).toEqual({
+      'panelDate-day': 'The panel meets on Thursdays (1.5): choose a Thursday',
+      weekly: 'The weekly cost must be an amount in pounds and pence, like 1450.00',
+      period: 'The projected period can be at most one year (52 weeks): cost the first year only (Appendix A)',
+      'scaling-0-score': 'Scaling 1 must be a whole number from 0 to 10',
+    });
+    expect(await problemsByField(s.make(worker, child.id, complete({ panelDate: '2026-05-14', period: '13', periodUnit: 'months' })))).toEqual({ 'panelDate-day': 'The panel date must be in the future', period: 'The projected period can be at most one year (12 months): cost the first year only (Appendix A)' });
+    await expect(s.make(stranger, child.id, complete())).rejects.toBeInstanceOf(ForbiddenError);
+
+    const id = await s.make(worker, child.id, complete({ mainIssues: '' }));
+    let r = await status(worker, child.id, id);
+    expect([r.status, r.missing, r.weeklyPence, r.totalPence, r.deadline]).toEqual(['draft', ['mainIssues'], 125000, 1_500_000, '2026-05-22']);
+
+    expect(await problemsByField(s.sign(manager, child.id, id, { as: 'team_manager' }))).toEqual({ as: "The referral is signed in order: worker, team manager, service manager. It needs the worker's signature first" });
+    await expect(s.sign(stranger, child.id, id, { as: 'worker' })).rejects.toBeInstanceOf(ForbiddenError);
+    await s.sign(worker, child.id, id, { as: 'worker' });
+    await expect(s.sign(manager, child.id, id, { as: 'service_manager' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(s.sign(worker, child.id, id, { as: 'team_manager' })).rejects.toBeInstanceOf(ForbiddenError);
+    await s.sign(manager, child.id, id, { as: 'team_manager' });
+    expect(await problemsByField(s.sign(serviceManager, child.id, id, { as: 'service_manager' }))).toEqual({ as: 'The referral is not complete: one section is empty. It can be signed off as ready to proceed only when every section is complete' });
+    expect((await status(worker, child.id, id)).status).toBe('signed_by_team_manager');
+
+    // A change after signing needs a reason, and clears the signatures.
+    expect(await problemsByField(s.change(worker, child.id, id, complete()))).toEqual({ changeReason: 'The referral has been signed: say why it is being changed, as the signatures will be cleared' });
+    expect(await s.change(worker, child.id, id, complete({ changeReason: 'Summary added' }))).toBe('The referral has been changed. The signatures of the worker and team manager have been cleared: it must be signed again.');
+    r = await status(worker, child.id, id);
+    expect([r.status, r.signatures, r.missing, r.cleared.length, r.versions]).toEqual(['draft', [], [], 1, 2]);
+
+    await s.sign(worker, child.id, id, { as: 'worker' });
+    await s.sign(manager, child.id, id, { as: 'team_manager' });
+    t.clock.set('2026-05-22T15:00:00Z'); // Friday 22 May, the last day
+    expect(await s.sign(serviceManager, child.id, id, { as: 'service_manager' })).toBe('Signed off as ready to proceed and sent to the panel administrator for the panel on 2026-05-28.');
+    r = await status(worker, child.id, id);
+    expect([r.status, r.late, r.signatures.map((x) => x.as), r.submittedAt?.toISOString()]).toEqual(['ready', false, ['worker', 'team_manager', 'service_manager'], '2026-05-22T15:00:00.000Z']);
+    const submitted = (await t.services.people.streamOf(child.id)).filter((e) => e.type === 'panel.referral_submitted');
+    expect(submitted.map((e) => e.data)).toEqual([expect.objectContaining({ referralId: id, panelDate: '2026-05-28', criterion: 'continued_placement', ask: 'Agree the continued placement with foster carers for 12 weeks.', weeklyPence: 125000, totalPence: 1_500_000, periodWeeks: 12 })]);
+    expect(await problemsByField(s.sign(serviceManager, child.id, id, { as: 'service_manager' }))).toEqual({ as: 'The referral is already signed by the service manager' });
+  });
+
+  it('marks a referral late past three working days before the panel (after the late May bank holiday), and withdraws one with a reason', async () => {
+    t.clock.set('2026-05-18T08:00:00Z');
+    const { worker, manager, serviceManager, child } = await setUp();
+    const s = t.services.panelReferrals;
+    const id = await s.make(worker, child.id, complete());
+    await s.sign(worker, child.id, id, { as: 'worker' });
+    t.clock.set('2026-05-22T20:00:00Z'); // 21:00 Friday in London: still on time
+    expect((await status(worker, child.id, id)).late).toBe(false);
+    t.clock.set('2026-05-26T08:00:00Z'); // Tuesday, after the bank holiday
+    expect((await status(worker, child.id, id)).late).toBe(true);
+    await s.sign(manager, child.id, id, { as: 'team_manager' });
+    expect(await s.sign(serviceManager, child.id, id, { as: 'service_manager' })).toMatch(/It is late: it was due by 2026-05-22/);
+    expect((await status(worker, child.id, id))).toMatchObject({ status: 'ready', late: true });
+
+    const other = await s.make(worker, child.id, complete({ panelDate: '2026-06-04' }));
+    expect(await problemsByField(s.withdraw(worker, child.id, other, { reason: ' ' }))).toEqual({ reason: 'Enter why the referral is withdrawn' });
+    await s.withdraw(worker, child.id, other, { reason: 'Ola returned home with a safety plan' });
+    expect(await status(worker, child.id, other)).toMatchObject({ status: 'withdrawn', withdrawn: { reason: 'Ola returned home with a safety plan' } });
+    expect(await problemsByField(s.sign(worker, child.id, other, { as: 'worker' }))).toEqual({ as: 'This referral has been withdrawn' });
+    expect(await problemsByField(s.change(worker, child.id, other, complete({ panelDate: '2026-06-04' })))).toEqual({ changeReason: 'This referral has been withdrawn: it cannot be changed' });
+  });
+
+  it('has its pages, the printable form and a PDF with its content; others cannot write it', async () => {
+    t.clock.set('2026-05-18T08:00:00Z');
+    const { worker, manager, stranger, child } = await setUp();
+    const browser = new Client(app);
+    await browser.signIn(worker.actor.username, worker.password);
+    let page = await browser.get(`/people/${child.id}/panel-referral`);
+    expect(page.statusCode).toBe(200);
+    expect(mainText(page.body)).toContain('Became looked after on 15 May 2026, since the last panel');
+    // Prefilled from the record: the allocated worker, the child's name, the criterion Hearth sees.
+    expect(page.body).toContain(`value="${worker.actor.displayName}"`);
+    expect(page.body).toContain(`value="${child.details.givenNames} ${child.details.familyName}"`);
+    expect(page.body).toMatch(/<option value="newly_looked_after" selected>/);
+    const form: Record<string, string> = {
+      'panelDate-day': '28', 'panelDate-month': '5', 'panelDate-year': '2026', criterion: 'newly_looked_after', worker: 'Dana Worker', team: 'CIC',
+      'children-0-name': 'Ola Da Silva', 'children-0-dateOfBirth': '3/2/2014', 'family-0-name': 'Maria Da Silva', 'family-0-dateOfBirth': '10/9/1988', 'family-0-relationship': 'Mother',
+      'network-0-name': 'Rosa Lima', 'network-0-role': 'Aunt', familyNetworkMeeting: 'no', safetyPlan: 'yes', whyNot: 'Booked for 1 June.',
+      mainIssues: 'Police protection on 15 May after mother arrested.', ask: 'Agree foster placement while the network is built.', alternatives: 'Aunt cannot care full time.',
+      parentsViews: 'Mother agrees.', childsWishes: 'Ola wants to go home.', weekly: '450', period: '3', periodUnit: 'months',
+      pastHarm: 'Neglect', existingStrengths: 'Aunt', nextSteps: 'Network meeting', dangerStatements: 'Left alone at night', safetyGoals: 'Adult at home every night',
+      'scaling-0-name': 'Maria Da Silva', 'scaling-0-role': 'Mother', 'scaling-0-score': '5', 'scaling-0-reasons': 'Things are calmer',
+    };
+    const bad = await browser.post(`/people/${child.id}/panel-referral`, { ...form, period: '60', periodUnit: 'weeks' });
+    expect(bad.statusCode).toBe(400);
+    expect(mainText(bad.body)).toContain('The projected period can be at most one year (52 weeks)');
+    const saved = await browser.post(`/people/${child.id}/panel-referral`, form);
+    expect(saved.statusCode).toBe(302);
+    const url = String(saved.headers.location);
+    page = await browser.get(url);
+    expect(mainText(page.body)).toContain('Sign as the worker');
+    expect(mainText(page.body)).toContain('Why it is being changed');
+    expect(page.body).toContain('value="Police protection on 15 May after mother arrested."'.replace('value=', '>').replace(/"$/, '<').replace('>"', '>'));
+    expect(mainText(page.body)).toContain('£450.00');
+    const id = url.split('/').at(-1)!;
+    expect((await status(worker, child.id, id)).content.family[0]).toEqual({ name: 'Maria Da Silva', dateOfBirth: '1988-09-10', relationship: 'Mother' });
+    expect((await status(worker, child.id, id)).totalPence).toBe(Math.round(45000 * 13));
+    await browser.post(`${url}/sign`, { as: 'worker' });
+    expect((await status(worker, child.id, id)).status).toBe('signed_by_worker');
+
+    const print = await browser.get(`${url}/print`);
+    expect(print.statusCode).toBe(200);
+    for (const text of ['Resource and Care Panel Referral', 'Police protection on 15 May after mother arrested.', 'Maria Da Silva', 'Signs of Safety Case Summary', 'Things are calmer']) expect(mainText(print.body)).toContain(text);
+    const pdf = await browser.get(`${url}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(String(pdf.headers['content-disposition'])).toMatch(/^inline; filename="panel-referral-\d+-2026-05-28\.pdf"$/);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf.rawPayload);
+    for (const phrase of ['Resource and Care Panel Referral', 'Police protection on 15 May after mother arrested.', 'Maria Da Silva', 'Left alone at night', 'Things are calmer', 'Signed in Hearth']) expect(text).toContain(phrase);
+    expect((await browser.get(`/people/${child.id}/panel-referral/not-a-uuid/pdf`)).statusCode).toBe(404);
+    expect((await browser.get(`/people/${child.id}/panel-referral/${crypto.randomUUID()}`)).statusCode).toBe(404);
+
+    // A social worker of another team can read the record but not write or sign its referral; a team manager cannot sign as service manager.
+    const other = new Client(app);
+    await other.signIn(stranger.actor.username, stranger.password);
+    await other.get(`/people/${child.id}/panel-referral`);
+    expect((await other.post(`/people/${child.id}/panel-referral`, form)).statusCode).toBe(403);
+    expect((await other.post(`${url}/sign`, { as: 'team_manager' })).statusCode).toBe(403);
+    const tm = new Client(app);
+    await tm.signIn(manager.actor.username, manager.password);
+    expect(mainText((await tm.get(url)).body)).toContain('Sign as the team manager');
+    expect((await tm.post(`${url}/sign`, { as: 'service_manager' })).statusCode).toBe(403);
+  });
+});
