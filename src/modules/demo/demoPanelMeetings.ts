@@ -70,7 +70,7 @@ export async function demoPanelMeetings(s: Services, as: As, children: ReadonlyM
   const first = await hold(earlier, [['andrew.fletcher', 'chair'], ['emma.price', 'business_support'], ['karen.doyle', 'finance']]);
   setClock(at(ago(earlier), 14));
   const [dohertyItem] = (await s.panel.meeting(chair, first)).items;
-  await s.panel.decisions.decide(chair, first, { itemKey: dohertyItem!.itemKey, decision: 'approved', decision1: 'Approve weekend respite for the connected carers for 12 weeks', decision2: 'Bring back with the special guardianship assessment', rationale: 'Keeps Kian with his grandparents, the plan for permanence (1.4 a).', resource: 'Weekend respite with in-house carers', budget: 'social_care_placements', weekly: '300', total: '3600', ...day('returnDate', addDays(last, -7)) });
+  await s.panel.decisions.decide(chair, first, { itemKey: dohertyItem!.itemKey, decision: 'approved', decision1: 'Approve weekend respite for the connected carers for 12 weeks', decision2: 'Bring back with the special guardianship assessment', rationale: 'Keeps Shannon with her grandparents, the plan for permanence (1.4 a).', resource: 'Weekend respite with in-house carers', budget: 'social_care_placements', weekly: '300', total: '3600', ...day('returnDate', addDays(last, -7)) });
   await s.panel.signOffFinance(chair, first);
 
   // Last Thursday: Campbell approved (return in 12 weeks); Green's late referral deferred to next Thursday.
