@@ -66,6 +66,7 @@ export function services(db: Db, clock: Clock) {
     await standards.recompute(executor, personIds);
   };
   const providers = providerService(db, clock);
+  const panel = panelService(db, clock, people, standards, staff);
   return {
     db,
     clock,
@@ -103,8 +104,8 @@ export function services(db: Db, clock: Clock) {
     placementRequests: placementRequestService(db, clock, people, staff, providers),
     carePackages: carePackageService(db, clock, people, staff, providers),
     familyTime: familyTimeService(db, clock, people, staff),
-    panelReferrals: panelReferralService(db, clock, people, staff, standards),
-    panel: panelService(db, clock, people, standards, staff),
+    panel,
+    panelReferrals: panelReferralService(db, clock, people, staff, standards, panel.meetings),
   };
 }
 

@@ -90,6 +90,9 @@ describe('Outcomes and Decision Making: the dates the panel sets', () => {
     expect(stateAt(open!, new Date('2026-08-28T00:00:00+01:00'))).toBe('overdue');
     // The presentation that led to the decision does not count as its return.
     expect(obligationsOf('panel.return-to-panel', [presented('2026-05-21T14:00:00+01:00'), decided])[0]!.outcome).toBe('open');
+    // Another referral for the child presented at a later meeting is not this case's return: only a review is.
+    const otherReferral = ev('panel.considered', '2026-06-04T14:30:00+01:00', { reason: 'support_package', kind: 'referral' });
+    expect(obligationsOf('panel.return-to-panel', [presented('2026-05-21T14:00:00+01:00'), decided, otherReferral])[0]!.outcome).toBe('open');
     // A decision with no return date, or only a frequency, opens nothing.
     const frequencyOnly = ev('panel.decision_made', '2026-05-21T16:00:00+01:00', { decision: 'approved', returnFrequency: 'every 3 months' });
     expect(obligationsOf('panel.return-to-panel', [presented('2026-05-21T14:00:00+01:00'), frequencyOnly])).toEqual([]);

@@ -146,6 +146,8 @@ export const resourceAndCarePanelPolicy: CatalogueFile = {
       responsible: 'social-worker',
       starts: [{ type: 'panel.decision_made' }],
       satisfiedBy: [{ type: 'panel.considered' }],
+      // The deferred request itself, not another case of the child's presented meanwhile.
+      correlate: 'referralId',
       cancelledBy: [{ type: 'panel.decision_made', where: { correction: true } }],
       within: { amount: 0, unit: 'days' },
       fromDateIn: 'deferredTo',
@@ -161,7 +163,8 @@ export const resourceAndCarePanelPolicy: CatalogueFile = {
         "Due on the 'Return to panel' date of the decision sheet (Appendix A, Part B; `data.returnDate`); met by presenting the case at panel again by then. The social worker brings it back; the chair and minute taker see that it is (1.20). A frequency alone (`data.returnFrequency`) is kept with the decision but not counted: each review's decision should give the next date. The chair's extension (`panel.return_extended`) or a correction of the decision (`data.correction`, a new decision that replaces it) closes it.",
       responsible: 'social-worker',
       starts: [{ type: 'panel.decision_made' }],
-      satisfiedBy: [{ type: 'panel.considered' }],
+      // A presentation of the case for review (the agenda's return), not another referral for the child at the same meeting.
+      satisfiedBy: [{ type: 'panel.considered', where: { reason: 'review' } }],
       // The chair's extension replaces the date: this obligation closes and the next rule counts the new one.
       cancelledBy: [{ type: 'panel.return_extended' }, { type: 'panel.decision_made', where: { correction: true } }],
       within: { amount: 0, unit: 'days' },
@@ -177,7 +180,7 @@ export const resourceAndCarePanelPolicy: CatalogueFile = {
         "The chair's agreement to a later return (`panel.return_extended`, `data.returnDate`, with the reason) closes the return the decision sheet set and opens this one; met by presenting the case at panel again by the new date. A further extension replaces it in turn. An extension closes every return to panel open on the child's record: a child has one return outstanding at a time.",
       responsible: 'social-worker',
       starts: [{ type: 'panel.return_extended' }],
-      satisfiedBy: [{ type: 'panel.considered' }],
+      satisfiedBy: [{ type: 'panel.considered', where: { reason: 'review' } }],
       cancelledBy: [{ type: 'panel.return_extended' }, { type: 'panel.decision_made', where: { correction: true } }],
       within: { amount: 0, unit: 'days' },
       fromDateIn: 'returnDate',

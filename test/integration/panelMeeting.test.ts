@@ -8,6 +8,7 @@ import { engines, testDatabase } from '../support/testDatabase';
 import { pdfText } from '../support/pdfText';
 import { problemList as problems } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
+import { cliContext } from '../../src/cli/cliContext';
 import { allocatedCase, importEvent, makeUser, registerChild, world, type TestWorld } from '../factories';
 
 const day = (name: string, date: string) => {
@@ -122,6 +123,10 @@ describe.each(engines())('a Resource and Care Panel meeting on %s', (engine) => 
     expect(log.log.byBudget.map((x) => [x.budget, x.totals.totalPence])).toEqual([['social_care_placements', 2_340_000], ['staying_together', 480_600]]);
     expect(log.log.rows.map((r) => r.childName).sort()).toEqual([a, e].map((x) => `${x.details.givenNames} ${x.details.familyName}`).sort());
     await expect(s.panel.signOffFinance(finance, meetingId)).rejects.toBeInstanceOf(ForbiddenError);
+    // A service manager holds the chair's permission as a possible vice chair, but did not chair this meeting (1.7 g).
+    const viceChair = await makeUser(s, { roles: ['service-manager'] });
+    await expect(s.panel.signOffFinance(viceChair, meetingId)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(s.panel.cancel(viceChair, nextId, { reason: 'No quorum' })).rejects.toBeInstanceOf(ForbiddenError);
     await s.panel.signOffFinance(chair, meetingId);
     expect(await problems(s.panel.signOffFinance(chair, meetingId))).toEqual([`signOff: ${chair.actor.displayName} has already signed off these figures`]);
     expect((await s.panel.meetings.meeting(meetingId)).financeSignOff).toMatchObject({ weeklyPence: 130_050, totalPence: 2_820_600, decisions: 2 });
@@ -132,7 +137,8 @@ describe.each(engines())('a Resource and Care Panel meeting on %s', (engine) => 
 
     // The deferred request is on the next meeting's agenda (I.19 c).
     t.clock.set('2026-04-10T09:00:00Z');
-    expect((await s.panel.meeting(chair, nextId)).items.map((i) => [i.personId, i.status])).toEqual([[b.id, 'due']]);
+    // It comes back as the referral itself, for the date it was deferred to, not twice.
+    expect((await s.panel.meeting(chair, nextId)).items.map((i) => [i.personId, i.kind, i.status])).toEqual([[b.id, 'referral', 'ready']]);
 
     // The return to panel becomes overdue the day after 7 May, and is flagged with the 1.20 warning.
     t.clock.set('2026-05-08T09:00:00Z');
@@ -150,7 +156,13 @@ describe.each(engines())('a Resource and Care Panel meeting on %s', (engine) => 
     await expect(s.panel.decisions.extend(admin, a.id, extension)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await problems(s.panel.decisions.extend(chair, a.id, { ...extension, ...day('returnDate', '2026-05-01') }))).toEqual(['returnDate-day: The new date to return to panel must be in the future']);
     expect(await problems(s.panel.decisions.extend(chair, a.id, { ...extension, decisionEventId: first }))).toEqual(['decisionEventId: Select a decision on this child’s record that set a return to panel']);
+    // An extension is to a later day on which the panel could meet.
+    expect(await problems(s.panel.decisions.extend(chair, a.id, { ...extension, ...day('returnDate', '2026-05-25') }))).toEqual(['returnDate-day: The panel meets on working days: choose a weekday that is not a bank holiday']);
     await s.panel.decisions.extend(chair, a.id, extension);
+    expect(await problems(s.panel.decisions.extend(chair, a.id, { ...extension, ...day('returnDate', '2026-05-14') }))).toEqual(['returnDate-day: The return is due on 2026-05-21: an extension is to a later date']);
+    // A head of service who is not the Chair of the Panel may agree one too (1.7 c); a service manager may not.
+    const sm = await makeUser(s, { roles: ['service-manager'] });
+    await expect(s.panel.decisions.extend(sm, a.id, extension)).rejects.toBeInstanceOf(ForbiddenError);
     // Extended after it fell due, the first return stays missed in the figures; the new date is counted from now on.
     expect((await returnOf('panel.return-to-panel'))!.obligation.outcome).toBe('missed');
     const extended = await returnOf('panel.return-to-panel-extended');
@@ -177,5 +189,25 @@ describe.each(engines())('a Resource and Care Panel meeting on %s', (engine) => 
     const social = new Client(app);
     await social.signIn(worker.actor.username, worker.password);
     expect((await social.get('/panel')).statusCode).toBe(403);
+  });
+
+  it('refuses the decision to a chair who signed the referral off, declared or not (1.8)', async () => {
+    const s = t.services;
+    // The meeting of Thursday 30 April, scheduled by the first test (meetings are the authority's, shared by the tests).
+    t.clock.set('2026-04-20T10:00:00Z');
+    const admin = await makeUser(s, { roles: ['business-support'] });
+    const head = await makeUser(s, { roles: ['head-of-service'] });
+    const { worker, child } = await allocatedCase(s);
+    const meeting = (await s.panel.meetings.meetings({ from: '2026-04-30', to: '2026-04-30' }))[0]!;
+    const referralId = crypto.randomUUID();
+    const data = { referralId, panelDate: '2026-04-30', criterion: 'support_package', ask: 'Respite', weeklyPence: 120_000, totalPence: 1_200_000, periodWeeks: 10, summary: 'Ready' };
+    await s.people.importEvents(cliContext(), [
+      { personId: child.id, type: 'panel.referral_made', occurredAt: new Date('2026-04-20T09:00:00Z'), data, recordedBy: worker.actor },
+      { personId: child.id, type: 'panel.referral_signed', occurredAt: new Date('2026-04-21T09:00:00Z'), data: { referralId, as: 'service_manager', name: head.actor.displayName }, recordedBy: head.actor },
+      { personId: child.id, type: 'panel.referral_submitted', occurredAt: new Date('2026-04-21T09:00:00Z'), data, recordedBy: head.actor },
+    ]);
+    await s.panel.meetings.setChair(admin, meeting.meetingId, { userId: head.actor.userId, capacity: 'head_of_service' });
+    t.clock.set('2026-04-30T15:00:00Z');
+    await expect(s.panel.decisions.decide(head, meeting.meetingId, { itemKey: referralId, decision: 'declined', decision1: 'Decline', rationale: 'Not needed' })).rejects.toThrow(/You signed this referral off/);
   });
 });

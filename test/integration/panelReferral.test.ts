@@ -4,7 +4,8 @@ import { ForbiddenError } from '../../src/platform/errors';
 import { engines, testDatabase } from '../support/testDatabase';
 import { problemsByField } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
-import { allocatedCase, importEvent, makeTeam, makeUser, world, type TestWorld } from '../factories';
+import { allocatedCase, importEvent, makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
+import { formValuesOf } from '../../src/modules/panelReferral/panelReferralRoutes';
 
 /** The text a PDF shows (pdfkit writes each run of text as hex strings in a TJ array; the test's PDFs are uncompressed). */
 function pdfText(pdf: Buffer): string {
@@ -188,5 +189,119 @@ describe.each(engines())('referrals to the Resource and Care Panel on %s', (engi
     await tm.signIn(manager.actor.username, manager.password);
     expect(mainText((await tm.get(url)).body)).toContain('Sign as the team manager');
     expect((await tm.post(`${url}/sign`, { as: 'service_manager' })).statusCode).toBe(403);
+  });
+
+  it("lists the returns the panel asked for from the child's OPEN returns: the chair's extension, and an earlier one a later decision did not close", async () => {
+    t.clock.set('2026-05-18T08:00:00Z');
+    const { worker, child } = await setUp();
+    const s = t.services.panelReferrals;
+    // Funding approved on 12 March with a return by Thursday 14 May; the chair extended it on 13 May to 11 June (1.20).
+    await importEvent(t.services, child.id, 'panel.decision_made', '2026-03-12T15:00:00Z', { meetingId: crypto.randomUUID(), referralId: null, decision: 'approved', returnDate: '2026-05-14', chairName: 'Chair' });
+    const decision = (await t.services.people.streamOf(child.id)).find((e) => e.type === 'panel.decision_made')!;
+    await importEvent(t.services, child.id, 'panel.return_extended', '2026-05-13T10:00:00Z', { decisionEventId: decision.id, returnDate: '2026-06-11', reason: 'Awaiting the health assessment' });
+    let reasons = (await s.view(worker, child.id)).reasons.filter((r) => r.criterion === 'panel_request');
+    expect(reasons.map((r) => [r.paragraph, r.dueBy, r.text])).toEqual([['1.1 f), 1.20', '2026-06-11', 'The chair extended the return to panel to 11 June 2026']]);
+
+    // Another child: a later decision with no return date leaves the earlier return open, now overdue.
+    const other = await setUp();
+    await importEvent(t.services, other.child.id, 'panel.decision_made', '2026-03-12T15:00:00Z', { meetingId: crypto.randomUUID(), referralId: null, decision: 'approved', returnDate: '2026-05-14', chairName: 'Chair' });
+    await importEvent(t.services, other.child.id, 'panel.decision_made', '2026-04-16T15:00:00Z', { meetingId: crypto.randomUUID(), referralId: null, decision: 'approved', chairName: 'Chair' });
+    reasons = (await s.view(other.worker, other.child.id)).reasons.filter((r) => r.criterion === 'panel_request');
+    expect(reasons.map((r) => [r.dueBy, r.text])).toEqual([['2026-05-14', 'The panel asked to see the case again by 14 May 2026: overdue. Funding for the resource may end if it is not brought back (1.20)']]);
+  });
+
+  it('is signed only once the child is allocated: until then no one holds the case and no team manager manages it', async () => {
+    t.clock.set('2026-05-18T08:00:00Z');
+    const { worker } = await setUp();
+    const child = await registerChild(t.services, worker);
+    const s = t.services.panelReferrals;
+    const id = await s.make(worker, child.id, complete());
+    const anyone = await makeUser(t.services, { roles: ['social-worker'], teamIds: [await makeTeam(t.services)] });
+    for (const who of [worker, anyone]) expect(await problemsByField(s.sign(who, child.id, id, { as: 'worker' }))).toEqual({ as: 'The child is not allocated to a team: allocate the child first, then the worker, team manager and service manager can sign the referral' });
+    expect((await status(worker, child.id, id)).signatures).toEqual([]);
+  });
+
+  it('keeps a period in months as typed, so it can be saved again; refuses text too long or a cost given twice, never cutting it off', async () => {
+    t.clock.set('2026-05-18T08:00:00Z');
+    const { worker, child } = await setUp();
+    const s = t.services.panelReferrals;
+    const id = await s.make(worker, child.id, complete({ period: '5', periodUnit: 'months' }));
+    let r = await status(worker, child.id, id);
+    expect([r.content.period, r.periodWeeks, r.totalPence]).toEqual([{ amount: 5, unit: 'months' }, 21.67, Math.round(125000 * 21.67)]);
+    const values = formValuesOf(r.content);
+    expect([values.period, values.periodUnit]).toEqual(['5', 'months']);
+    expect(await s.change(worker, child.id, id, { ...values, mainIssues: 'Updated.' })).toBe('The referral has been saved as a draft.');
+    r = await status(worker, child.id, id);
+    expect([r.content.period, r.versions]).toEqual([{ amount: 5, unit: 'months' }, 2]);
+
+    const long = 'x'.repeat(201);
+    expect(await problemsByField(s.make(worker, child.id, complete({
+      family: [{ name: long, dateOfBirth: '1988-09-10', relationship: long }], network: [{ name: 'Rosa Lima', role: long }],
+      scaling: [{ name: long, role: 'Mother', score: '6', reasons: 'y'.repeat(2001) }], weekly: ['1,250.00', '1,500.00'],
+    })))).toEqual({
+      weekly: 'The weekly cost must be given once, as text',
+      'family-0-name': 'The name of family member 1 must be 200 characters or fewer',
+      'family-0-relationship': 'The relationship of family member 1 must be 200 characters or fewer',
+      'network-0-role': 'The role of network member 1 must be 200 characters or fewer',
+      'scaling-0-name': 'The name for scaling 1 must be 200 characters or fewer',
+      'scaling-0-reasons': 'The reasons for scaling 1 must be 2,000 characters or fewer',
+    });
+  });
+
+  it('stays open after the panel defers it (I.19 c) for the information asked for, and comes back for the new date; an approval closes it', async () => {
+    t.clock.set('2026-05-18T08:00:00Z');
+    const { worker, manager, serviceManager, child } = await setUp();
+    const s = t.services.panelReferrals;
+    const id = await s.make(worker, child.id, complete());
+    for (const [who, as] of [[worker, 'worker'], [manager, 'team_manager'], [serviceManager, 'service_manager']] as const) await s.sign(who, child.id, id, { as });
+    await importEvent(t.services, child.id, 'panel.decision_made', '2026-05-28T15:00:00Z', { meetingId: crypto.randomUUID(), referralId: id, decision: 'deferred', deferredTo: '2026-06-11', deferredReason: 'Health to confirm joint funding', chairName: 'Chair' });
+    t.clock.set('2026-05-29T08:00:00Z');
+    let view = await s.referral(worker, child.id, id);
+    expect([view.referral.status, view.referral.panelDate, view.referral.deferred?.reason, view.may.write]).toEqual(['ready', '2026-06-11', 'Health to confirm joint funding', true]);
+    expect(await s.change(worker, child.id, id, complete({ panelDate: '2026-06-11', ask: 'Agree the placement, jointly funded with health.', changeReason: 'Health funding agreed' }))).toBe('The referral has been changed. The signatures of the worker and team manager and service manager have been cleared: it must be signed again and is no longer ready for panel.');
+    view = await s.referral(worker, child.id, id);
+    expect([view.referral.status, view.referral.signatures, view.referral.deadline, view.next, view.may.sign]).toEqual(['draft', [], '2026-06-08', 'worker', true]);
+    await s.sign(worker, child.id, id, { as: 'worker' });
+    await importEvent(t.services, child.id, 'panel.decision_made', '2026-06-11T15:00:00Z', { meetingId: crypto.randomUUID(), referralId: id, decision: 'approved', chairName: 'Chair' });
+    expect(await problemsByField(s.change(worker, child.id, id, complete({ panelDate: '2026-06-18', changeReason: 'x' })))).toEqual({ changeReason: 'This referral has been decided: it cannot be changed' });
+  });
+
+  // Last: the meetings it schedules are the panel's schedule for every later referral in this database.
+  it("goes only to the panel's scheduled, not cancelled meetings, never a bank holiday; moving only the date keeps the signatures", async () => {
+    t.clock.set('2025-12-15T09:00:00Z'); // Monday; Christmas Day and New Year's Day are Thursdays
+    const { worker, manager, child } = await setUp();
+    const s = t.services.panelReferrals;
+    const chair = await makeUser(t.services, { roles: ['panel-chair'] });
+    const day = (d: string) => ({ 'date-day': String(Number(d.slice(8))), 'date-month': String(Number(d.slice(5, 7))), 'date-year': d.slice(0, 4) });
+    const ids: Record<string, string> = {};
+    for (const d of ['2025-12-18', '2026-01-08', '2026-01-15']) ids[d] = (await t.services.panel.meetings.schedule(chair, day(d))).meetingId;
+    await t.services.panel.meetings.setChair(chair, ids['2026-01-08']!, { userId: chair.actor.userId, capacity: 'chair' });
+    await t.services.panel.meetings.cancel(chair, ids['2026-01-08']!, { reason: 'Not quorate over the holidays' }, false);
+
+    // The next meeting with papers still open: 18 December's are due today, three working days before.
+    expect((await s.view(worker, child.id)).panelDate).toBe('2025-12-18');
+    t.clock.set('2025-12-16T09:00:00Z');
+    expect((await s.view(worker, child.id)).panelDate).toBe('2026-01-15'); // not 25 December, 1 or 8 January
+    const refused = async (panelDate: string) => (await problemsByField(s.make(worker, child.id, complete({ panelDate }))))['panelDate-day'];
+    expect(await refused('2025-12-25')).toBe('Thursday 25 December 2025 is a bank holiday: the panel does not meet. Choose another panel date: the next is on Thursday 15 January 2026');
+    expect(await refused('2026-01-01')).toMatch(/^Thursday 1 January 2026 is a bank holiday/);
+    expect(await refused('2026-01-08')).toBe('The panel meeting on Thursday 8 January 2026 was cancelled (1.6): choose another panel date: the next is on Thursday 15 January 2026');
+    expect(await refused('2025-12-31')).toBe('The panel meets on Thursdays (1.5): choose a Thursday');
+    expect(await refused('2026-01-02')).toBe('The panel meets on Thursdays (1.5): choose a Thursday');
+    // A week the administrator scheduled on another day: that day is the week's panel.
+    await t.services.panel.meetings.schedule(chair, day('2026-02-04'));
+    expect(await refused('2026-02-05')).toBe('There is no panel meeting on Thursday 5 February 2026: that week the panel meets on Wednesday 4 February 2026');
+
+    // Beyond the schedule: any working Thursday. Then the 15 January meeting moves: only the date changes, the signatures stand.
+    await s.make(worker, child.id, complete({ panelDate: '2026-01-22' }));
+    const id = await s.make(worker, child.id, complete({ panelDate: '2026-01-15' }));
+    await s.sign(worker, child.id, id, { as: 'worker' });
+    await s.sign(manager, child.id, id, { as: 'team_manager' });
+    expect(await problemsByField(s.change(worker, child.id, id, complete({ panelDate: '2026-01-22' })))).toEqual({ changeReason: 'The referral has been signed: say why the panel date is being moved' });
+    expect(await s.change(worker, child.id, id, complete({ panelDate: '2026-01-22', changeReason: 'The panel of 15 January was moved' }))).toBe('The panel date has been moved to 2026-01-22. The signatures stand.');
+    const r = await status(worker, child.id, id);
+    expect([r.status, r.panelDate, r.signatures.map((x) => x.as), r.cleared, r.versions]).toEqual(['signed_by_team_manager', '2026-01-22', ['worker', 'team_manager'], [], 2]);
+    const changed = (await t.services.people.streamOf(child.id)).filter((e) => e.type === 'panel.referral_changed').at(-1)!;
+    expect(changed.reason).toBe('The panel of 15 January was moved');
   });
 });

@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/localDate';
 import type { PanelDecision } from './decisions';
 import type { Meeting } from './meeting';
 import type { Referral } from './referral';
@@ -92,10 +93,13 @@ export function agendaOf(input: AgendaInput): AgendaItem[] {
     if (referral.panelDate !== meeting.date) continue;
     items.set(referral.referralId, base(referral.referralId, personId, 'referral', referralStatus(referral), referral, referral.criterion, meeting.date));
   }
-  // Cases due back come to each coming meeting on or after their date until presented (1.20, I.19 c).
-  if (meeting.date >= input.today && !meeting.cancelled) {
+  // Cases due back come to each coming meeting on or after their date until presented (1.20, I.19 c),
+  // and stay on a meeting held this past week, so its presentations and decisions can still be recorded.
+  if (meeting.date >= addDays(input.today, -6) && !meeting.cancelled) {
     for (const r of input.returns) {
       if (r.dueDate > meeting.date) continue;
+      // A deferred referral back for this date is on the agenda as itself: not twice.
+      if (r.decision?.referralId && items.has(r.decision.referralId)) continue;
       const key = `return:${r.startEventId}`;
       const referral = r.decision?.referralId ? (referralById.get(r.decision.referralId)?.referral ?? null) : null;
       items.set(key, base(key, r.personId, 'return', r.dueDate < input.today ? 'overdue' : 'due', referral, 'review', r.dueDate));

@@ -135,6 +135,14 @@ export function chairRefusal(meeting: Meeting, userId: string, personId: string)
   return null;
 }
 
+/**
+ * Who may act for the chair on this meeting (1.6, 1.7 g, I.18): the Chair of the Panel (the
+ * panel-chair role), or whoever chairs this meeting. Not every service manager or head of service.
+ */
+export function chairsMeeting(meeting: Meeting, actor: { userId: string; roles: readonly string[] }): boolean {
+  return actor.roles.includes('panel-chair') || meeting.chair?.userId === actor.userId;
+}
+
 /** 1.5: the weekly Thursday meetings from a date: the next `weeks` Thursdays on or after it. */
 export function thursdaysFrom(date: string, weeks: number): string[] {
   const start = new Date(`${date}T00:00:00Z`);

@@ -10,7 +10,22 @@ export interface PanelFacts {
   lastPanelDate?: string | null;
   /** The ids of the child's open obligations (panel.newly-looked-after, panel.leaving-care-placement...). */
   openRuleIds?: readonly string[];
+  /**
+   * The child's OPEN returns to panel (obligations of panel.return-to-panel,
+   * panel.return-to-panel-extended, panel.deferred-request), with their due dates: the standards
+   * engine already follows the chair's extensions and corrections and closes each once presented.
+   */
+  openReturns?: readonly OpenReturn[];
 }
+
+export interface OpenReturn {
+  ruleId: string;
+  dueDate: string | null;
+  startedAt: Date;
+}
+
+/** The rules that bring a case back to panel (1.20, I.19 c). */
+export const returnRuleIds = ['panel.return-to-panel', 'panel.return-to-panel-extended', 'panel.deferred-request'] as const;
 
 export interface MustComeReason {
   /** One of `panelReasons`. */
@@ -71,12 +86,15 @@ export function mustComeToPanel(stream: readonly WorkflowEvent[], facts: PanelFa
     reasons.push({ criterion: 'leaving_care_placement', paragraph: '1.4 g)', text: "The last looked after review before the 18th birthday plans an external placement after 18: the request MUST be presented after that review and before the birthday", since: review ? londonDate(review.occurredAt) : today, dueBy: eighteen });
   }
 
-  // 1.1 f and 1.20: the panel asked to see the case again (a return date, or a deferral to a named panel).
-  const decision = events.filter((e) => e.type === 'panel.decision_made').at(-1);
-  const again = decision ? String(decision.data.returnDate ?? decision.data.deferredTo ?? '') : '';
-  if (decision && /^\d{4}-\d{2}-\d{2}$/.test(again) && !considered.some((e) => e.occurredAt > decision.occurredAt)) {
-    const deferred = typeof decision.data.deferredTo === 'string' && !decision.data.returnDate;
-    reasons.push({ criterion: 'panel_request', paragraph: deferred ? '1.1 f), I.19 c)' : '1.1 f), 1.20', text: `${deferred ? 'The panel deferred the request to' : 'The panel asked to see the case again by'} ${dayText(again)}${again < today ? ': overdue. Funding for the resource may end if it is not brought back (1.20)' : ''}`, since: londonDate(decision.occurredAt), dueBy: again });
+  // 1.1 f, 1.20 and I.19 c: the panel asked to see the case again (a return date, the chair's
+  // extension of it, or a deferral to a named panel), each return still open, overdue once past due.
+  for (const o of facts.openReturns ?? []) {
+    if (!(returnRuleIds as readonly string[]).includes(o.ruleId)) continue;
+    const deferred = o.ruleId === 'panel.deferred-request';
+    const extended = o.ruleId === 'panel.return-to-panel-extended';
+    const lead = deferred ? 'The panel deferred the request to' : extended ? 'The chair extended the return to panel to' : 'The panel asked to see the case again by';
+    const overdue = o.dueDate !== null && o.dueDate < today ? ': overdue. Funding for the resource may end if it is not brought back (1.20)' : '';
+    reasons.push({ criterion: 'panel_request', paragraph: deferred ? '1.1 f), I.19 c)' : '1.1 f), 1.20', text: `${lead} ${o.dueDate ? dayText(o.dueDate) : 'a date to be set'}${overdue}`, since: londonDate(o.startedAt), dueBy: o.dueDate });
   }
   return reasons;
 }

@@ -1,9 +1,10 @@
 import { londonDate } from '../calendar/localDate';
 import { chronological, type WorkflowEvent } from '../records/events';
+import { text, textOrNull } from '../records/eventData';
 import { missingSections, referralContentOf, totalPenceOf, type ReferralContent, type ReferralSection } from './referralContent';
 
 export * from './referralContent';
-export { mustComeToPanel, type PanelFacts, type MustComeReason } from './mustComeToPanel';
+export { mustComeToPanel, returnRuleIds, type PanelFacts, type MustComeReason, type OpenReturn } from './mustComeToPanel';
 
 /**
  * Referrals to the Resource and Care Panel read from a child's record (resource-and-care-panel-
@@ -46,14 +47,30 @@ export interface Referral {
   /** Signatures a change cleared, with when (a change after signing must be signed again). */
   cleared: { at: Date; signatures: ReferralSignature[] }[];
   withdrawn: { at: Date; reason: string; byName: string | null } | null;
+  /** The panel's closing decision (approved, alternative approved, declined): the referral is then closed. */
   decided: { at: Date; decision: string; eventId: string } | null;
+  /** The panel's latest decision when it deferred the request (I.19 c): the referral stays open and comes back. */
+  deferred: { at: Date; eventId: string; deferredTo: string | null; reason: string } | null;
   /** The last day it may be sent, three working days before the panel (I.9), when a deadline was given. */
   deadline: string | null;
   /** Sent after the deadline, or (not yet sent) the deadline has passed. */
   late: boolean;
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
+/** The decisions that close a referral (I.19 a, b, d); a deferral (I.19 c) leaves it open for the further information asked for. */
+export const closingDecisions: readonly string[] = ['approved', 'alternative_approved', 'declined'];
+
+/** Whether two versions of a referral differ only in the panel date (the meeting moved or was cancelled): the signatures then stand. */
+export function onlyPanelDateMoved(before: ReferralContent, after: ReferralContent): boolean {
+  return before.panelDate !== after.panelDate && JSON.stringify({ ...before, panelDate: '' }) === JSON.stringify({ ...after, panelDate: '' });
+}
+
+/** The status an open referral has from its signatures and whether it has been sent. */
+function openStatus(r: Referral): ReferralStatus {
+  if (r.submittedAt) return 'ready';
+  const last = r.signatures.at(-1)?.as;
+  return last === 'team_manager' || last === 'service_manager' ? 'signed_by_team_manager' : last === 'worker' ? 'signed_by_worker' : 'draft';
+}
 
 /**
  * Every referral on the record, oldest first. `deadlineOf` gives the last day a referral for a
@@ -67,25 +84,30 @@ export function referralsOf(stream: readonly WorkflowEvent[], options: { deadlin
     if (!id) continue;
     if (e.type === 'panel.referral_made' && !byId.has(id)) {
       const content = referralContentOf(e.data);
-      byId.set(id, { referralId: id, panelDate: content.panelDate, status: 'draft', content, missing: [], signatures: [], submittedAt: null, weeklyPence: null, totalPence: null, periodWeeks: null, criterion: '', ask: '', madeAt: e.occurredAt, madeBy: e.recordedByName, changedAt: e.occurredAt, changedByName: e.recordedByName, versions: 1, cleared: [], withdrawn: null, decided: null, deadline: null, late: false });
+      byId.set(id, { referralId: id, panelDate: content.panelDate, status: 'draft', content, missing: [], signatures: [], submittedAt: null, weeklyPence: null, totalPence: null, periodWeeks: null, criterion: '', ask: '', madeAt: e.occurredAt, madeBy: e.recordedByName, changedAt: e.occurredAt, changedByName: e.recordedByName, versions: 1, cleared: [], withdrawn: null, decided: null, deferred: null, deadline: null, late: false });
       continue;
     }
     const r = byId.get(id);
     if (!r || r.status === 'withdrawn') continue;
     switch (e.type) {
-      case 'panel.referral_changed':
+      case 'panel.referral_changed': {
         if (r.status === 'decided') break;
-        r.content = referralContentOf(e.data);
-        r.panelDate = r.content.panelDate;
+        const content = referralContentOf(e.data);
+        const moved = onlyPanelDateMoved(r.content, content);
+        r.content = content;
+        r.panelDate = content.panelDate;
         r.changedAt = e.occurredAt;
         r.changedByName = e.recordedByName;
         r.versions += 1;
+        // Only the panel date moved (the meeting was cancelled or moved): what was signed still goes to panel.
+        if (moved) break;
         // A change after signing is signed again: what was signed is no longer what goes to panel.
         if (r.signatures.length > 0) r.cleared.push({ at: e.occurredAt, signatures: r.signatures });
         r.signatures = [];
         r.submittedAt = null;
         r.status = 'draft';
         break;
+      }
       case 'panel.referral_signed': {
         const as = e.data.as as SignAs;
         if (!signOrder.includes(as) || r.signatures.some((s) => s.as === as)) break;
@@ -102,10 +124,27 @@ export function referralsOf(stream: readonly WorkflowEvent[], options: { deadlin
         r.status = 'withdrawn';
         r.withdrawn = { at: e.occurredAt, reason: text(e.data.reason), byName: e.recordedByName };
         break;
-      case 'panel.decision_made':
-        r.status = 'decided';
-        r.decided = { at: e.occurredAt, decision: text(e.data.decision), eventId: e.id };
+      case 'panel.decision_made': {
+        // The latest decision stands (a correction replaces the one before it).
+        const decision = text(e.data.decision);
+        if (closingDecisions.includes(decision)) {
+          r.status = 'decided';
+          r.decided = { at: e.occurredAt, decision, eventId: e.id };
+          r.deferred = null;
+          break;
+        }
+        r.decided = null;
+        r.status = openStatus(r);
+        if (decision !== 'deferred') break;
+        // I.19 c: deferred to another panel date for further information: it comes back on that date.
+        const to = textOrNull(e.data.deferredTo);
+        r.deferred = { at: e.occurredAt, eventId: e.id, deferredTo: to && /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : null, reason: text(e.data.deferredReason) };
+        if (r.deferred.deferredTo && r.deferred.deferredTo > r.panelDate) {
+          r.panelDate = r.deferred.deferredTo;
+          r.content = { ...r.content, panelDate: r.deferred.deferredTo };
+        }
         break;
+      }
     }
   }
   return [...byId.values()].map((r) => {

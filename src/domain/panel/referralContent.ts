@@ -1,4 +1,5 @@
 import { ageOn } from '../calendar/localDate';
+import { text } from '../records/eventData';
 
 /**
  * What a referral to the Resource and Care Panel says: Appendix A, Part A of
@@ -39,8 +40,10 @@ export interface ReferralContent {
   parentsViews: string;
   childsWishes: string;
   weeklyPence: number | null;
-  /** The projected period in weeks, at most 52 (Appendix A: "to a maximum of one year"). */
+  /** The projected period in weeks, at most 52 (Appendix A: "to a maximum of one year"), for the totals. */
   periodWeeks: number | null;
+  /** The projected period as the worker gave it ("5 months"), shown as given. */
+  period: ReferralPeriod | null;
   pastHarm: string;
   futureDanger: string;
   complicatingFactors: string;
@@ -54,6 +57,40 @@ export interface ReferralContent {
 
 /** A year, the longest period a referral costs (Appendix A). */
 export const maxPeriodWeeks = 52;
+
+export type PeriodUnit = 'weeks' | 'months';
+export interface ReferralPeriod {
+  amount: number;
+  unit: PeriodUnit;
+}
+
+/** A period in weeks for the totals: a month is a twelfth of 52 weeks, to two decimal places. */
+export function weeksOf(period: ReferralPeriod): number {
+  return period.unit === 'months' ? Math.round((period.amount * maxPeriodWeeks * 100) / 12) / 100 : period.amount;
+}
+
+/** "5 months", "26 weeks", "1 week". */
+export function periodText(period: ReferralPeriod | null): string {
+  if (!period) return '';
+  return `${period.amount} ${period.amount === 1 ? period.unit.slice(0, -1) : period.unit}`;
+}
+
+/**
+ * The period as stored: `period` ({ amount, unit }) when the referral has it; an older referral
+ * with only `periodWeeks` is read as whole weeks, or as the whole months it was converted from.
+ */
+function periodOf(data: Record<string, unknown>): ReferralPeriod | null {
+  const p = data.period;
+  if (typeof p === 'object' && p !== null) {
+    const { amount, unit } = p as Record<string, unknown>;
+    if (typeof amount === 'number' && Number.isFinite(amount) && (unit === 'weeks' || unit === 'months')) return { amount, unit };
+  }
+  const weeks = numberOrNull(data.periodWeeks);
+  if (weeks === null) return null;
+  if (Number.isInteger(weeks)) return { amount: weeks, unit: 'weeks' };
+  const months = Math.round((weeks * 12) / maxPeriodWeeks);
+  return weeksOf({ amount: months, unit: 'months' }) === weeks ? { amount: months, unit: 'months' } : { amount: weeks, unit: 'weeks' };
+}
 
 /** The total for the projected period: the weekly cost times the weeks (never more than a year). */
 export function totalPenceOf(weeklyPence: number | null, periodWeeks: number | null): number | null {
@@ -115,7 +152,6 @@ export function missingSections(c: ReferralContent): ReferralSection[] {
   return referralSections.map((s) => s.key).filter((k) => !done[k]);
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const rows = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null) : []);
 const numberOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const yesNo = (v: unknown): 'yes' | 'no' | '' => (v === 'yes' || v === 'no' ? v : '');
@@ -140,7 +176,8 @@ export function referralContentOf(data: Record<string, unknown>): ReferralConten
     parentsViews: text(data.parentsViews),
     childsWishes: text(data.childsWishes),
     weeklyPence: numberOrNull(data.weeklyPence),
-    periodWeeks: numberOrNull(data.periodWeeks),
+    periodWeeks: numberOrNull(data.periodWeeks) ?? (periodOf(data) ? weeksOf(periodOf(data)!) : null),
+    period: periodOf(data),
     pastHarm: text(data.pastHarm),
     futureDanger: text(data.futureDanger),
     complicatingFactors: text(data.complicatingFactors),

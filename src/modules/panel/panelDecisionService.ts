@@ -3,7 +3,8 @@ import { rolesAllow } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
 import { decisionsAllowed, type AgendaItem } from '../../domain/panel/agenda';
 import { decisionLabels, decisionsOf, standing } from '../../domain/panel/decisions';
-import { chairRefusal, type Meeting } from '../../domain/panel/meeting';
+import { chairRefusal, chairsMeeting, type Meeting } from '../../domain/panel/meeting';
+import { englandAndWalesCalendar } from '../../platform/calendar';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
@@ -53,8 +54,8 @@ export function panelDecisionService(db: Db, clock: Clock, people: PeopleService
   return {
     /** A case presented at the meeting (I.16), on the child's record: by the chair or the administrator. */
     async present(context: RequestContext, meetingId: string, body: Record<string, unknown>) {
-      if (!rolesAllow(context.actor, 'panel:administer') && !rolesAllow(context.actor, 'panel:chair')) throw new ForbiddenError('Only the chair or the panel administrator records a presentation');
       const meeting = await meetings.meeting(meetingId);
+      if (!rolesAllow(context.actor, 'panel:administer') && !chairsMeeting(meeting, context.actor)) throw new ForbiddenError('Only the chair of this meeting or the panel administrator records a presentation');
       if (meeting.cancelled) throw new ValidationError([{ field: 'itemKey', message: 'The meeting was cancelled' }]);
       if (meeting.date > londonDate(clock.now())) throw new ValidationError([{ field: 'itemKey', message: `The meeting is on ${meeting.date}: a case is presented on the day` }]);
       const item = await itemOf(meeting, body.itemKey);
@@ -73,6 +74,8 @@ export function panelDecisionService(db: Db, clock: Clock, people: PeopleService
       if (!rolesAllow(context.actor, 'panel:chair')) throw await denied(context, item.personId, 'Only the chair of the panel records its decisions (I.18)');
       const refusal = chairRefusal(meeting, context.actor.userId, item.personId);
       if (refusal) throw await denied(context, item.personId, refusal);
+      // A chair who signed the referral off is involved in the case, declared or not (1.8).
+      if (item.referral?.signatures.some((sig) => sig.byId === context.actor.userId)) throw await denied(context, item.personId, 'You signed this referral off, so you are involved in the case (1.8): another head of service must chair this item and record the decision');
       if (meeting.date > londonDate(clock.now())) throw new ValidationError([{ field: 'decision', message: `The meeting is on ${meeting.date}: decisions are recorded at the meeting` }]);
       const input = decisionInput(body, meeting.date);
       const allowed = decisionsAllowed(item);
@@ -114,7 +117,8 @@ export function panelDecisionService(db: Db, clock: Clock, people: PeopleService
     /** 1.20: the chair agrees a later return to panel, with the reason; the catalogue counts the new date. */
     async extend(context: RequestContext, personId: string, body: Record<string, unknown>) {
       if (!z.uuid().safeParse(personId).success) throw new ValidationError([{ field: 'decisionEventId', message: 'Select the decision whose return is extended' }]);
-      if (!rolesAllow(context.actor, 'panel:chair')) throw await denied(context, personId, 'Only the panel chair agrees a later return to panel (1.20)');
+      // "unless otherwise agreed by the panel chair" (1.20): the Chair of the Panel, or a head of service chairing in their place (1.7 c).
+      if (!context.actor.roles.some((r) => r === 'panel-chair' || r === 'head-of-service')) throw await denied(context, personId, 'Only the panel chair agrees a later return to panel (1.20)');
       const date = readDateInput(body, 'returnDate', 'The new date to return to panel', true);
       const parsed = extendSchema.safeParse(body);
       const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }))), ...(date.problem ? [date.problem] : [])];
@@ -124,6 +128,14 @@ export function panelDecisionService(db: Db, clock: Clock, people: PeopleService
       return people.recordOn(context, [personId], 'panel:chair', action, (_records, streams, now) => {
         const decision = standing(decisionsOf(streams.get(personId) ?? [])).find((d) => d.eventId === parsed.data.decisionEventId);
         if (!decision || !decision.returnDate) throw new ValidationError([{ field: 'decisionEventId', message: 'Select a decision on this child’s record that set a return to panel' }]);
+        // Only a return still owed, and only to later: the latest date agreed for it, and the case not yet back at panel.
+        const stream = streams.get(personId) ?? [];
+        const extendedTo = stream.filter((e) => e.type === 'panel.return_extended' && e.data.decisionEventId === decision.eventId).map((e) => String(e.data.returnDate)).sort().at(-1);
+        const current = extendedTo ?? decision.returnDate;
+        const decidedAt = stream.find((e) => e.id === decision.eventId)?.occurredAt ?? new Date(0);
+        if (stream.some((e) => e.type === 'panel.considered' && e.data.reason === 'review' && e.occurredAt > decidedAt)) throw new ValidationError([{ field: 'decisionEventId', message: 'The case has already come back to panel for that review' }]);
+        if (date.value! <= current) throw new ValidationError([{ field: 'returnDate-day', message: `The return is due on ${current}: an extension is to a later date` }]);
+        if (!englandAndWalesCalendar().isWorkingDay(date.value!)) throw new ValidationError([{ field: 'returnDate-day', message: 'The panel meets on working days: choose a weekday that is not a bank holiday' }]);
         return [{ personId, type: 'panel.return_extended', occurredAt: now, data: { decisionEventId: decision.eventId, returnDate: date.value, reason: parsed.data.reason, summary: `Return to panel extended to ${date.value} by the chair` } }];
       });
     },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { rolesAllow } from '../../domain/access/can';
 import type { Permission } from '../../domain/access/permissions';
 import { addDays, londonDate } from '../../domain/calendar/localDate';
-import { chairCapacities, meetingEventTypes as T, meetingOf, panelRoles, presentationSteps, thursdaysFrom, type Meeting } from '../../domain/panel/meeting';
+import { chairCapacities, chairsMeeting, meetingEventTypes as T, meetingOf, panelRoles, presentationSteps, thursdaysFrom, type Meeting } from '../../domain/panel/meeting';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import { englandAndWalesCalendar } from '../../platform/calendar';
 import type { Clock } from '../../platform/clock';
@@ -121,6 +121,7 @@ export function panelMeetingService(db: Db, clock: Clock, staff: StaffDirectory)
       guard(context, 'panel:chair', 'A panel meeting is cancelled only with the agreement of the chair of the panel (1.6): the chair records it');
       const { reason } = checked(cancelSchema, body);
       return change(context, meetingId, 'cancelled', (m, now) => {
+        if (!chairsMeeting(m, context.actor)) throw new ForbiddenError('A panel meeting is cancelled only with the agreement of the chair of the panel (1.6)');
         if (m.cancelled) throw new ValidationError([{ field: 'reason', message: 'The meeting is already cancelled' }]);
         if (hasDecisions) throw new ValidationError([{ field: 'reason', message: 'Decisions have been made at this meeting: it cannot be cancelled' }]);
         return [{ type: T.cancelled, occurredAt: now, data: { reason, agreedBy: context.actor.displayName, agreedByUserId: context.actor.userId } }];
@@ -175,6 +176,7 @@ export function panelMeetingService(db: Db, clock: Clock, staff: StaffDirectory)
       const data = checked(stepSchema, body);
       if (!itemKeys.includes(data.itemKey)) throw new ValidationError([{ field: 'itemKey', message: 'Select an item on this meeting’s agenda' }]);
       return change(context, meetingId, 'presentation step', (m, now) => {
+        if (!rolesAllow(context.actor, 'panel:administer') && !chairsMeeting(m, context.actor)) throw new ForbiddenError('Only the chair of this meeting or the panel administrator records the presentation’s steps');
         if (m.steps.get(data.itemKey)?.has(data.step)) throw new ValidationError([{ field: 'step', message: 'That step is already recorded' }]);
         return [{ type: T.step, occurredAt: now, data: { itemKey: data.itemKey, step: data.step } }];
       });
@@ -184,6 +186,7 @@ export function panelMeetingService(db: Db, clock: Clock, staff: StaffDirectory)
     signOffFinance(context: RequestContext, meetingId: string, totals: { weeklyPence: number; totalPence: number; count: number }) {
       guard(context, 'panel:chair', 'Only the chair signs off the finance log (1.7 g)');
       return change(context, meetingId, 'finance sign-off', (m, now) => {
+        if (!chairsMeeting(m, context.actor)) throw new ForbiddenError('Only the chair of the panel, or the chair of this meeting, signs off its finance log (1.7 g)');
         if (m.cancelled) throw new ValidationError([{ field: 'signOff', message: 'The meeting was cancelled' }]);
         if (m.date > londonDate(now)) throw new ValidationError([{ field: 'signOff', message: 'The finance log is signed off once the meeting has been held' }]);
         const s = m.financeSignOff;

@@ -2,7 +2,7 @@ import { addDays, londonDate, londonStartOfDay } from '../../domain/calendar/loc
 import { agendaOf, type Presentation, type ReturnDue } from '../../domain/panel/agenda';
 import { decisionsOf, standing, type PanelDecision } from '../../domain/panel/decisions';
 import type { Meeting } from '../../domain/panel/meeting';
-import { submissionDeadline } from '../../domain/panel/panelDates';
+import { referralDeadlineOf } from '../../domain/panel/panelDates';
 import { referralsOf, type Referral } from '../../domain/panel/referral';
 import type { RecordedEvent } from '../../domain/records/events';
 import { englandAndWalesCalendar } from '../../platform/calendar';
@@ -32,10 +32,9 @@ const presentationOf = (e: RecordedEvent): Presentation => ({
  * audited: the pages audit 'panel.meeting_viewed'.
  */
 export function panelReads(clock: Clock, people: PeopleService, standards: StandardsService) {
+  /** The day a referral is due to the administrator for a panel date: one reading, shared with the referral page. */
   async function deadlineOf() {
-    const timeline = timelinesWith(await standards.overrides()).find((t) => t.id === 'panel.referral-deadline');
-    const calendar = englandAndWalesCalendar();
-    return (panelDate: string) => submissionDeadline(panelDate, timeline, calendar) ?? panelDate;
+    return referralDeadlineOf(timelinesWith(await standards.overrides()), englandAndWalesCalendar());
   }
   async function decisions(): Promise<PanelDecision[]> {
     return decisionsOf(await people.ofTypesSince(['panel.decision_made'], epoch));

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '../../domain/access/permissions';
 import { londonDate } from '../../domain/calendar/localDate';
-import { ageOnDate, referralSections, signLabels, signOrder, totalPenceOf, type Referral, type ReferralContent } from '../../domain/panel/referral';
+import { ageOnDate, periodText, referralSections, signLabels, signOrder, totalPenceOf, type Referral, type ReferralContent } from '../../domain/panel/referral';
 import { ValidationError } from '../../platform/errors';
 import { errorView, formBody } from '../../platform/http/forms';
 import { addRoute, contextOf } from '../../platform/http/routes';
@@ -19,7 +19,7 @@ const sectionText = Object.fromEntries(referralSections.map((s) => [s.key, s.tex
 
 /** A referral's content as the form's boxes: one value per field, rows numbered (`family-0-name`). */
 export function formValuesOf(c: ReferralContent): Record<string, unknown> {
-  const values: Record<string, unknown> = { ...c, weekly: c.weeklyPence === null ? '' : (c.weeklyPence / 100).toFixed(2), period: c.periodWeeks === null ? '' : String(c.periodWeeks), periodUnit: 'weeks' };
+  const values: Record<string, unknown> = { ...c, weekly: c.weeklyPence === null ? '' : (c.weeklyPence / 100).toFixed(2), period: c.period ? String(c.period.amount) : '', periodUnit: c.period?.unit ?? 'weeks' };
   for (const list of ['children', 'family', 'network', 'scaling'] as const) {
     (c[list] as unknown as Record<string, unknown>[]).forEach((row, i) => {
       for (const [k, v] of Object.entries(row)) values[`${list}-${i}-${k}`] = v === null ? '' : String(v);
@@ -35,7 +35,7 @@ const rowsFor = (c: ReferralContent) => Object.fromEntries(Object.entries(rowCou
 export function documentOf(content: ReferralContent, on: string, referral?: Referral) {
   const withAge = <P extends { dateOfBirth: string }>(p: P) => ({ ...p, age: ageOnDate(p.dateOfBirth, on) });
   const signatures = signOrder.map((as) => ({ as, label: signLabels[as], signature: referral?.signatures.find((s) => s.as === as) ?? null }));
-  return { ...content, children: content.children.map(withAge), family: content.family.map(withAge), criterionText: criterionText(content.criterion), totalPence: totalPenceOf(content.weeklyPence, content.periodWeeks), signatures };
+  return { ...content, children: content.children.map(withAge), family: content.family.map(withAge), criterionText: criterionText(content.criterion), periodText: periodText(content.period), totalPence: totalPenceOf(content.weeklyPence, content.periodWeeks), signatures };
 }
 
 /** The child's referrals to the Resource and Care Panel (resource-and-care-panel-policy.txt I.9-I.13, Appendix A Part A). */

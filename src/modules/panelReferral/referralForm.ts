@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/calendar/localDate';
-import { maxPeriodWeeks, type ReferralContent, type ReferralPerson, type ReferralScaling } from '../../domain/panel/referral';
+import { maxPeriodWeeks, weeksOf, type ReferralContent, type ReferralPeriod, type ReferralPerson, type ReferralScaling } from '../../domain/panel/referral';
 import type { Problem } from '../../domain/people/personDetails';
 import { panelReasons } from '../../standards/resourceAndCarePanelPolicy';
 import { ValidationError } from '../../platform/errors';
@@ -36,15 +36,28 @@ const texts = z.object({
   safetyGoals: long('The safety goals'),
 });
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+/** A box's text; a value sent more than once (or not as text) is refused, naming the box, never read as empty. */
+function scalar(v: unknown, field: string, label: string, problems: Problem[]): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
+  problems.push({ field, message: `${label} must be given once, as text` });
+  return '';
+}
 
-/** Rows from a form (`family-0-name`) or an API body (`family: [{ name }]`), blank rows left out. */
-function rowsOf(body: Record<string, unknown>, list: RowList, fields: readonly string[]): Record<string, string>[] {
+/** Rows from a form (`family-0-name`) or an API body (`family: [{ name }]`), blank rows left out; each cell's field and label for messages. */
+function rowsOf(body: Record<string, unknown>, list: RowList, fields: readonly string[], problems: Problem[]): Record<string, string>[] {
   const given = body[list];
   const raw: Record<string, unknown>[] = Array.isArray(given)
     ? given.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null)
     : Array.from({ length: 50 }, (_, i) => Object.fromEntries(fields.map((f) => [f, body[`${list}-${i}-${f}`]])));
-  return raw.map((r) => Object.fromEntries(fields.map((f) => [f, str(r[f])]))).filter((r) => fields.some((f) => r[f] !== ''));
+  return raw.map((r, i) => Object.fromEntries(fields.map((f) => [f, scalar(r[f], `${list}-${i}-${f}`, `Row ${i + 1}'s ${f}`, problems)]))).filter((r) => fields.some((f) => r[f] !== ''));
+}
+
+/** A cell's text, refused (not cut off) when longer than `max`. */
+function capped(value: string, max: number, field: string, label: string, problems: Problem[]): string {
+  if (value.length > max) problems.push({ field, message: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` });
+  return value;
 }
 
 /** "2012-04-02" or "2/4/2012" as YYYY-MM-DD, or null. */
@@ -60,56 +73,70 @@ function people(rows: Record<string, string>[], list: RowList, label: string, to
     if (!r.name) problems.push({ field: `${list}-${i}-name`, message: `Enter the name of ${label} ${i + 1}, or clear the row` });
     if (dob === null) problems.push({ field: `${list}-${i}-dateOfBirth`, message: `The date of birth of ${label} ${i + 1} must be a real date, like 27/3/2012` });
     else if (dob && dob > today) problems.push({ field: `${list}-${i}-dateOfBirth`, message: `The date of birth of ${label} ${i + 1} must be today or in the past` });
-    return { name: r.name!.slice(0, 200), dateOfBirth: dob ?? '', relationship: (r.relationship ?? '').slice(0, 200) };
+    const name = capped(r.name!, 200, `${list}-${i}-name`, `The name of ${label} ${i + 1}`, problems);
+    const relationship = capped(r.relationship ?? '', 200, `${list}-${i}-relationship`, `The relationship of ${label} ${i + 1}`, problems);
+    return { name, dateOfBirth: dob ?? '', relationship };
   });
 }
 
 /**
  * A referral as typed: every box may still be empty in a draft (the sections missing are listed,
- * and sign-off waits for them), but what is typed must make sense. The panel date must be a
- * future panel day (1.5); costs are pounds and pence and the period at most a year (Appendix A).
+ * and sign-off waits for them), but what is typed must make sense. The panel date must be one the
+ * panel meets on (`panelDateProblem`: 1.5, 1.6); costs are pounds and pence and the period at most
+ * a year (Appendix A), kept in the unit typed. Too long, or given twice, is refused, never cut off.
  */
-export function readReferral(body: Record<string, unknown>, today: string, isPanelDay: (date: string) => boolean, weekdayName: string): ReferralContent {
+export function readReferral(body: Record<string, unknown>, today: string, panelDateProblem: (date: string) => string | null): ReferralContent {
   const problems: Problem[] = [];
   const parsed = texts.safeParse(body);
   if (!parsed.success) problems.push(...problemsOf(parsed.error));
 
-  const panelDate = typeof body.panelDate === 'string' && body.panelDate !== '' ? { value: isIsoDate(body.panelDate) ? body.panelDate : null, problem: isIsoDate(body.panelDate) ? null : { field: 'panelDate-day', message: 'The panel date must be a real date' } } : readDateInput(body, 'panelDate', 'The panel date', true);
+  const typedDate = body.panelDate;
+  const panelDate = typedDate !== undefined && typedDate !== ''
+    ? typeof typedDate === 'string' && isIsoDate(typedDate) ? { value: typedDate, problem: null } : { value: null, problem: { field: 'panelDate-day', message: 'The panel date must be a real date' } }
+    : readDateInput(body, 'panelDate', 'The panel date', true);
   if (panelDate.problem) problems.push(panelDate.problem);
-  else if (panelDate.value && !isPanelDay(panelDate.value)) problems.push({ field: 'panelDate-day', message: `The panel meets on ${weekdayName}s (1.5): choose a ${weekdayName}` });
-  else if (panelDate.value && panelDate.value <= today) problems.push({ field: 'panelDate-day', message: 'The panel date must be in the future' });
+  else if (panelDate.value) {
+    const problem = panelDateProblem(panelDate.value);
+    if (problem) problems.push({ field: 'panelDate-day', message: problem });
+  }
 
   let weeklyPence: number | null = null;
-  if (str(body.weekly) !== '') {
-    const w = pence('the weekly cost').safeParse(str(body.weekly));
+  const weekly = scalar(body.weekly, 'weekly', 'The weekly cost', problems);
+  if (weekly !== '') {
+    const w = pence('the weekly cost').safeParse(weekly);
     if (w.success) weeklyPence = w.data;
     else problems.push({ field: 'weekly', message: w.error.issues[0]!.message });
   }
-  let periodWeeks: number | null = null;
-  const period = str(body.period);
-  const unit = str(body.periodUnit) || 'weeks';
-  if (period !== '') {
-    const max = unit === 'months' ? 12 : maxPeriodWeeks;
-    if (!/^\d+$/.test(period) || Number(period) < 1) problems.push({ field: 'period', message: `The projected period must be a whole number of ${unit}, like 26` });
-    else if (Number(period) > max) problems.push({ field: 'period', message: `The projected period can be at most one year (${max} ${unit}): cost the first year only (Appendix A)` });
-    else periodWeeks = unit === 'months' ? Math.round((Number(period) * maxPeriodWeeks * 100) / 12) / 100 : Number(period);
-  }
+  let period: ReferralPeriod | null = null;
+  const typed = scalar(body.period, 'period', 'The projected period', problems);
+  const unit = scalar(body.periodUnit, 'periodUnit', 'Weeks or months', problems) || 'weeks';
   if (unit !== 'weeks' && unit !== 'months') problems.push({ field: 'periodUnit', message: 'Select weeks or months' });
+  else if (typed !== '') {
+    const max = unit === 'months' ? 12 : maxPeriodWeeks;
+    if (!/^\d+$/.test(typed) || Number(typed) < 1) problems.push({ field: 'period', message: `The projected period must be a whole number of ${unit}, like 26` });
+    else if (Number(typed) > max) problems.push({ field: 'period', message: `The projected period can be at most one year (${max} ${unit}): cost the first year only (Appendix A)` });
+    else period = { amount: Number(typed), unit };
+  }
 
-  const children = people(rowsOf(body, 'children', ['name', 'dateOfBirth', 'relationship']), 'children', 'child', today, problems);
-  const family = people(rowsOf(body, 'family', ['name', 'dateOfBirth', 'relationship']), 'family', 'family member', today, problems);
-  const network = rowsOf(body, 'network', ['name', 'role']).map((r, i) => {
+  const children = people(rowsOf(body, 'children', ['name', 'dateOfBirth', 'relationship'], problems), 'children', 'child', today, problems);
+  const family = people(rowsOf(body, 'family', ['name', 'dateOfBirth', 'relationship'], problems), 'family', 'family member', today, problems);
+  const network = rowsOf(body, 'network', ['name', 'role'], problems).map((r, i) => {
     if (!r.name) problems.push({ field: `network-${i}-name`, message: `Enter the name of network member ${i + 1}, or clear the row` });
-    return { name: r.name!.slice(0, 200), role: r.role!.slice(0, 200) };
+    return { name: capped(r.name!, 200, `network-${i}-name`, `The name of network member ${i + 1}`, problems), role: capped(r.role!, 200, `network-${i}-role`, `The role of network member ${i + 1}`, problems) };
   });
-  const scaling = rowsOf(body, 'scaling', ['name', 'role', 'score', 'reasons']).map((r, i): ReferralScaling => {
+  const scaling = rowsOf(body, 'scaling', ['name', 'role', 'score', 'reasons'], problems).map((r, i): ReferralScaling => {
     if (!r.name) problems.push({ field: `scaling-${i}-name`, message: `Enter who gave scaling ${i + 1}` });
     const ok = /^\d{1,2}$/.test(r.score!) && Number(r.score) <= 10;
     if (r.score !== '' && !ok) problems.push({ field: `scaling-${i}-score`, message: `Scaling ${i + 1} must be a whole number from 0 to 10` });
-    return { name: r.name!.slice(0, 200), role: r.role!.slice(0, 200), score: ok ? Number(r.score) : null, reasons: r.reasons!.slice(0, 2000) };
+    return {
+      name: capped(r.name!, 200, `scaling-${i}-name`, `The name for scaling ${i + 1}`, problems),
+      role: capped(r.role!, 200, `scaling-${i}-role`, `The role or relation for scaling ${i + 1}`, problems),
+      score: ok ? Number(r.score) : null,
+      reasons: capped(r.reasons!, 2000, `scaling-${i}-reasons`, `The reasons for scaling ${i + 1}`, problems),
+    };
   });
 
   const all = mergeProblems(problems);
   if (all.length > 0 || !parsed.success) throw new ValidationError(all);
-  return { ...parsed.data, panelDate: panelDate.value!, weeklyPence, periodWeeks, children, family, network, scaling } as ReferralContent;
+  return { ...parsed.data, panelDate: panelDate.value!, weeklyPence, periodWeeks: period ? weeksOf(period) : null, period, children, family, network, scaling } as ReferralContent;
 }

@@ -67,7 +67,7 @@ export function referralPdf(childName: string, referral: Referral, d: Doc): Prom
   heading("Child/ren's wishes and feelings");
   para(d.childsWishes);
   heading('What are the projected costs of the resource and service being sought?');
-  para(`Weekly: ${d.weeklyPence === null ? '—' : poundsText(d.weeklyPence)}. Period: ${d.periodWeeks === null ? '—' : `${d.periodWeeks} weeks`}. Total for the period: ${referral.totalPence === null ? '—' : poundsText(referral.totalPence)}.`);
+  para(`Weekly: ${d.weeklyPence === null ? '—' : poundsText(d.weeklyPence)}. Period: ${d.periodText || '—'}. Total for the period: ${referral.totalPence === null ? '—' : poundsText(referral.totalPence)}.`);
 
   pdf.addPage();
   pdf.font('Helvetica-Bold').fontSize(14).text('Signs of Safety Case Summary').font('Helvetica').fontSize(10);

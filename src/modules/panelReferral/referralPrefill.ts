@@ -55,7 +55,7 @@ export async function referralPrefill(context: RequestContext, people: PeopleSer
     children, family, network,
     familyNetworkMeeting: '', safetyPlan: plan ? 'yes' : '', whyNot: '',
     mainIssues: '', ask: '', alternatives: '', parentsViews: '', childsWishes: assessment?.childsViews ?? plan?.content.childsVoice ?? '',
-    weeklyPence: current?.weeklyPence ?? null, periodWeeks: null,
+    weeklyPence: current?.weeklyPence ?? null, periodWeeks: null, period: null,
     pastHarm: '', futureDanger: '', complicatingFactors: '', existingStrengths: '', existingSafety: '', nextSteps: '',
     dangerStatements: dangers.filter(Boolean).join('\n'), safetyGoals: goals.filter(Boolean).join('\n'), scaling: [...latest.values()],
   };
