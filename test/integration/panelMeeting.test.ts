@@ -142,7 +142,10 @@ describe.each(engines())('a Resource and Care Panel meeting on %s', (engine) => 
 
     // The return to panel becomes overdue the day after 7 May, and is flagged with the 1.20 warning.
     t.clock.set('2026-05-08T09:00:00Z');
-    const returnOf = async (ruleId: string) => (await s.standards.forPerson(a.id)).filter((o) => o.obligation.ruleId === ruleId).at(-1);
+    // The standing decision is the correction: its return is the one owed (the first decision's was cancelled by it).
+    const correction = (await s.people.streamOf(a.id)).filter((x) => x.type === 'panel.decision_made').at(-1)!.id;
+    const obligations = async (ruleId: string) => (await s.standards.forPerson(a.id)).filter((o) => o.obligation.ruleId === ruleId);
+    const returnOf = async (ruleId: string) => (await obligations(ruleId)).find((o) => o.obligation.startEventId === correction) ?? (await obligations(ruleId)).at(-1);
     const open = await returnOf('panel.return-to-panel');
     expect([open!.obligation.dueDate, stateAt(open!.obligation, t.clock.now())]).toEqual(['2026-05-07', 'overdue']);
     const schedule = await s.panel.schedule(chair);
@@ -151,7 +154,6 @@ describe.each(engines())('a Resource and Care Panel meeting on %s', (engine) => 
     expect(schedule.returnWarning).toMatch(/funding for the resource being ended/);
 
     // The chair extends it (1.20 "unless otherwise agreed by the panel chair"); no one else may.
-    const correction = (await s.people.streamOf(a.id)).filter((x) => x.type === 'panel.decision_made').at(-1)!.id;
     const extension = { decisionEventId: correction, ...day('returnDate', '2026-05-21'), reason: 'Carer on leave: review after the half term' };
     await expect(s.panel.decisions.extend(admin, a.id, extension)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await problems(s.panel.decisions.extend(chair, a.id, { ...extension, ...day('returnDate', '2026-05-01') }))).toEqual(['returnDate-day: The new date to return to panel must be in the future']);

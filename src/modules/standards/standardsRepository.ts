@@ -39,7 +39,8 @@ export const standardsRepository = {
       .select({ obligation: obligations, state: stateSql(at) })
       .from(obligations)
       .where(eq(obligations.personId, personId))
-      .orderBy(asc(obligations.deadline));
+      // Ties broken the same way on both engines: obligations due at the same moment come in the order they started.
+      .orderBy(asc(obligations.deadline), asc(obligations.startedAt), asc(obligations.ruleId), asc(obligations.cycle), asc(obligations.startEventId));
   },
 
   /**
