@@ -18,7 +18,8 @@ export interface FrontDoorFigures {
   workflowPages: { label: string; timing: Timing }[];
 }
 
-async function timedPage(client: Client, url: string, expect: string, options: { warmUp: number; iterations: number }) {
+/** A signed-in page timed: it must answer 200 with the text expected; the size of its HTML too. */
+export async function timedPage(client: Client, url: string, expect: string, options: { warmUp: number; iterations: number }) {
   let bytes = 0;
   const timing = await timeIt(async () => {
     const response = await client.get(url);

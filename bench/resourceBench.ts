@@ -4,7 +4,8 @@ import { cliContext } from '../src/cli/cliContext';
 import type { Services } from '../src/services';
 import { makeUser } from '../test/factories';
 import { Client } from '../test/support/testApp';
-import { timeIt, type Timing } from './measure';
+import { timedPage } from './frontDoorBench';
+import type { Timing } from './measure';
 import type { LoadedPerson } from './searchBench';
 
 /** The Resource Service's pages across the authority (issue 7), timed (no targets of their own: they are reported). */
@@ -61,12 +62,7 @@ export async function timeResourceService(s: Services, app: FastifyInstance, loa
     ['Spend on care packages', '/resources/spend', 'spend'],
     ['A provider', `/providers/${providerIds[0]!.id}`, 'Ofsted inspections'],
   ] as const) {
-    let bytes = 0;
-    const timing = await timeIt(async () => {
-      const response = await client.get(url);
-      if (response.statusCode !== 200 || !response.body.includes(expect)) throw new Error(`GET ${url} answered ${response.statusCode}`);
-      bytes = response.body.length;
-    }, options);
+    const { timing, bytes } = await timedPage(client, url, expect, options);
     pages.push({ label, timing, bytes });
   }
   return { providers: providerCount, inCare: children.length, pages };

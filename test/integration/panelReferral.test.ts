@@ -3,15 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/platform/errors';
 import { engines, testDatabase } from '../support/testDatabase';
 import { problemsByField } from '../support/refusals';
+import { pdfText } from '../support/pdfText';
 import { Client, mainText, testApp } from '../support/testApp';
 import { allocatedCase, importEvent, makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
 import { formValuesOf } from '../../src/modules/panelReferral/panelReferralRoutes';
 
-/** The text a PDF shows (pdfkit writes each run of text as hex strings in a TJ array; the test's PDFs are uncompressed). */
-function pdfText(pdf: Buffer): string {
-  const runs = [...pdf.toString('latin1').matchAll(/\[([^\]]*)\]\s*TJ/g)].map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]+)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
-  return runs.join(' ');
-}
 
 /** A referral with every section complete, as the API (or a test) sends it. */
 const complete = (over: Record<string, unknown> = {}) => ({

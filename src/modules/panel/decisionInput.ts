@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { panelDecisions } from '../../standards/resourceAndCarePanelPolicy';
-import { approvesMoney, budgets } from '../../domain/panel/decisions';
+import { approvesMoney, budgets, type PanelDecision } from '../../domain/panel/decisions';
 import type { Problem } from '../../domain/people/personDetails';
 import { ValidationError } from '../../platform/errors';
 import { choiceValues, mergeProblems, optionalText, pence, problemsOf, readDateInput, requiredText } from '../../platform/validation';
@@ -24,22 +24,12 @@ const moneySchema = z.object({
 });
 const deferSchema = z.object({ deferredReason: requiredText('Enter why the request is deferred, like the further assessment or agreement needed', 2000, 'Why it is deferred') });
 
-export interface DecisionInput {
-  itemKey: string;
+/** What the decision form gives: the decision as the child's record keeps it, and whether it corrects an earlier one. */
+export type DecisionInput = Pick<PanelDecision, 'itemKey' | 'decisions' | 'rationale' | 'resource' | 'budget' | 'weeklyPence' | 'totalPence' | 'deferredTo' | 'deferredReason' | 'returnDate' | 'returnFrequency'> & {
   decision: (typeof panelDecisions)[number];
-  decisions: string[];
-  rationale: string;
-  resource: string;
-  budget: string | null;
-  weeklyPence: number | null;
-  totalPence: number | null;
-  deferredTo: string | null;
-  deferredReason: string | null;
-  returnDate: string | null;
-  returnFrequency: string | null;
   corrects: string | null;
   correctionReason: string | null;
-}
+};
 
 /**
  * The chair's decision sheet read from a form or the API (I.19, 1.20, Appendix A Part B): the

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { startPdf } from '../../platform/documents/pdf';
 import { londonDate } from '../../domain/calendar/localDate';
 import type { PanelDecision } from '../../domain/panel/decisions';
 import type { Meeting } from '../../domain/panel/meeting';
@@ -18,14 +18,7 @@ export interface DecisionSheet {
  */
 export function decisionSheetPdf(sheet: DecisionSheet): Promise<Buffer> {
   const { decision: d, meeting } = sheet;
-  const pdf = new PDFDocument({ size: 'A4', margin: 48, compress: false, info: { Title: `Resource and Care Panel decision: ${sheet.childName}`, Author: d.chairName } });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  const width = pdf.page.width - 96;
+  const { pdf, done, width } = startPdf({ Title: `Resource and Care Panel decision: ${sheet.childName}`, Author: d.chairName });
   const heading = (text: string) => pdf.moveDown(0.6).font('Helvetica-Bold').fontSize(11).text(text).font('Helvetica').fontSize(10).moveDown(0.2);
   const box = (ticked: boolean, text: string) => pdf.text(`[${ticked ? 'X' : ' '}] ${text}`, { width });
 

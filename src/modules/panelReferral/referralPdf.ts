@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { startPdf } from '../../platform/documents/pdf';
 import { londonDate } from '../../domain/calendar/localDate';
 import { dayText, poundsText } from '../../domain/placements/carePackages';
 import { signLabels, signOrder, type Referral } from '../../domain/panel/referral';
@@ -12,15 +12,7 @@ const yesNo = (v: string) => (v === 'yes' ? 'Yes' : v === 'no' ? 'No' : 'Not ans
  * (`compress: false`): the file is small, and its text can be searched and checked.
  */
 export function referralPdf(childName: string, referral: Referral, d: Doc): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', margin: 48, compress: false, info: { Title: `Resource and Care Panel Referral: ${childName}`, Author: d.worker } });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-
-  const width = pdf.page.width - 96;
+  const { pdf, done, width } = startPdf({ Title: `Resource and Care Panel Referral: ${childName}`, Author: d.worker });
   const heading = (text: string) => pdf.moveDown(0.6).font('Helvetica-Bold').fontSize(12).text(text).font('Helvetica').fontSize(10).moveDown(0.2);
   const hint = (text: string) => pdf.font('Helvetica-Oblique').fontSize(8).text(text).font('Helvetica').fontSize(10);
   const para = (text: string) => pdf.text(text.trim() || '—', { width });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays, ageOn } from '../../domain/calendar/localDate';
 import { outcodeOf } from '../../domain/placements/distance';
 import { needs, providerTypes } from '../../domain/placements/providers';
-import { kindRefusal, requestKinds, riskAssessmentRequired, riskLevels, risks, type RequestKind, type RiskAssessment } from '../../domain/placements/requests';
+import { kindRefusal, requestKinds, riskAssessmentRequired, riskLevels, risks, type PlacementRequest, type RequestKind, type RiskAssessment } from '../../domain/placements/requests';
 import type { Problem } from '../../domain/people/personDetails';
 import { ValidationError } from '../../platform/errors';
 import { checkboxes, choiceValues, mergeProblems, optionalText, problemsOf, readDateInput, requiredText } from '../../platform/validation';
@@ -33,27 +33,11 @@ const requestSchema = z.object({
   hasEhcp: yesOrNo('Select whether the child has an Education, Health and Care Plan'),
 });
 
-export interface RequestInput {
-  kind: RequestKind;
-  neededFrom: string;
-  reason: string;
-  outlinePlan: string;
-  providerTypes: string[];
-  familyAndFriends: string | null;
-  needs: string[];
-  interests: string | null;
-  routines: string | null;
-  identity: string | null;
-  health: string | null;
-  school: string | null;
-  schoolPostcode: string | null;
-  homePostcode: string;
-  contact: string | null;
-  complexNeeds: boolean;
-  riskOfDisruption: boolean;
-  hasEhcp: boolean;
-  risks: RiskAssessment | null;
-}
+/** What the request form gives: the request's own sections, as the domain keeps them (the home postcode always given). */
+export type RequestInput = Pick<
+  PlacementRequest,
+  'kind' | 'neededFrom' | 'reason' | 'outlinePlan' | 'providerTypes' | 'familyAndFriends' | 'needs' | 'interests' | 'routines' | 'identity' | 'health' | 'school' | 'schoolPostcode' | 'contact' | 'complexNeeds' | 'riskOfDisruption' | 'hasEhcp' | 'risks'
+> & { homePostcode: string };
 
 /** Section 3: each risk's level and, unless there is none, how it is managed. */
 function readRisks(body: Record<string, unknown>, required: boolean): { risks: RiskAssessment | null; problems: Problem[] } {
