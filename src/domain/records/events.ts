@@ -48,3 +48,14 @@ export interface WorkflowEvent {
 export function chronological<E extends { occurredAt: Date }>(stream: readonly E[]): E[] {
   return [...stream].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
 }
+
+/** Items grouped by a key, each group in the order given: events by the person or stream they belong to. */
+export function groupedBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}

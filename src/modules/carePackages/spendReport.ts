@@ -4,13 +4,13 @@ import { londonDate } from '../../domain/calendar/localDate';
 import { fullName } from '../../domain/people/personDetails';
 import { carePackagesOf, type CarePackage } from '../../domain/placements/carePackages';
 import { financialYearOf, monthsFrom, spendLines, totalsBy, type SpendLine } from '../../domain/placements/carePackageSpend';
-import type { RecordedEvent } from '../../domain/records/events';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import type { PeopleService } from '../people/peopleService';
 import type { StaffDirectory } from '../staff/staffDirectory';
+import { groupedBy } from '../../domain/records/events';
 
 const packageTypes = ['placements.care_package_agreed', 'placements.care_package_approved', 'placements.care_package_reviewed', 'placements.care_package_ended'];
 type ChildPackage = CarePackage & { personId: string };
@@ -40,8 +40,7 @@ export function spendReport(db: Db, clock: Clock, people: PeopleService, staff: 
     if (!rolesAllow(context.actor, 'resources:read')) throw new ForbiddenError('The spend report is for the Resource Service, managers and finance');
     const { from, to } = range(query);
     // Every package event, across every record, in one read by type (packages are few beside other events).
-    const byPerson = new Map<string, RecordedEvent[]>();
-    for (const e of await people.ofTypesSince(packageTypes, new Date(0))) byPerson.set(e.personId, [...(byPerson.get(e.personId) ?? []), e]);
+    const byPerson = groupedBy(await people.ofTypesSince(packageTypes, new Date(0)), (e) => e.personId);
     const packages: ChildPackage[] = [...byPerson].flatMap(([personId, events]) => carePackagesOf(events).map((p) => ({ ...p, personId })));
     const lines = spendLines(packages, from, to);
     const childIds = [...new Set(lines.map((l) => l.package.personId))];

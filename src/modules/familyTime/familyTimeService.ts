@@ -16,6 +16,7 @@ import type { PeopleService } from '../people/peopleService';
 import type { StaffDirectory } from '../staff/staffDirectory';
 import { bookSchema, cancelSchema, recordSchema } from './familyTimeSchemas';
 import type { z } from 'zod';
+import { groupedBy } from '../../domain/records/events';
 
 export const familyTimeTypes = ['family_time.session_booked', 'family_time.session_recorded', 'family_time.session_cancelled'];
 /** Sessions are booked at most this far ahead, so every session near a date was booked within the diary's look-back. */
@@ -44,8 +45,7 @@ export function familyTimeService(db: Db, clock: Clock, people: PeopleService, s
 
   /** Every session in the diary (booked within the look-back), with the child it is for. */
   async function diarySessions(now: Date): Promise<(FamilyTimeSession & { personId: string })[]> {
-    const byPerson = new Map<string, RecordedEvent[]>();
-    for (const e of await people.ofTypesSince(familyTimeTypes, new Date(now.getTime() - lookBackDays * 86_400_000))) byPerson.set(e.personId, [...(byPerson.get(e.personId) ?? []), e]);
+    const byPerson = groupedBy(await people.ofTypesSince(familyTimeTypes, new Date(now.getTime() - lookBackDays * 86_400_000)), (e) => e.personId);
     return [...byPerson].flatMap(([personId, events]) => sessionsOf(events).map((s) => ({ ...s, personId })));
   }
   const step = (context: RequestContext, personId: string, decide: (sessions: FamilyTimeSession[], stream: RecordedEvent[], now: Date) => { type: string; occurredAt: Date; data: Record<string, unknown> }[]) =>

@@ -13,6 +13,7 @@ import type { PeopleService } from '../people/peopleService';
 import { recordStep } from '../people/recordStep';
 import { clocksOf } from '../standards/obligationViews';
 import type { StandardsService } from '../standards/standardsService';
+import { groupedBy } from '../../domain/records/events';
 
 const missingTypes = ['cic.missing_started', 'cic.missing_ended', 'cic.return_interview_held'];
 const startSchema = z.object({
@@ -95,12 +96,7 @@ export function missingService(db: Db, clock: Clock, people: PeopleService, stan
       const recent = await people.ofTypesSince(missingTypes, new Date(now.getTime() - 90 * 86_400_000));
       // Missing for longer than that: their latest start or return is a start, whenever it was.
       const stillOut = (await people.latestOfTypesForAll(['cic.missing_started', 'cic.missing_ended'])).filter((e) => e.type === 'cic.missing_started').map((e) => e.personId);
-      const recentOf = new Map<string, typeof recent>();
-      for (const e of recent) {
-        const list = recentOf.get(e.personId);
-        if (list) list.push(e);
-        else recentOf.set(e.personId, [e]);
-      }
+      const recentOf = groupedBy(recent, (e) => e.personId);
       const ids = [...new Set([...recentOf.keys(), ...stillOut])];
       const visible = await people.visibleRecords(context, ids);
       const rows = [];

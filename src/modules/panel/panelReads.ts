@@ -9,6 +9,7 @@ import { englandAndWalesCalendar } from '../../platform/calendar';
 import type { Clock } from '../../platform/clock';
 import type { PeopleService } from '../people/peopleService';
 import { timelinesWith, type StandardsService } from '../standards/standardsService';
+import { groupedBy } from '../../domain/records/events';
 
 export const referralTypes = ['panel.referral_made', 'panel.referral_changed', 'panel.referral_signed', 'panel.referral_withdrawn', 'panel.referral_submitted', 'panel.decision_made'] as const;
 /** The rules that bring a case back to panel (1.20, I.19 c). */
@@ -45,8 +46,7 @@ export function panelReads(clock: Clock, people: PeopleService, standards: Stand
   /** Every referral for a panel date from `from` on, with the child it is about. */
   async function referrals(from: string): Promise<{ personId: string; referral: Referral }[]> {
     const events = await people.ofTypesSince([...referralTypes], londonStartOfDay(addDays(from, -400)));
-    const byPerson = new Map<string, RecordedEvent[]>();
-    for (const e of events) byPerson.set(e.personId, [...(byPerson.get(e.personId) ?? []), e]);
+    const byPerson = groupedBy(events, (e) => e.personId);
     const options = { deadlineOf: await deadlineOf(), today: londonDate(clock.now()) };
     return [...byPerson.entries()].flatMap(([personId, stream]) => referralsOf(stream, options).filter((r) => r.panelDate >= from).map((referral) => ({ personId, referral })));
   }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { WorkflowEvent } from '../../domain/records/events';
+import { advisoryLock } from '../../platform/db/advisoryLock';
 import type { Db, Executor } from '../../platform/db/database';
 import { panelMeetingEvents } from './panelTables';
+import { groupedBy } from '../../domain/records/events';
 
 export interface NewMeetingEvent {
   meetingId: string;
@@ -25,26 +27,18 @@ const toEvent = (row: typeof panelMeetingEvents.$inferSelect): MeetingEvent => (
   data: row.data,
 });
 
-const grouped = (rows: (typeof panelMeetingEvents.$inferSelect)[]) => {
-  const streams = new Map<string, MeetingEvent[]>();
-  for (const row of rows) {
-    const stream = streams.get(row.meetingId) ?? [];
-    stream.push(toEvent(row));
-    streams.set(row.meetingId, stream);
-  }
-  return streams;
-};
+const grouped = (rows: (typeof panelMeetingEvents.$inferSelect)[]) => groupedBy(rows.map(toEvent), (e) => e.meetingId);
 
 /** The panel meetings' event streams (panel_meeting_events, append-only): this module's SQL only. */
 export function panelRepository(db: Db) {
   return {
     /** Serialises changes to one meeting, so two people recording attendance or a sign-off see each other's. */
     async lock(tx: Executor, meetingId: string) {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`panel-meeting:${meetingId}`}, 0))`);
+      await advisoryLock(tx, `panel-meeting:${meetingId}`);
     },
     /** Serialises scheduling, so the same date is not scheduled twice at once. */
     async lockSchedule(tx: Executor) {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('panel-schedule', 0))`);
+      await advisoryLock(tx, 'panel-schedule');
     },
     async streamOf(executor: Executor, meetingId: string) {
       return (await executor.select().from(panelMeetingEvents).where(eq(panelMeetingEvents.meetingId, meetingId)).orderBy(asc(panelMeetingEvents.seq))).map(toEvent);

@@ -2,13 +2,13 @@ import { rolesAllow } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
 import { fullName } from '../../domain/people/personDetails';
 import { openRequestsOf, requestKinds, requestStatuses } from '../../domain/placements/requests';
-import type { RecordedEvent } from '../../domain/records/events';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { ForbiddenError } from '../../platform/errors';
 import type { PeopleService } from '../people/peopleService';
 import { ageOf } from './requestSchemas';
+import { groupedBy } from '../../domain/records/events';
 
 /** Every event of a request's life, and the placement that ends it. */
 export const requestTypes = [
@@ -34,8 +34,7 @@ export function queueService(db: Db, clock: Clock, people: PeopleService, onDuty
       const now = clock.now();
       const today = londonDate(now);
       const recent = await people.ofTypesSince(requestTypes, new Date(now.getTime() - recentDays * dayMs));
-      const byChild = new Map<string, RecordedEvent[]>();
-      for (const e of recent) byChild.set(e.personId, [...(byChild.get(e.personId) ?? []), e]);
+      const byChild = groupedBy(recent, (e) => e.personId);
       // A request whose own start is older than the window is read from the child's record whole.
       const partial = new Set([...byChild].filter(([, events]) => events.some((e) => typeof e.data.requestId === 'string' && !events.some((m) => m.type === 'placements.request_made' && m.data.requestId === e.data.requestId))).map(([id]) => id));
       // Quiet for longer: a child whose latest request event is not a withdrawal or a placement (placed from the match, or since).

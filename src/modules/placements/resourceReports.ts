@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db/database';
 import { ForbiddenError } from '../../platform/errors';
 import type { PeopleService } from '../people/peopleService';
 import type { ProviderService } from '../providers/providerService';
+import { groupedBy } from '../../domain/records/events';
 
 const historyTypes = ['cic.started', 'cic.ended', 'cic.placement_started', 'cic.placement_ended', 'placements.disruption_review_held'];
 
@@ -27,17 +28,12 @@ export function resourceReports(db: Db, clock: Clock, people: PeopleService, pro
       // Everyone looked after in the last year or now: their latest period of care began or ended since then.
       const ids = (await people.latestOfTypesForAll(['cic.started', 'cic.ended'])).filter((e) => e.type === 'cic.started' || londonDate(e.occurredAt) >= addMonths(today, -12)).map((e) => e.personId);
       const events = await people.ofTypesFor(ids, historyTypes);
-      const byChild = new Map<string, ChildHistory>();
-      for (const e of events) {
-        const history = byChild.get(e.personId) ?? { personId: e.personId, dateOfBirth: null, events: [] as typeof events };
-        (history.events as typeof events).push(e);
-        byChild.set(e.personId, history);
-      }
+      const byChild = groupedBy(events, (e) => e.personId);
       const records = await people.visibleRecords(context, ids);
       // Dates of birth for the measures, for every child, named or not, in one query.
       const facts = await people.factsFor(db, ids);
       const dob = new Map(ids.map((id) => [id, facts.get(id)?.dateOfBirth ?? null]));
-      const children = [...byChild.values()].map((c) => ({ ...c, dateOfBirth: dob.get(c.personId) ?? null }));
+      const children: ChildHistory[] = [...byChild].map(([personId, history]) => ({ personId, events: history, dateOfBirth: dob.get(personId) ?? null }));
       const measures = stabilityMeasures(children, today);
       const placedNow = children.map((c) => currentPlacementOf(c, today)).filter((p) => p !== null);
       const allProviders = new Map((await providers.all()).map((p) => [p.id, p]));

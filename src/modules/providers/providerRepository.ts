@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Point } from '../../domain/placements/distance';
-import type { WorkflowEvent } from '../../domain/records/events';
+import { advisoryLock } from '../../platform/db/advisoryLock';
 import type { Db, Executor } from '../../platform/db/database';
 import { postcodeDistricts, providerEvents } from './providerTables';
+import { groupedBy, type WorkflowEvent } from '../../domain/records/events';
 
 export interface NewProviderEvent {
   providerId: string;
@@ -27,20 +28,14 @@ export function providerRepository(db: Db) {
   return {
     /** Serialises changes to one provider, so a downgrade is judged against the inspections already recorded. */
     async lock(tx: Executor, providerId: string) {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`provider:${providerId}`}, 0))`);
+      await advisoryLock(tx, `provider:${providerId}`);
     },
     async streamOf(executor: Executor, providerId: string) {
       return (await executor.select().from(providerEvents).where(eq(providerEvents.providerId, providerId)).orderBy(asc(providerEvents.seq))).map(toEvent);
     },
     /** Every provider's events, grouped by provider, in order: the service has hundreds of providers, not millions. */
     async allStreams(executor: Executor = db) {
-      const streams = new Map<string, WorkflowEvent[]>();
-      for (const row of await executor.select().from(providerEvents).orderBy(asc(providerEvents.seq))) {
-        const stream = streams.get(row.providerId) ?? [];
-        stream.push(toEvent(row));
-        streams.set(row.providerId, stream);
-      }
-      return streams;
+      return groupedBy((await executor.select().from(providerEvents).orderBy(asc(providerEvents.seq))).map(toEvent), (e) => e.providerId);
     },
     async append(tx: Executor, by: { userId: string | null; name: string | null }, events: readonly NewProviderEvent[]) {
       if (events.length === 0) return [];
