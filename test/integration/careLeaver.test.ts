@@ -114,6 +114,8 @@ describe.each(engines())("a young person's journey from 16 to 21 on %s", (engine
     const view = await t.services.careLeaver.view(worker, child.id);
     expect(view.transitions.find((c) => c.ruleId === 'cwd.transitions-notification')?.dueDate).toBe('2026-06-20'); // by the 14th birthday
     expect(await problems(t.services.careLeaver.transitions(worker, child.id, 'ruledOut', {}))).toEqual(['note: Enter why the young person is not likely to need adult services']);
+    // Too long is refused, not cut short.
+    expect(await problems(t.services.careLeaver.transitions(worker, child.id, 'ruledOut', { note: 'x'.repeat(2001) }))).toEqual(['note: The note must be 2000 characters or fewer']);
     await t.services.careLeaver.transitions(worker, child.id, 'notified', {});
     expect((await t.services.careLeaver.view(worker, child.id)).transitions.find((c) => c.ruleId === 'cwd.transitions-notification')?.state).toBe('met');
     expect(await problems(t.services.careLeaver.transitions(worker, child.id, 'notified', {}))).toEqual(['notified: Already recorded']);

@@ -49,6 +49,7 @@ describe.each(engines())('a Resource and Care Panel meeting on %s', (engine) => 
     expect(await s.panel.meetings.scheduleAhead(admin)).toEqual([]);
     expect(await problems(s.panel.meetings.schedule(admin, day('date', '2026-04-09')))).toEqual(['date-day: A meeting is already scheduled on 2026-04-09']);
     expect(await problems(s.panel.meetings.schedule(admin, day('date', '2026-04-06')))).toEqual(['date-day: The panel meets on a working day: that date is a weekend or a bank holiday']);
+    expect(await problems(s.panel.meetings.schedule(admin, { ...day('date', '2026-04-08'), venue: 'x'.repeat(201) }))).toEqual(['venue: The venue must be 200 characters or fewer']);
     const meetingId = made[2]!.meetingId;
     const nextId = made[3]!.meetingId;
 

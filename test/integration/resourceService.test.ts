@@ -48,6 +48,7 @@ describe.each(engines())('the Resource Service on %s', (engine) => {
 
     const inspect = (date: string, rating: string, extra: Record<string, string> = {}) => t.services.providers.recordInspection(officer, id, { ...day('inspectedOn', date), rating, ...extra });
     expect(await problems(inspect('2026-06-16', 'good'))).toEqual(['inspectedOn-day: The date of the inspection must be today or in the past']);
+    expect(await problems(inspect('2025-05-01', 'good', { actions: 'x'.repeat(4001) }))).toEqual(['actions: The actions agreed with the provider must be 4000 characters or fewer']);
     await inspect('2025-05-01', 'good');
     expect(await problems(inspect('2025-05-01', 'outstanding'))).toEqual(['inspectedOn-day: An inspection on that date is already recorded']);
     let provider = await inspect('2026-05-20', 'requires_improvement');

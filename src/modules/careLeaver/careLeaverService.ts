@@ -163,7 +163,7 @@ export function careLeaverService(clock: Clock, people: PeopleService, standards
         'child.care_leaver_recorded',
         { read: (stream) => stream, refusal: (stream) => (stream?.some((e) => e.type === transitionsSteps[which]) ? 'Already recorded' : null), field: which },
         (_s, now) => {
-          const note = typeof body.note === 'string' ? body.note.trim().slice(0, 2000) : '';
+          const note = checkedAt(z.object({ note: optionalText(2000, 'The note') }), body, null, now).data.note ?? '';
           if (which === 'ruledOut' && !note) throw new ValidationError([{ field: 'note', message: 'Enter why the young person is not likely to need adult services' }]);
           return [{ type: transitionsSteps[which], occurredAt: now, data: note ? { summary: note } : {} }];
         },

@@ -98,8 +98,9 @@ export function panelMeetingService(db: Db, clock: Clock, staff: StaffDirectory)
       const date = readDateInput(body, 'date', 'The date of the meeting', true);
       const typedTime = String(body.time ?? '').trim();
       const time = typedTime === '' ? defaultTime : readTime(typedTime);
-      const venue = String(body.venue ?? '').trim().slice(0, 200) || defaultVenue;
-      const problems = [date.problem, time ? null : { field: 'time', message: 'Enter the time of the meeting like 14:00' }].filter((p) => p !== null);
+      const typedVenue = String(body.venue ?? '').trim();
+      const venue = typedVenue || defaultVenue;
+      const problems = [date.problem, time ? null : { field: 'time', message: 'Enter the time of the meeting like 14:00' }, typedVenue.length > 200 ? { field: 'venue', message: 'The venue must be 200 characters or fewer' } : null].filter((p) => p !== null);
       if (date.value && date.value < londonDate(clock.now())) problems.push({ field: 'date-day', message: 'The date of the meeting must be today or in the future' });
       if (date.value && !englandAndWalesCalendar().isWorkingDay(date.value)) problems.push({ field: 'date-day', message: 'The panel meets on a working day: that date is a weekend or a bank holiday' });
       if (problems.length > 0) throw new ValidationError(problems);

@@ -30,7 +30,11 @@ const detailsSchema = z
   })
   .refine((d) => d.ageFrom <= d.ageTo, { path: ['ageTo'], message: 'The oldest age taken must be the same as or more than the youngest' });
 const vacanciesSchema = z.object({ vacancies: wholeNumber('the number of vacancies', 0, 500) });
-const inspectionSchema = z.object({ rating: z.enum(choiceValues(ratings), { error: 'Select the Ofsted judgement' }), reportReference: optionalText(200, 'The report reference') });
+const inspectionSchema = z.object({
+  rating: z.enum(choiceValues(ratings), { error: 'Select the Ofsted judgement' }),
+  reportReference: optionalText(200, 'The report reference'),
+  actions: optionalText(4000, 'The actions agreed with the provider'),
+});
 const planUpdateSchema = z.object({ actionPlanId: z.string({ error: 'Choose the action plan' }).min(1, 'Choose the action plan'), progress: requiredText('Enter the progress against the actions', 4000, 'The progress') });
 const planCloseSchema = z.object({ actionPlanId: z.string({ error: 'Choose the action plan' }).min(1, 'Choose the action plan'), reason: requiredText('Enter why the action plan is closed, like a new inspection judged the home Good', 2000, 'Why it is closed') });
 const reg44Schema = z.object({
@@ -169,7 +173,6 @@ export function providerService(db: Db, clock: Clock) {
       if (inspected.value && inspected.value > today) dateProblems.push({ field: 'inspectedOn-day', message: 'The date of the inspection must be today or in the past' });
       if (reviewBy.value && reviewBy.value < today) dateProblems.push({ field: 'reviewBy-day', message: 'The date to review the action plan must be today or later' });
       const data = parse(inspectionSchema, body, dateProblems);
-      const actions = typeof body.actions === 'string' ? body.actions.trim().slice(0, 4000) : '';
       return change(context, providerId, 'inspection', (provider, now) => {
         if (provider.inspections.some((i) => i.inspectedOn === inspected.value)) throw new ValidationError([{ field: 'inspectedOn-day', message: 'An inspection on that date is already recorded' }]);
         const downgrade = isDowngrade(provider.inspections, inspected.value!, data.rating as Provider['rating']);
@@ -180,7 +183,7 @@ export function providerService(db: Db, clock: Clock) {
           {
             type: 'provider.action_plan_opened',
             occurredAt: now,
-            data: { actionPlanId: randomUUID(), inspectedOn: inspected.value, rating: data.rating, actions: actions || 'Actions to be agreed with the provider after the downgrade', reviewBy: reviewBy.value ?? addMonths(today, 1) },
+            data: { actionPlanId: randomUUID(), inspectedOn: inspected.value, rating: data.rating, actions: data.actions ?? 'Actions to be agreed with the provider after the downgrade', reviewBy: reviewBy.value ?? addMonths(today, 1) },
           },
         ];
       });
