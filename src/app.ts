@@ -16,6 +16,7 @@ import { setUpSecurityHeaders } from './platform/http/setUpSecurityHeaders';
 import { setUpSession } from './platform/http/setUpSession';
 import { setUpOpenApi } from './modules/api/openApi';
 import { auditRoutes } from './modules/audit/auditRoutes';
+import { returnsRoutes } from './modules/returns/returnsRoutes';
 import { caseloadRoutes } from './modules/caseload/caseloadRoutes';
 import { peopleApiRoutes } from './modules/people/peopleApiRoutes';
 import { peopleRoutes } from './modules/people/peopleRoutes';
@@ -124,6 +125,7 @@ export async function createApp(services: Services, options: AppOptions): Promis
   panelReferralRoutes(app, services);
   familyTimeRoutes(app, services);
   panelRoutes(app, services);
+  returnsRoutes(app, services);
   auditRoutes(app, services);
   adminRoutes(app, services);
 

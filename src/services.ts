@@ -6,6 +6,7 @@ import { signInService } from './modules/staff/signInService';
 import { staffDirectory } from './modules/staff/staffDirectory';
 import { userAdminService } from './modules/staff/userAdminService';
 import { standardsService } from './modules/standards/standardsService';
+import { returnsService } from './modules/returns/returnsService';
 import { eventImportService } from './modules/eventImport/eventImportService';
 import type { RecordHooks } from './modules/people/recordHooks';
 import { recordWorkService } from './modules/recordWork/recordWorkService';
@@ -106,6 +107,7 @@ export function services(db: Db, clock: Clock) {
     familyTime: familyTimeService(db, clock, people, staff),
     panel,
     panelReferrals: panelReferralService(db, clock, people, staff, standards, panel.meetings),
+    returns: returnsService(db, clock, people, providers, staff),
   };
 }
 

@@ -1,14 +1,18 @@
 import os from 'node:os';
 import type { Actor } from '../domain/access/can';
+import type { Role } from '../domain/access/roles';
 import type { RequestContext } from '../platform/audit/auditLog';
 
-/** Who acts when an administrator runs a `hearth` command: recorded in the audit log as such. */
-export function cliContext(): RequestContext {
+/**
+ * Who acts when an administrator runs a `hearth` command: recorded in the audit log as such. A
+ * command that does a role's work (the performance team's statutory returns) acts in that role too.
+ */
+export function cliContext(alsoAs: readonly Role[] = []): RequestContext {
   const actor: Actor = {
     userId: '00000000-0000-0000-0000-000000000000',
     username: `cli:${os.userInfo().username}`,
     displayName: 'Hearth command line',
-    roles: ['administrator'],
+    roles: ['administrator', ...alsoAs],
     teamIds: [],
     via: 'cli',
   };

@@ -1,4 +1,5 @@
 import { postcodesImport } from './postcodesCommand';
+import { returnsCommand, returnsUsage } from './returnsCommands';
 import { parseArgs } from 'node:util';
 import { isRole, roles } from '../domain/access/roles';
 import { createApp } from '../app';
@@ -32,6 +33,7 @@ const usage = `Usage: npx hearth <command>
   standards recompute            work out every obligation again from the events
   postcodes import FILE.csv      load postcode district centres (outcode, latitude, longitude)
                                  for distances from home and school to placements
+${returnsUsage}
   calendar add-working-days <YYYY-MM-DD> <N>
                                  the Nth working day after a date (England and Wales)
   user add <username> --role <role> [--role <role>…] [--team <team name>…]
@@ -192,6 +194,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'postcodes':
         if (sub !== 'import') throw new UsageError('Did you mean: npx hearth postcodes import FILE.csv');
         return await postcodesImport(rest, (run) => withDatabase(config, run));
+      case 'returns':
+        return await returnsCommand(sub, rest, (run) => withDatabase(config, run));
       case 'calendar':
         if (sub !== 'add-working-days') throw new UsageError('Did you mean: npx hearth calendar add-working-days <YYYY-MM-DD> <N>');
         return calendarAddWorkingDays(rest);

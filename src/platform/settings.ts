@@ -8,6 +8,10 @@ export const installationSettings = {
     const [row] = await executor.select().from(settings).where(eq(settings.key, key)).limit(1);
     return row?.value ?? null;
   },
+  /** An installation setting, not a record: changing it replaces the value (the change is audited by the caller). */
+  async set(executor: Executor, key: string, value: string): Promise<void> {
+    await executor.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+  },
   async setIfAbsent(executor: Executor, key: string, value: string): Promise<void> {
     await executor.insert(settings).values({ key, value }).onConflictDoNothing();
   },

@@ -34,6 +34,7 @@ describe.each(engines())('the front door JSON API on %s', (engine) => {
       source: 'marf',
       referrerName: 'Paul Grainger',
       referrerOrganisation: 'Riverside Primary School',
+      referrerAgency: 'school',
       referrerRelationship: 'Teacher',
       concerns: 'A bruise on the cheek, explained differently twice.',
       children: [{ personId: child.id }],

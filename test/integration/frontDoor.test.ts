@@ -33,6 +33,7 @@ describe.each(engines())('the front door on %s', (engine) => {
       source: 'marf',
       referrerName: 'Ms Amira Khan',
       referrerOrganisation: 'Hollybrook Primary School',
+      referrerAgency: 'school',
       referrerRelationship: 'Designated safeguarding lead',
       concerns: 'Came to school with a bruise on the cheek and said "Dad was angry".',
       children: children.map((personId) => ({ personId })),
@@ -52,6 +53,7 @@ describe.each(engines())('the front door on %s', (engine) => {
     expect(refused).toEqual({
       'receivedOn-day': 'Enter date the contact was received',
       source: 'Select how the contact came in',
+      referrerAgency: 'Select who the referrer is, like a school, the police or a family member',
       referrerRelationship: 'Enter their relationship to the child, like "class teacher" or "neighbour"',
       concerns: 'Enter the concerns the contact raises',
       people: 'Add the child or children the contact is about',

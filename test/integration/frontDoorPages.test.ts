@@ -81,7 +81,7 @@ describe.each(engines())('the front door pages on %s', (engine) => {
     expect(mainText(refused.body)).toContain('Date the contact was received must be a real date');
     expect(mainText(refused.body)).toContain('Select how the contact came in');
 
-    const form = { 'receivedOn-day': '21', 'receivedOn-month': '8', 'receivedOn-year': '2026', receivedTime: '9:15', source: 'public', referrerName: 'A neighbour', referrerRelationship: 'Neighbour', concerns: 'Shouting and a child crying late at night', childIds: child.id, adultIds: '' };
+    const form = { 'receivedOn-day': '21', 'receivedOn-month': '8', 'receivedOn-year': '2026', receivedTime: '9:15', source: 'public', referrerName: 'A neighbour', referrerAgency: 'acquaintance', referrerRelationship: 'Neighbour', concerns: 'Shouting and a child crying late at night', childIds: child.id, adultIds: '' };
     const recorded = await client.post(draft, { ...form, action: 'submit' });
     expect(recorded.statusCode).toBe(302);
     const contact = await client.get(String(recorded.headers.location));
@@ -97,7 +97,7 @@ describe.each(engines())('the front door pages on %s', (engine) => {
     const client = await signedIn();
     const draft = await newDraft(client);
     await client.get(draft);
-    const form = { 'receivedOn-day': '21', 'receivedOn-month': '8', 'receivedOn-year': '2026', receivedTime: '10:15', source: 'marf', referrerName: 'Paul Grainger', referrerRelationship: 'Teacher', concerns: 'Bruise on the cheek', childIds: child.id, adultIds: '' };
+    const form = { 'receivedOn-day': '21', 'receivedOn-month': '8', 'receivedOn-year': '2026', receivedTime: '10:15', source: 'marf', referrerName: 'Paul Grainger', referrerAgency: 'school', referrerRelationship: 'Teacher', concerns: 'Bruise on the cheek', childIds: child.id, adultIds: '' };
     const contactUrl = String((await client.post(draft, { ...form, action: 'submit' })).headers.location);
     await client.get(contactUrl);
 

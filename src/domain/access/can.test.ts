@@ -224,6 +224,7 @@ describe('recording practice work (work:record)', () => {
     'family-time-worker': [],
     'panel-chair': [],
     'finance-officer': [],
+    'performance-officer': [],
     administrator: [],
     auditor: [],
   };

@@ -16,16 +16,17 @@ const expectedMatrix: Record<Role, Permission[]> = {
   'social-worker': [...recorder, ...frontDoor],
   'personal-adviser': recorder,
   'early-help-worker': recorder,
-  'assistant-team-manager': [...recorder, ...duty, 'child:allocate', 'compliance:read'],
-  'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'resources:read'],
-  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', ...resources, 'package:approve', 'panel:read', 'panel:chair'],
-  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'standards:manage', ...resources, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair'],
+  'assistant-team-manager': [...recorder, ...duty, 'child:allocate', 'compliance:read', 'returns:quality'],
+  'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', 'resources:read'],
+  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', ...resources, 'package:approve', 'panel:read', 'panel:chair'],
+  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', 'standards:manage', ...resources, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair', 'returns:export'],
   iro: [...reader, 'compliance:read', 'work:record', 'review:chair'],
   'cp-chair': [...reader, 'compliance:read', 'work:record', 'conference:chair'],
   'placements-officer': [...reader, ...resources],
   'family-time-worker': [...reader, 'family_time:record'],
   'panel-chair': ['child:search', 'child:read', 'team:read', 'panel:read', 'panel:administer', 'panel:chair'],
   'finance-officer': ['team:read', 'resources:read', 'panel:read'],
+  'performance-officer': ['child:search', 'child:read', 'team:read', 'compliance:read', 'returns:export', 'returns:quality'],
   'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer'],
   lado: recorder,
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],
@@ -42,7 +43,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the thirty-one permissions', () => {
+  it('lists the thirty-three permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -76,6 +77,8 @@ describe('the permission matrix', () => {
         'panel:read',
         'panel:administer',
         'panel:chair',
+        'returns:export',
+        'returns:quality',
       ].sort(),
     );
   });

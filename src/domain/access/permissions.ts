@@ -35,6 +35,8 @@ export const permissions = [
   'resources:read', // the Resource Service's lists and reports: providers, the request queue, stability, spend
   'panel:read', // the Resource and Care Panel's meetings, agenda, papers and finance log, as a member reads them (resource-and-care-panel-policy.txt 1.7, I.12)
   'panel:administer', // the panel administrator's work: the schedule, the agenda, attendance and declarations (1.5, 1.7 i), 1.8, I.9)
+  'returns:export', // produce the statutory returns (CIN census, SSDA903) and Ofsted's Annex A lists for the whole authority, and import earlier returns (issue 10)
+  'returns:quality', // the data quality page: each child of a team whose record breaks a DfE validation rule (issue 10)
   'panel:chair', // chair a panel: agree a cancellation, record and sign its decisions, sign off the finance log, extend a return (1.6, 1.7 a)-c), I.18-I.20)
 ] as const;
 
@@ -52,7 +54,7 @@ const caseRecorder: Permission[] = [...caseReader, 'child:create', 'child:correc
  */
 const frontDoor: Permission[] = ['contact:record', 'contact:triage'];
 const dutyManager: Permission[] = [...frontDoor, 'threshold:decide', 'assessment:sign_off', 'strategy:chair'];
-const manager: Permission[] = [...caseRecorder, ...dutyManager, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend'];
+const manager: Permission[] = [...caseRecorder, ...dutyManager, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality'];
 /**
  * The Resource Service (resource-service-policy.txt 1.3): placements social workers keep the
  * providers' records and do the matching, quality and package work on any child's record; its
@@ -64,10 +66,10 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   'social-worker': [...caseRecorder, ...frontDoor],
   'personal-adviser': caseRecorder,
   'early-help-worker': caseRecorder,
-  'assistant-team-manager': [...caseRecorder, ...dutyManager, 'child:allocate', 'compliance:read'],
+  'assistant-team-manager': [...caseRecorder, ...dutyManager, 'child:allocate', 'compliance:read', 'returns:quality'],
   'team-manager': [...manager, 'resources:read'],
   'service-manager': [...manager, ...resourceService, 'package:approve', 'panel:read', 'panel:chair'],
-  'head-of-service': [...manager, 'standards:manage', ...resourceService, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair'],
+  'head-of-service': [...manager, 'standards:manage', ...resourceService, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair', 'returns:export'],
   // Reviewing officers and conference chairs watch the timeliness of reviews and conferences, and
   // record the reviews and conferences they chair (practice-standards.txt Section 4).
   iro: [...caseReader, 'compliance:read', 'work:record', 'review:chair'],
@@ -78,6 +80,8 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   'panel-chair': ['child:search', 'child:read', 'team:read', 'panel:read', 'panel:administer', 'panel:chair'],
   // Finance officers see the panel's finance log (a later module), not case records.
   'finance-officer': ['team:read', 'resources:read', 'panel:read'],
+  // The performance team produce the statutory returns and chase the data quality behind them; they open a child's record to see what is wrong with it.
+  'performance-officer': ['child:search', 'child:read', 'team:read', 'compliance:read', 'returns:export', 'returns:quality'],
   // Business support record and correct details for their teams (specialist-service-statement.txt 6.6).
   // The panel's business support officer records its decisions and actions (resource-and-care-panel-policy.txt 1.7 i).
   'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer'],

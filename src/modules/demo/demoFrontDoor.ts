@@ -85,6 +85,7 @@ export async function contactOnOpenCase(s: Services, duty: RequestContext, child
     source: 'professional_call',
     referrerName: 'Paul Grainger',
     referrerOrganisation: 'Riverside Primary School',
+    referrerAgency: 'school',
     referrerRelationship: 'Designated safeguarding lead',
     concerns: 'Jayden arrived at school hungry for the third day running and said there was "no tea again" because mum was asleep. He had the same clothes on all week.',
     children: [{ personId: childId }],

@@ -3,6 +3,7 @@ import { roleLabels } from '../../domain/access/roles';
 import { addDays, addMonths, londonDate } from '../../domain/calendar/localDate';
 import { nhsCheckDigit } from '../../domain/people/nhsNumber';
 import { upnCheckLetter } from '../../domain/people/upn';
+import { laCodeSetting } from '../returns/laCode';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { fixedClock } from '../../platform/clock';
 import { installationSettings } from '../../platform/settings';
@@ -13,7 +14,7 @@ import { careLeaverJourney, journey, type ScriptedEvent } from './demoEvents';
 import { keepUp } from './demoUpkeep';
 import { contactOnOpenCase, frontDoorDetails } from './demoFrontDoor';
 import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAssessment';
-import { closureUnderway, hubReviewWaiting } from './demoClosure';
+import { closureLettersSent, closureUnderway, hubReviewWaiting } from './demoClosure';
 import { strategyUnderway } from './demoStrategy';
 import { atUniversity, cameIntoCare, cinReviewAwaitingSignOff, missingOvernight, reviewConcerns, safetyPlanUnderway } from './demoPlans';
 import { placementDataFor, seedProviders } from './demoProviders';
@@ -73,6 +74,8 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   const at = (daysAgo: number, hour = 10) => new Date(Date.parse(`${today}T00:00:00Z`) - daysAgo * dayMs + hour * 3_600_000);
 
   await installationSettings.setIfAbsent(s.db, 'authority_name', demoAuthorityName);
+  // The DfE code the statutory returns are sent under (issue 10); the demonstration's UPNs use it too.
+  await installationSettings.setIfAbsent(s.db, laCodeSetting, '873');
 
   clock.set(at(1200));
   const teamIds: Record<string, string> = {};
@@ -198,6 +201,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
     if (family.surname === 'Patterson') await contactOnOpenCase(s, duty, childIds[0] as string, (d) => clock.set(d), at);
     if (family.surname === 'Brown') await assessmentAwaitingSignOff(s, worker, childIds[0] as string, (d) => clock.set(d), at);
     if (family.surname === 'Ahmed') await extensionAwaitingDecision(s, worker, childIds[0] as string, (d) => clock.set(d), at);
+    if (family.closed) await closureLettersSent(s, worker, childIds, family.closed.daysAgo, (d) => clock.set(d), at);
     if (family.surname === 'Pearce') closing = childIds;
     if (family.surname === 'Walsh') steppingUp = childIds;
     if (family.surname === 'Begum') strategyFor = childIds;

@@ -59,6 +59,7 @@ export const demoStaff: DemoStaffMember[] = [
   { username: 'noah.williams', displayName: 'Noah Williams', jobTitle: 'Placements Social Worker', roles: ['placements-officer'], teams: ['placements'] },
   { username: 'zara.ahmed', displayName: 'Zara Ahmed', jobTitle: 'Family Time Worker', roles: ['family-time-worker'], teams: ['familyTime'] },
   { username: 'andrew.fletcher', displayName: 'Andrew Fletcher', jobTitle: 'Chair, Resource and Care Panel', roles: ['panel-chair'], teams: [] },
+  { username: 'nadia.hussain', displayName: 'Nadia Hussain', jobTitle: 'Performance and Data Officer', roles: ['performance-officer'], teams: [] },
   { username: 'karen.doyle', displayName: 'Karen Doyle', jobTitle: 'Finance Officer', roles: ['finance-officer'], teams: [] },
   { username: 'emma.price', displayName: 'Emma Price', jobTitle: 'Business Support Officer', roles: ['business-support'], teams: ['mash', 'cras', 'cpc'] },
   { username: 'ian.brooks', displayName: 'Ian Brooks', jobTitle: 'Systems Administrator', roles: ['administrator'], teams: [] },

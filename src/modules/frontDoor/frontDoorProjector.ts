@@ -42,7 +42,7 @@ export async function projectFrontDoor(executor: Executor, events: readonly Reco
             recordedAt: typeof d.recordedAt === 'string' ? new Date(d.recordedAt) : event.recordedAt,
             recordedByName: event.recordedByName,
             source: text(d.source) ?? 'not_recorded',
-            referrer: { name: text(referrer.name) ?? 'Not recorded', organisation: text(referrer.organisation), relationship: text(referrer.relationship) ?? 'Not recorded', phone: text(referrer.phone) },
+            referrer: { name: text(referrer.name) ?? 'Not recorded', organisation: text(referrer.organisation), relationship: text(referrer.relationship) ?? 'Not recorded', phone: text(referrer.phone), agency: text(d.referrerAgency) },
             concerns: text(d.concerns) ?? text(d.summary) ?? 'Not recorded',
             adults: Array.isArray(d.adults) ? (d.adults as { personId: string; relationship: string; parent: boolean; consent: string }[]) : [],
             homeAuthority: text(d.homeAuthority),

@@ -15,6 +15,7 @@ import { idParam } from '../people/peopleForms';
 import { searchSchema } from '../people/peopleSchemas';
 import { contactPage } from './contactPage';
 import { consentAnswers, contactSources, thresholdOutcomes } from '../../domain/frontDoor/contact';
+import { referrerAgencies } from '../../domain/frontDoor/referrerAgencies';
 
 const outcomeLabels = Object.fromEntries(thresholdOutcomes.map((o) => [o.value, o.text]));
 import { draftFromForm, readDraft } from './frontDoorSchemas';
@@ -56,6 +57,7 @@ export function frontDoorRoutes(app: FastifyInstance, services: Services) {
     return {
       pageTitle: 'Record a contact',
       contactSources,
+      referrerAgencies,
       consentAnswers,
       draft,
       values,

@@ -2,6 +2,7 @@ import { formList } from '../../platform/http/forms';
 import { z } from 'zod';
 import { consentValues, contactSourceValues, enquiryGrades, thresholdOutcomeValues } from '../../domain/frontDoor/contact';
 import { optionalText, requiredText } from '../../platform/validation';
+import { referrerAgencyValues } from '../../domain/frontDoor/referrerAgencies';
 
 /**
  * What a contact's form holds while it is a draft: the boxes as typed, and the people added to
@@ -13,6 +14,8 @@ export interface ContactDraftData {
   source: string;
   referrerName: string;
   referrerOrganisation: string;
+  /** Who the referrer is, as the CIN census counts referrers (src/domain/frontDoor/referrerAgencies.ts). */
+  referrerAgency: string;
   referrerRelationship: string;
   referrerPhone: string;
   concerns: string;
@@ -27,6 +30,7 @@ export const emptyContactDraft: ContactDraftData = {
   source: '',
   referrerName: '',
   referrerOrganisation: '',
+  referrerAgency: '',
   referrerRelationship: '',
   referrerPhone: '',
   concerns: '',
@@ -47,6 +51,7 @@ export function draftFromForm(body: Record<string, unknown>, previous: ContactDr
     source: box(body.source, 50),
     referrerName: box(body.referrerName, 500),
     referrerOrganisation: box(body.referrerOrganisation, 500),
+    referrerAgency: box(body.referrerAgency, 50),
     referrerRelationship: box(body.referrerRelationship, 500),
     referrerPhone: box(body.referrerPhone, 100),
     concerns: box(body.concerns),
@@ -76,6 +81,7 @@ export const contactSubmissionSchema = z
     source: z.enum(contactSourceValues, { error: 'Select how the contact came in' }),
     referrerName: requiredText('Enter the name of the person who made the contact', 200, 'Name of the person who made the contact'),
     referrerOrganisation: optionalText(200, 'Their organisation'),
+    referrerAgency: z.enum(referrerAgencyValues, { error: 'Select who the referrer is, like a school, the police or a family member' }),
     referrerRelationship: requiredText('Enter their relationship to the child, like "class teacher" or "neighbour"', 200, 'Their relationship to the child'),
     referrerPhone: optionalText(50, 'Their phone number or email'),
     concerns: requiredText('Enter the concerns the contact raises', 20000, 'The concerns'),

@@ -174,6 +174,8 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
         const contactData = {
           contactId,
           source: input.source,
+          // Who referred, in the words the census counts (ReferralSource): src/domain/frontDoor/referrerAgencies.ts.
+          referrerAgency: input.referrerAgency,
           referrer: { name: input.referrerName, organisation: input.referrerOrganisation, relationship: input.referrerRelationship, phone: input.referrerPhone },
           concerns: input.concerns,
           childIds,

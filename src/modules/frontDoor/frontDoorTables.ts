@@ -15,7 +15,7 @@ export const contacts = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     recordedByName: text('recorded_by_name'),
     source: text('source').notNull(),
-    referrer: jsonb('referrer').notNull().$type<{ name: string; organisation: string | null; relationship: string; phone: string | null }>(),
+    referrer: jsonb('referrer').notNull().$type<{ name: string; organisation: string | null; relationship: string; phone: string | null; agency?: string | null }>(),
     concerns: text('concerns').notNull(),
     adults: jsonb('adults').notNull().$type<{ personId: string; relationship: string; parent: boolean; consent: string }[]>(),
     homeAuthority: text('home_authority'),

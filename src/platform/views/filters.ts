@@ -1,5 +1,6 @@
 import { disruptionCauses, placementEndings, providerDocuments } from '../../domain/placements/placementState';
 import { providerTypes, ratingText } from '../../domain/placements/providers';
+import { labelOfReferrerAgency } from '../../domain/frontDoor/referrerAgencies';
 import { settingChoices } from '../../domain/placements/settings';
 import { criterionChoices } from '../../domain/panel/criteria';
 
@@ -46,6 +47,8 @@ export function formatPounds(pence: number | null | undefined): string {
 export const viewFilters: Record<string, (...args: never[]) => unknown> = {
   pounds: formatPounds,
   // A provider's kind and Ofsted judgement in words (src/domain/placements/providers.ts).
+  // Who referred a contact, in the words the front door chose it in (src/domain/frontDoor/referrerAgencies.ts).
+  referrerAgencyText: (value: string) => labelOfReferrerAgency(value) || value,
   providerTypeText: (value: string) => providerTypes.find((t) => t.value === value)?.text ?? value,
   ratingText: (value: string) => ratingText(value),
   placementSettingText: (value: string) => textOf(settingChoices, value),

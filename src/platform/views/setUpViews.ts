@@ -49,6 +49,9 @@ const navigationItems: NavItem[] = [
   // The Resource and Care Panel's meetings, agenda and finance log (resource-and-care-panel-policy.txt).
   { text: 'Panel', href: '/panel', needs: 'panel:read' },
   { text: 'Compliance', href: '/compliance', needs: 'compliance:read' },
+  // The statutory returns (issue 10): the data quality behind them, and the returns themselves.
+  { text: 'Data quality', href: '/data-quality', needs: 'returns:quality' },
+  { text: 'Returns', href: '/returns', needs: 'returns:export' },
   { text: 'Standards', href: '/standards', needs: 'authenticated' },
   { text: 'Audit log', href: '/audit', needs: 'audit:read' },
   { text: 'Users', href: '/admin/users', needs: 'user:manage' },

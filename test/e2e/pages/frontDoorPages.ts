@@ -34,9 +34,10 @@ export class ContactDraftPage extends HearthPage {
     await this.page.getByLabel(how).check();
   }
 
-  async from(name: string, organisation: string, relationship: string) {
+  async from(name: string, organisation: string, relationship: string, who = 'A school') {
     await this.page.getByLabel('Their name').fill(name);
     await this.page.getByLabel('Their organisation (if any)').fill(organisation);
+    await this.page.getByLabel('Who they are').selectOption({ label: who });
     await this.page.getByLabel('Their relationship to the child').fill(relationship);
   }
 

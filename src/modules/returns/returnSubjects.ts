@@ -1,0 +1,64 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { personEvent } from '../../domain/people/personEvents';
+import type { WorkflowEvent } from '../../domain/records/events';
+import type { ReturnSubject } from '../../domain/returns/subject';
+import type { Executor } from '../../platform/db/database';
+import { eventStore, type StreamEvent } from '../../platform/events/eventStore';
+import { addresses, people } from '../people/peopleTables';
+import { peopleRepository, type PersonRecord } from '../people/peopleRepository';
+
+/** How many children's records are read at once: big enough to keep the queries few, small enough to keep memory flat at 50,000 children. */
+export const subjectBatch = 1000;
+
+/** A child's events as the returns read them: without the entries marked as recorded in error, and the marks themselves. */
+export function standingEvents(stream: readonly StreamEvent[]): WorkflowEvent[] {
+  const inError = new Set(stream.filter((e) => e.type === personEvent.recordedInError).map((e) => (e as StreamEvent & { refersTo?: string | null }).refersTo));
+  return stream
+    .filter((e) => e.type !== personEvent.recordedInError && !inError.has(e.id))
+    .map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, recordedByName: null, data: e.data }))
+    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+}
+
+/** The id the DfE knows the child by: the id of the authority's earlier returns for a migrated child, else Hearth's number. */
+export const childIdOf = (person: Pick<PersonRecord, 'externalId' | 'hearthId'>): string => person.externalId ?? String(person.hearthId);
+
+/** Every child's id, in a stable order, or those allocated to a team. */
+export async function childIds(executor: Executor, filter: { teamId?: string } = {}): Promise<string[]> {
+  const rows = await executor
+    .select({ id: people.id })
+    .from(people)
+    .where(filter.teamId ? and(eq(people.kind, 'child'), eq(people.allocatedTeamId, filter.teamId)) : eq(people.kind, 'child'))
+    .orderBy(asc(people.hearthId));
+  return rows.map((r) => r.id);
+}
+
+/** Children as the returns read them, a batch at a time. */
+export async function returnSubjects(executor: Executor, personIds: readonly string[]): Promise<(ReturnSubject & { person: PersonRecord })[]> {
+  if (personIds.length === 0) return [];
+  const [records, addressRows, streams] = await Promise.all([
+    peopleRepository.findMany(executor, [...personIds]),
+    executor.select({ personId: addresses.personId, postcode: addresses.postcode, startDate: addresses.startDate }).from(addresses).where(inArray(addresses.personId, [...personIds])).orderBy(asc(addresses.startDate)),
+    eventsWithReferences(executor, personIds),
+  ]);
+  const homes = new Map<string, { postcode: string; from: string }[]>();
+  for (const a of addressRows) homes.set(a.personId, [...(homes.get(a.personId) ?? []), { postcode: a.postcode, from: a.startDate }]);
+  return records
+    .filter((p) => p.kind === 'child')
+    .map((person) => ({
+      person,
+      personId: person.id,
+      childId: childIdOf(person),
+      details: person.details,
+      addresses: homes.get(person.id) ?? [],
+      events: standingEvents(streams.get(person.id) ?? []),
+    }));
+}
+
+/** The streams with what each "recorded in error" mark refers to (eventStore.streams leaves it out). */
+async function eventsWithReferences(executor: Executor, personIds: readonly string[]) {
+  const streams = await eventStore.streams(executor, personIds);
+  const marks = await eventStore.ofTypesFor(executor, personIds, [personEvent.recordedInError]);
+  const refersTo = new Map(marks.map((m) => [m.id, m.refersTo]));
+  for (const stream of streams.values()) for (const e of stream) if (refersTo.has(e.id)) (e as StreamEvent & { refersTo?: string | null }).refersTo = refersTo.get(e.id);
+  return streams;
+}
