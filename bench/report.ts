@@ -5,6 +5,7 @@ import type { ResourceFigures } from './resourceBench';
 import type { Timing } from './measure';
 import type { LoadFigures, SearchFigures } from './searchBench';
 import type { StandardsFigures } from './standardsBench';
+import { returnsTargetMs, type ReturnsFigures } from './returnsBench';
 
 /** The foundation issue's target: the front sheet and search each answer in under 50 ms. */
 export const targetMs = 50;
@@ -158,6 +159,25 @@ function standardsReport(results: EngineResult[]): string[] {
       row([r.label, 'Compliance page, whole authority, 12 months', ms(f.compliancePage.medianMs), ms(f.compliancePage.p95Ms), verdict(f.compliancePage, t.compliancePageMs), `GET /compliance signed in as a head of service, ${f.period.from} to ${f.period.to}, ${whole(f.compliancePageBytes / 1024)} kB of HTML; max ${ms(f.compliancePage.maxMs)} ms`]),
       row([r.label, `Compliance drill-down, ${f.drillDown.ruleId}`, ms(f.drillDown.timing.medianMs), ms(f.drillDown.timing.p95Ms), verdict(f.drillDown.timing, t.compliancePageMs), `GET /compliance/${f.drillDown.ruleId}: ${whole(f.drillDown.obligations)} obligations in the period; max ${ms(f.drillDown.timing.maxMs)} ms`]),
     );
+  }
+  const withReturns = results.filter((r) => r.standards?.returns);
+  if (withReturns.length > 0) {
+    const rf = (withReturns[0] as EngineResult).standards?.returns as ReturnsFigures;
+    lines.push(
+      '',
+      '## Statutory returns (issue 10)',
+      '',
+      `- Both returns for the collection year ${rf.year - 1}-${String(rf.year).slice(2)} built from every child's events of the same authority and checked against every DfE rule Hearth implements (\`returns.build\`, as \`npx hearth returns\` and the returns page run it). Aim: both returns for 50,000 children in under ${seconds(returnsTargetMs)}.`,
+      '',
+      row(['Engine', 'Children read', 'In the CIN census', 'In the SSDA903', 'Median (s)', 'Rule checks a second', 'Against the aim', 'Notes']),
+      row(['---', '---:', '---:', '---:', '---:', '---:', '---', '---']),
+    );
+    for (const r of withReturns) {
+      const f = r.standards?.returns as ReturnsFigures;
+      const perSecond = f.ruleChecks / (f.build.medianMs / 1000);
+      const scaled = (f.build.medianMs * 50_000) / Math.max(f.children, 1);
+      lines.push(row([r.label, whole(f.children), whole(f.cinChildren), `${whole(f.lookedAfter)} (${whole(f.episodes)} episodes)`, (f.build.medianMs / 1000).toFixed(1), whole(perSecond), `${verdict(f.build, returnsTargetMs * Math.min(1, f.children / 50_000))} (${seconds(scaled)} scaled to 50,000 children)`, `${whole(f.failures)} failures; ${f.build.samples} runs; writing the XML (${whole(f.cinBytes / 1024)} kB) and CSV tables ${ms(f.writeMs)} ms`]));
+    }
   }
   lines.push('', row(['Engine', 'Figure', 'Value']), row(['---', '---', '---']));
   for (const r of results) {

@@ -21,6 +21,7 @@ import { memorySampler, msSince, nowNs, timeIt } from './measure';
 import { markdownReport, type EngineResult, type FoundationFigures } from './report';
 import { loadPeople, searchQueries, timeSearchPage, timeSearches } from './searchBench';
 import { buildAuthority, measureStandards, type StandardsFigures } from './standardsBench';
+import { measureReturns } from './returnsBench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -40,6 +41,7 @@ const settings = {
   explain: process.env.BENCH_EXPLAIN === '1',
   vacuum: process.env.BENCH_VACUUM === '1',
   only: onlyFrom(process.env.BENCH_ONLY),
+  returnsRuns: numberFrom('BENCH_RETURNS_RUNS', 2),
   standards: {
     children: numberFrom('BENCH_CHILDREN', 20_000),
     eventsPerChild: numberFrom('BENCH_EVENTS_PER_CHILD', 100),
@@ -133,7 +135,9 @@ async function measureStandardsOn(engine: Engine, s: ReturnType<typeof services>
   log(`[${engine}] standards: a synthetic authority of ${options.children.toLocaleString('en-GB')} children, about ${(options.children * options.eventsPerChild).toLocaleString('en-GB')} events over ${options.years} years`);
   const built = await buildAuthority(s, options, today, (m) => log(`[${engine}] ${m}`));
   log(`[${engine}]   loaded in ${(built.loadMs / 1000).toFixed(1)} s`);
-  return measureStandards(s, app, built, options, today, (m) => log(`[${engine}] ${m}`));
+  const figures = await measureStandards(s, app, built, options, today, (m) => log(`[${engine}] ${m}`));
+  log(`[${engine}] statutory returns: the CIN census and the SSDA903 return for the authority, checked against the DfE's rules`);
+  return { ...figures, returns: await measureReturns(s, today, settings.returnsRuns, (m) => log(`[${engine}] ${m}`)) };
 }
 
 /** The foundation issue: the front sheet and search. */

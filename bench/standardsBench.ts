@@ -8,6 +8,7 @@ import { Client } from '../test/support/testApp';
 import { loadChildren, loadStaff } from './authority/bulkLoad';
 import { syntheticAuthority, type SyntheticAuthority, type SyntheticChild } from './authority/syntheticAuthority';
 import { msSince, nowNs, summarise, timeIt, type Timing } from './measure';
+import type { ReturnsFigures } from './returnsBench';
 
 /**
  * Issue 3's benchmarks: every obligation of a synthetic authority worked out again, one new
@@ -34,6 +35,8 @@ export interface StandardsFigures {
   compliancePageBytes: number;
   drillDown: { ruleId: string; obligations: number; timing: Timing };
   period: { from: string; to: string };
+  /** Issue 10: both statutory returns built and checked for the same authority (bench/returnsBench.ts). */
+  returns?: ReturnsFigures;
 }
 
 export interface StandardsSettings {

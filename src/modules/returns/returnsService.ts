@@ -196,7 +196,8 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
         subjects.push(...(await returnSubjects(db, ids.slice(i, i + subjectBatch))));
         input.onProgress?.(Math.min(i + subjectBatch, ids.length), ids.length);
       }
-      const lists = annexALists(subjects, { from: input.from, to: input.to }, { today: londonDate(clock.now()), workerName: (id) => members.get(id) ?? null, teamName: (id) => teamNames.get(id) ?? null });
+      const providerFacts = new Map((await providers.all()).map((p) => [p.id, { kind: p.type, urn: p.urn, postcode: p.postcode }]));
+      const lists = annexALists(subjects, { from: input.from, to: input.to }, { today: londonDate(clock.now()), workerName: (id) => members.get(id) ?? null, teamName: (id) => teamNames.get(id) ?? null, providers: providerFacts });
       await audit.record(db, context, { action: 'returns.annex_a_produced', details: { from: input.from, to: input.to, rows: lists.reduce((n, l) => n + l.rows.length, 0) } });
       return lists;
     },

@@ -1,0 +1,3 @@
+export type { AnnexAContext, AnnexAList, AnnexAProvider, AnnexARange } from './annexATypes';
+export { annexADefinitions, annexALists } from './annexALists';
+export { annexACsv, annexAWorkbook, sheetNameOf } from './annexAWorkbook';
