@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codeValues, legalStatuses } from '../domain/people/codes';
+import { factorsProblem, primaryNeeds, recordedAssessmentFactors, type RecordedWord } from '../domain/returns/cinCensus/cinWords';
 import type { EventTypeDefinition } from './catalogueTypes';
 
 /**
@@ -39,6 +40,29 @@ const visit = passthrough({
   bedroomSeen: yesNo('bedroomSeen'),
 });
 const legalStatus = z.enum(codeValues(legalStatuses), { error: 'legalStatus must be an SSDA903 legal status code, like C2 or V2' });
+
+/** One of a list of the words the CIN census needs (cinWords.ts), refused with the values it may be. */
+export function recordedWord(field: string, list: readonly RecordedWord[]) {
+  const values = list.map((w) => w.value) as [string, ...string[]];
+  return z.enum(values, { error: `${field} must be one of ${values.join(', ')}` });
+}
+
+/**
+ * The factors identified at an assessment, as history may hold them (retired codes too): each one
+ * Hearth knows, "none" alone (cin-census/rules.csv 8869), none twice (8898). An empty list is
+ * taken as nothing recorded; the sign-off page itself asks for at least one.
+ */
+const factorsRecorded = z.array(z.string({ error: 'factors must be a list of factor values' }), { error: 'factors must be a list of factor values' }).superRefine((values, ctx) => {
+  const problem = factorsProblem(values, recordedAssessmentFactors);
+  if (!problem || problem.kind === 'none_chosen') return;
+  const allowed = recordedAssessmentFactors.map((w) => w.value).join(', ');
+  const message = {
+    unknown: () => `factors must each be one of ${allowed}: "${problem.kind === 'unknown' ? problem.value : ''}" is not`,
+    none_with_others: () => 'factors cannot hold none (no factors identified) with other factors',
+    repeated: () => `factors holds ${problem.kind === 'repeated' ? problem.value : ''} more than once`,
+  }[problem.kind]();
+  ctx.addIssue({ code: 'custom', message });
+});
 
 export const coreEventTypes: readonly EventTypeDefinition[] = [
   {
@@ -86,7 +110,14 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
       whyNotSeenAlone: z.string().trim().max(1000, 'whyNotSeenAlone must be at most 1,000 characters').optional(),
     }).refine((d) => d.seenAlone !== false || Boolean(d.whyNotSeenAlone), { path: ['whyNotSeenAlone'], message: 'Say why the child was not seen alone' }),
   },
-  { type: 'assessment.completed', title: 'Child and Family Assessment completed (signed off by a manager)', during: 'assessment', recordedOn: 'assessment' },
+  {
+    type: 'assessment.completed',
+    title: 'Child and Family Assessment completed (signed off by a manager)',
+    during: 'assessment',
+    recordedOn: 'assessment',
+    // What the CIN census needs of it (issue 10): asked at sign-off, optional here so that history imports without them.
+    data: passthrough({ primaryNeed: recordedWord('primaryNeed', primaryNeeds).optional(), factors: factorsRecorded.optional() }),
+  },
   {
     type: 'strategy.discussion_held',
     title: 'Strategy discussion held',

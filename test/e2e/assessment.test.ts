@@ -49,9 +49,24 @@ describe.skipIf(!chromiumAvailable)('a Child and Family Assessment in a browser'
     await page.locator('#sign-offs').getByRole('link', { name: /Baby Kaur/ }).click();
     const toSign = await AssessmentPage.arrive(page);
     expect(await toSign.text()).toContain('nowhere safe to live');
-    const signed = await toSign.signOff('Child in need plan', 'Agreed. Review the plan in six weeks.');
+    // Signed off without the primary need or the factors the CIN census needs: refused, with what to add (issue 10).
+    const notYet = await toSign.signOff('Child in need plan', 'Agreed. Review the plan in six weeks.');
+    await notYet.refused();
+    expect(await notYet.errorSummary()).toContain("Select the child's primary need");
+    expect(await notYet.errorSummary()).toContain('Select the factors identified, or No factors identified');
+    // "No factors identified" stands alone: choosing a factor unchecks it, and the other way round.
+    await notYet.factor('No factors identified').check();
+    await notYet.factor('Mental health: the parent or carer').check();
+    expect(await notYet.factor('No factors identified').isChecked()).toBe(false);
+    const signed = await notYet.signOff('Child in need plan', 'Agreed. Review the plan in six weeks.', {
+      primaryNeed: 'Family in acute stress',
+      factors: ['Another factor, not listed here'],
+    });
     expect(await signed.notification()).toContain('The assessment has been signed off');
-    expect(await signed.text()).toContain('Signed off');
+    const recorded = await signed.text();
+    expect(recorded).toContain('Signed off');
+    expect(recorded).toMatch(/Primary need\s+Family in acute stress/);
+    expect(recorded).toMatch(/Factors identified\s+Mental health: the parent or carer\s+Another factor, not listed here/);
   });
 
   it("the service manager refuses an extension without reasons, is told what to add, then agrees it", async () => {

@@ -1,11 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/platform/errors';
 import { emptyContent, type AssessmentDraftData } from '../../src/modules/assessment/assessmentSchemas';
 import { engines, testDatabase } from '../support/testDatabase';
 import { problemList as problems } from '../support/refusals';
+import { Client, mainText, testApp } from '../support/testApp';
+import { cliContext } from '../../src/cli/cliContext';
 import { importEvent, makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
 
+
+/** What the CIN census needs of a sign-off (issue 10): the child's primary need and the factors identified. */
+const needs = { primaryNeed: 'abuse_or_neglect', factors: ['neglect'] };
 
 const content = (assessmentId: string, overrides: Partial<AssessmentDraftData> = {}): AssessmentDraftData => ({
   ...emptyContent,
@@ -28,13 +34,18 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
   let atm: Awaited<ReturnType<typeof makeUser>>;
   let manager: Awaited<ReturnType<typeof makeUser>>;
 
+  let app: FastifyInstance;
+
   beforeAll(async () => {
     t = world((await testDatabase(engine)).db, '2026-08-24T08:00:00Z');
+    app = await testApp(t);
     teamId = await makeTeam(t.services);
     worker = await makeUser(t.services, { roles: ['social-worker'], teamIds: [teamId] });
     atm = await makeUser(t.services, { roles: ['assistant-team-manager'], teamIds: [teamId] });
     manager = await makeUser(t.services, { roles: ['team-manager'], teamIds: [teamId] });
   });
+
+  afterAll(() => app?.close());
 
   const rule = async (personId: string, ruleId: string) => (await t.services.standards.forPerson(personId)).filter((r) => r.obligation.ruleId === ruleId).at(-1);
 
@@ -95,23 +106,23 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
     expect(await t.services.assessment.notSharedAlerts(serviceManager, [teamId])).toContainEqual(expect.objectContaining({ personId: child.id, reason: 'Mother has moved out of the area and gave no address' }));
 
     // The worker cannot sign off at all; the manager signs off the next day, within 25 days of allocation.
-    await expect(t.services.assessment.signOff(worker, child.id, { outcome: 'child_in_need' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(t.services.assessment.signOff(worker, child.id, { outcome: 'child_in_need', ...needs })).rejects.toBeInstanceOf(ForbiddenError);
     t.clock.set('2026-09-18T10:00:00Z');
-    await t.services.assessment.signOff(manager, child.id, { outcome: 'child_in_need', comment: 'Agreed: CIN plan, review in 6 weeks' });
+    await t.services.assessment.signOff(manager, child.id, { outcome: 'child_in_need', ...needs, comment: 'Agreed: CIN plan, review in 6 weeks' });
     expect((await t.services.assessment.overview(manager, child.id)).state).toMatchObject({ stage: 'completed', completed: { outcome: 'child_in_need' } });
     expect((await rule(child.id, 'assessment.expected-completion'))?.state).toBe('met');
     expect((await rule(child.id, 'assessment.complete'))?.state).toBe('met');
-    expect(await problems(t.services.assessment.signOff(manager, child.id, { outcome: 'close' }))).toEqual(['outcome: The assessment has already been signed off']);
+    expect(await problems(t.services.assessment.signOff(manager, child.id, { outcome: 'close', ...needs }))).toEqual(['outcome: The assessment has already been signed off']);
   });
 
   it("refuses a manager's sign-off of an assessment they sent themselves, and takes a return and a second submission", async () => {
     const { child, assessmentId } = await allocatedAssessment();
     await t.services.assessment.submit(atm, child.id, content(assessmentId));
-    expect(await problems(t.services.assessment.signOff(atm, child.id, { outcome: 'child_in_need' }))).toEqual(['outcome: You sent this assessment for sign-off: another manager must sign it off']);
+    expect(await problems(t.services.assessment.signOff(atm, child.id, { outcome: 'child_in_need', ...needs }))).toEqual(['outcome: You sent this assessment for sign-off: another manager must sign it off']);
     expect((await t.services.assessment.overview(atm, child.id)).may).toMatchObject({ signOff: false, ownSubmission: true });
     expect(await problems(t.services.assessment.returnForChanges(manager, child.id, { reason: '' }))).toEqual(['reason: Enter what needs to change before you can sign it off']);
     await t.services.assessment.returnForChanges(manager, child.id, { reason: "Add the father's views" });
-    expect(await problems(t.services.assessment.signOff(manager, child.id, { outcome: 'close' }))).toEqual(['outcome: The assessment has not been sent for sign-off']);
+    expect(await problems(t.services.assessment.signOff(manager, child.id, { outcome: 'close', ...needs }))).toEqual(['outcome: The assessment has not been sent for sign-off']);
     // The worker's new draft starts from what was sent.
     const { data } = await t.services.assessment.draft(worker, child.id);
     expect(data.analysis).toBe('Neglect of supervision, with a protective grandmother nearby.');
@@ -119,11 +130,111 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
     // Signed off on Monday 24 August as a step down: the step down is recorded as agreed with it, so
     // its standards start: consent sought and the Case Transfer Meeting within 5 working days,
     // by Tuesday 1 September (the summer bank holiday not counted).
-    await t.services.assessment.signOff(atm, child.id, { outcome: 'step_down' });
+    await t.services.assessment.signOff(atm, child.id, { outcome: 'step_down', primaryNeed: 'acute_stress', factors: 'none' });
     expect((await t.services.assessment.overview(worker, child.id)).state?.completed?.outcome).toBe('step_down');
     expect((await t.services.people.streamOf(child.id)).slice(-2).map((e) => e.type)).toEqual(['step_down.agreed', 'assessment.completed']);
     expect((await rule(child.id, 'step-down.consent-sought'))?.obligation.dueDate).toBe('2026-09-01');
     expect((await rule(child.id, 'step-down.transfer-meeting'))?.obligation.dueDate).toBe('2026-09-01');
+  });
+
+  it("asks the manager for the child's primary need and the factors identified, and records them for the CIN census (issue 10)", async () => {
+    const { child, assessmentId } = await allocatedAssessment();
+    await t.services.assessment.submit(worker, child.id, content(assessmentId));
+    t.clock.set('2026-09-10T10:00:00Z');
+    // Each missing part said at once, in the GOV.UK way.
+    expect(await problems(t.services.assessment.signOff(manager, child.id, { outcome: 'child_in_need' }))).toEqual([
+      "primaryNeed: Select the child's primary need",
+      'factors: Select the factors identified, or No factors identified',
+    ]);
+    // "No factors identified" stands alone (cin-census/rules.csv 8869); a retired code (8945Q) and "Not stated" are not offered.
+    expect(await problems(t.services.assessment.signOff(manager, child.id, { outcome: 'child_in_need', primaryNeed: 'abuse_or_neglect', factors: ['none', 'neglect'] }))).toEqual([
+      'factors: No factors identified cannot be chosen with other factors',
+    ]);
+    expect(await problems(t.services.assessment.signOff(manager, child.id, { outcome: 'child_in_need', primaryNeed: 'not_stated', factors: ['physical_abuse'] }))).toEqual([
+      "primaryNeed: Select the child's primary need",
+      'factors: Select the factors identified from the list',
+    ]);
+    expect((await t.services.assessment.overview(manager, child.id)).state?.stage).toBe('submitted');
+
+    await t.services.assessment.signOff(manager, child.id, { outcome: 'child_in_need', primaryNeed: 'abuse_or_neglect', factors: ['neglect', 'domestic_abuse_parent', 'alcohol_misuse_parent'] });
+    const completed = (await t.services.people.streamOf(child.id)).find((e) => e.type === 'assessment.completed');
+    expect(completed?.data).toMatchObject({ outcome: 'child_in_need', primaryNeed: 'abuse_or_neglect', factors: ['neglect', 'domestic_abuse_parent', 'alcohol_misuse_parent'] });
+    expect((await t.services.assessment.overview(worker, child.id)).state?.completed).toMatchObject({ primaryNeed: 'abuse_or_neglect', factors: ['neglect', 'domestic_abuse_parent', 'alcohol_misuse_parent'] });
+  });
+
+  it("asks on the sign-off page for the primary need and the grouped factors, answers what is missing in the GOV.UK way, and shows what was recorded", async () => {
+    const { child, assessmentId } = await allocatedAssessment();
+    await t.services.assessment.submit(worker, child.id, content(assessmentId));
+    const client = new Client(app);
+    await client.signIn(manager.actor.username, manager.password);
+    const url = `/people/${child.id}/assessment`;
+    const page = await client.get(url);
+    expect(page.statusCode).toBe(200);
+    const shown = mainText(page.body);
+    for (const words of ["The child's primary need", 'Factors identified at the assessment', 'Abuse and neglect', 'Domestic abuse: the parent or carer', 'Physical abuse: by an adult', 'No factors identified']) expect(shown).toContain(words);
+    // "Not stated" is not a need to choose, and the retired 18A and 19A are not offered; "No factors identified" is exclusive.
+    expect(page.body).not.toContain('value="not_stated"');
+    expect(page.body).not.toContain('value="physical_abuse"');
+    expect(page.body).toMatch(/value="none"[^>]*data-behaviour="exclusive"|data-behaviour="exclusive"[^>]*value="none"/);
+
+    const missing = await client.post(`${url}/sign-off`, { outcome: 'child_in_need', comment: 'Agreed' });
+    expect(missing.statusCode).toBe(400);
+    expect(mainText(missing.body)).toContain("Select the child's primary need");
+    expect(mainText(missing.body)).toContain('Select the factors identified, or No factors identified');
+    // The error summary links to the first box of each question.
+    expect(missing.body).toContain('href="#primaryNeed"');
+    expect(missing.body).toContain('href="#factors"');
+    expect(missing.body).toMatch(/id="primaryNeed"/);
+    expect(missing.body).toMatch(/id="factors"/);
+
+    const both = await client.post(`${url}/sign-off`, { outcome: 'child_in_need', primaryNeed: 'abuse_or_neglect', factors: ['none', 'neglect'] });
+    expect(both.statusCode).toBe(400);
+    expect(mainText(both.body)).toContain('No factors identified cannot be chosen with other factors');
+    // What was chosen is shown again, chosen.
+    expect(both.body).toMatch(/value="neglect" checked/);
+    expect(both.body).toMatch(/value="abuse_or_neglect" checked/);
+
+    const signed = await client.post(`${url}/sign-off`, { outcome: 'child_in_need', primaryNeed: 'abuse_or_neglect', factors: ['neglect', 'domestic_abuse_parent'], comment: 'Agreed' });
+    expect(signed.statusCode).toBe(302);
+    const after = mainText((await client.get(url)).body);
+    expect(after).toMatch(/Primary need\s+Abuse or neglect/);
+    expect(after).toMatch(/Factors identified\s+Neglect\s+Domestic abuse: the parent or carer/);
+    // The history says them too.
+    const history = mainText((await client.get(`/people/${child.id}/history`)).body);
+    expect(history).toContain('Primary need: Abuse or neglect');
+    expect(history).toContain('Factors identified: Neglect; Domestic abuse: the parent or carer');
+  });
+
+  it('takes an assessment from history without a primary need or factors, but not with words the census does not know', async () => {
+    const child = await registerChild(t.services, worker);
+    await importEvent(t.services, child.id, 'assessment.allocated', '2025-01-06T10:00:00Z');
+    await importEvent(t.services, child.id, 'assessment.completed', '2025-02-03T10:00:00Z', { outcome: 'close' });
+    expect((await t.services.assessment.overview(worker, child.id)).state?.completed).toMatchObject({ primaryNeed: null, factors: [] });
+
+    // An authority's history, checked line by line as the import checks it (issue 3): a retired code
+    // (18A, physical abuse without saying by whom: cin-census/rules.csv 8945Q) is history and goes in.
+    const external = `H6-${Date.now()}`;
+    const line = (n: number, type: string, at: string, data?: Record<string, unknown>) => ({ child: external, type, at, source: `line ${n}`, ...(data ? { data } : {}) });
+    const report = await t.services.eventImport.importParsed(
+      cliContext(),
+      [
+        line(1, 'child.registered', '2024-09-02T10:00:00Z', { name: 'Ava Lines', dateOfBirth: '2016-05-04' }),
+        line(2, 'assessment.allocated', '2025-06-02T10:00:00Z'),
+        line(3, 'assessment.completed', '2025-06-30T10:00:00Z', { outcome: 'close', primaryNeed: 'poverty' }),
+        line(4, 'assessment.completed', '2025-06-30T10:00:00Z', { outcome: 'close', factors: ['none', 'neglect'] }),
+        line(5, 'assessment.completed', '2025-06-30T10:00:00Z', { outcome: 'close', factors: ['neglect', 'hunger'] }),
+        line(6, 'assessment.completed', '2025-06-30T10:00:00Z', { outcome: 'close', primaryNeed: 'abuse_or_neglect', factors: ['physical_abuse'] }),
+      ],
+      { allOrNothing: false },
+    );
+    expect(report.problems).toEqual([
+      { source: 'line 3', reason: expect.stringMatching(/^data\.primaryNeed: primaryNeed must be one of abuse_or_neglect, disability, .*, not_stated$/) },
+      { source: 'line 4', reason: 'data.factors: factors cannot hold none (no factors identified) with other factors' },
+      { source: 'line 5', reason: expect.stringMatching(/^data\.factors: factors must each be one of alcohol_misuse_child, .*: "hunger" is not$/) },
+    ]);
+    const imported = await t.services.people.findByExternalId(external);
+    const completed = (await t.services.people.streamOf(imported!.id)).filter((e) => e.type === 'assessment.completed');
+    expect(completed.map((e) => e.data)).toEqual([expect.objectContaining({ primaryNeed: 'abuse_or_neglect', factors: ['physical_abuse'] })]);
   });
 
   it('is allocated by the assistant team manager to a worker of the receiving team in one step, which starts its clocks', async () => {

@@ -131,6 +131,48 @@ describe.each(engines())('case closure: siblings and letters on %s', (engine) =>
     expect(shown.letters[0]?.recipients.map((r) => r.name.split(' ')[0])).toEqual(['Donna', 'Paul']);
   });
 
+  it("asks why the case closed when the closure is recorded, in Hearth's words, and shows it on the closure page and in the history (issue 10)", async () => {
+    const { worker, child } = await family();
+    t.clock.set('2026-12-30T16:00:00Z');
+    const client = new Client(app);
+    await client.signIn(worker.actor.username, worker.password);
+    const closing = { type: 'closure.completed', shownFor: 'closure.completed', 'occurredOn-day': '30', 'occurredOn-month': '12', 'occurredOn-year': '2026', occurredTime: '15:00' };
+
+    // Asked as radios, every reason in words (a worker never types a DfE code), required on the page.
+    const form = await client.get(`/people/${child.id}/work/new?type=closure.completed`);
+    expect(form.statusCode).toBe(200);
+    expect(mainText(form.body)).toContain('Reason the case closed');
+    expect(mainText(form.body)).not.toContain('Reason the case closed (optional)');
+    expect(form.body).toMatch(/type="radio" value="moved_to_another_authority"/);
+    expect(mainText(form.body)).toContain('Closed after assessment, referred to Early Help');
+    const refused = await client.post(`/people/${child.id}/work/new`, closing);
+    expect(refused.statusCode).toBe(400);
+    expect(mainText(refused.body)).toContain('Select the reason the case closed');
+    expect(refused.body).toContain('href="#data-closureReason"');
+    expect((await t.services.people.streamOf(child.id)).some((e) => e.type === 'closure.completed')).toBe(false);
+
+    const saved = await client.post(`/people/${child.id}/work/new`, { ...closing, 'data.closureReason': 'no_longer_in_need' });
+    expect(saved.statusCode).toBe(302);
+    expect((await t.services.people.streamOf(child.id)).find((e) => e.type === 'closure.completed')?.data).toMatchObject({ closureReason: 'no_longer_in_need' });
+    const view = await t.services.closure.view(worker, (await t.services.people.find(child.id))!);
+    expect([view.state?.closureReason, view.closureReason]).toEqual(['no_longer_in_need', 'Services ended: no longer in need, or another reason']);
+    expect(mainText((await client.get(`/people/${child.id}/workflows/closure`)).body)).toMatch(/The case closed .*: Services ended: no longer in need, or another reason\./);
+    expect(mainText((await client.get(`/people/${child.id}/history`)).body)).toContain('Reason the case closed: Services ended: no longer in need, or another reason');
+  });
+
+  it('takes a closure from history without a reason, but not with one the census does not know', async () => {
+    const { worker, child, sister } = await family();
+    t.clock.set('2026-12-30T16:00:00Z');
+    expect(await problems(t.services.recordWork.record(worker, child.id, { type: 'closure.completed', occurredOn: '2026-12-30', occurredTime: '15:00', data: { closureReason: 'moved_away' } }))).toEqual([
+      expect.stringMatching(/^data\.closureReason: closureReason must be one of adopted, died, child_arrangements_order, .*, after_assessment_early_help$/),
+    ]);
+    // Imported history takes one without it: only the Record work page insists.
+    await importEvent(t.services, sister.id, 'closure.decided', '2026-12-22T15:00:00Z', { outcome: 'close' });
+    await importEvent(t.services, sister.id, 'closure.completed', '2026-12-30T15:00:00Z');
+    const view = await t.services.closure.view(worker, (await t.services.people.find(sister.id))!);
+    expect([view.state?.completedAt?.toISOString(), view.state?.closureReason, view.closureReason]).toEqual(['2026-12-30T15:00:00.000Z', null, null]);
+  });
+
   it('shows the closure page with its siblings and letters, prints a letter, and answers bad input with the page and what to fix', async () => {
     const { manager, child, mother } = await family();
     const client = new Client(app);

@@ -18,14 +18,16 @@ describe('the latest Child and Family Assessment of a child', () => {
     expect(latestAssessment(stream)?.steps.get('assessment.case_reviewed')?.toISOString()).toBe('2026-08-25T09:00:00.000Z');
     stream.push(event('assessment.submitted', '2026-09-14T09:00:00Z', { assessmentId: allocated.id, content: { analysis: 'second' } }));
     expect(latestAssessment(stream)?.submission?.content.analysis).toBe('second');
-    stream.push(event('assessment.completed', '2026-09-15T09:00:00Z', { assessmentId: allocated.id, outcome: 'child_in_need' }, 'manager'));
-    expect(latestAssessment(stream)).toMatchObject({ stage: 'completed', completed: { outcome: 'child_in_need', byName: 'manager' } });
+    stream.push(event('assessment.completed', '2026-09-15T09:00:00Z', { assessmentId: allocated.id, outcome: 'child_in_need', primaryNeed: 'abuse_or_neglect', factors: ['neglect', 'domestic_abuse_parent'] }, 'manager'));
+    expect(latestAssessment(stream)).toMatchObject({ stage: 'completed', completed: { outcome: 'child_in_need', byName: 'manager', primaryNeed: 'abuse_or_neglect', factors: ['neglect', 'domestic_abuse_parent'] } });
   });
 
   it('starts again with a new allocation, and has none before the first', () => {
     expect(latestAssessment([event('contact.received', '2026-08-20T15:00:00Z')])).toBeNull();
     const stream = [event('assessment.allocated', '2026-01-05T09:00:00Z'), event('assessment.completed', '2026-02-05T09:00:00Z', { outcome: 'close' }), event('assessment.allocated', '2026-08-24T09:00:00Z')];
     expect(latestAssessment(stream)).toMatchObject({ id: stream[2]?.id, stage: 'in_progress', completed: null });
+    // History imported without what the census needs reads as not recorded.
+    expect(latestAssessment(stream.slice(0, 2))?.completed).toMatchObject({ primaryNeed: null, factors: [] });
   });
 });
 

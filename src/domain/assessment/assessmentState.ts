@@ -14,7 +14,8 @@ export interface AssessmentState {
   /** The latest submission for sign-off, with who sent it (a manager may not sign off their own). */
   submission: { eventId: string; at: Date; by: string | null; byName: string | null; content: AssessmentContent } | null;
   returned: { at: Date; byName: string | null; reason: string } | null;
-  completed: { at: Date; byName: string | null; outcome: AssessmentOutcome; comment: string } | null;
+  /** The sign-off, with what the CIN census needs of it (issue 10); history imported without them has null and []. */
+  completed: { at: Date; byName: string | null; outcome: AssessmentOutcome; comment: string; primaryNeed: string | null; factors: string[] } | null;
   /** The latest request to extend it beyond 25 days (Child and Family Assessment 7), with the team manager's decision once made. */
   extension: ExtensionRequest | null;
   /** Steps recorded, by event type, with when (the 48-hour review, the child seen, agency checks…). */
@@ -56,7 +57,14 @@ export function latestAssessment(stream: readonly AssessmentEvent[]): Assessment
         break;
       case 'assessment.completed':
         state.stage = 'completed';
-        state.completed = { at: event.occurredAt, byName: event.recordedByName, outcome: event.data.outcome as AssessmentOutcome, comment: String(event.data.comment ?? '') };
+        state.completed = {
+          at: event.occurredAt,
+          byName: event.recordedByName,
+          outcome: event.data.outcome as AssessmentOutcome,
+          comment: String(event.data.comment ?? ''),
+          primaryNeed: typeof event.data.primaryNeed === 'string' ? event.data.primaryNeed : null,
+          factors: Array.isArray(event.data.factors) ? event.data.factors.map(String) : [],
+        };
         break;
       case 'assessment.extension_requested':
         state.extension = { eventId: event.id, at: event.occurredAt, by: event.recordedBy, byName: event.recordedByName, reason: String(event.data.reason ?? ''), decision: null };

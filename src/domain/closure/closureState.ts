@@ -31,6 +31,8 @@ export interface ClosureState {
   copiedFrom: string | null;
   letters: LettersSent[];
   completedAt: Date | null;
+  /** Why it closed (closure.completed data.closureReason, a cinWords closureReasons value: issue 10); null for history without it. */
+  closureReason: string | null;
 }
 
 const outcomeOf = (value: unknown): ClosureOutcome => (value === 'step_down' ? 'step_down' : 'close');
@@ -41,7 +43,7 @@ export function latestClosure(stream: readonly ClosureEvent[]): ClosureState | n
   for (const event of chronological(stream)) {
     if (!event.type.startsWith('closure.')) continue;
     if (event.type === 'closure.decided') {
-      if (!state || state.completedAt) state = { decidedAt: event.occurredAt, outcome: outcomeOf(event.data.outcome), workflow: null, copiedTo: [], copiedFrom: null, letters: [], completedAt: null };
+      if (!state || state.completedAt) state = { decidedAt: event.occurredAt, outcome: outcomeOf(event.data.outcome), workflow: null, copiedTo: [], copiedFrom: null, letters: [], completedAt: null, closureReason: null };
       continue;
     }
     if (!state) continue;
@@ -59,6 +61,7 @@ export function latestClosure(stream: readonly ClosureEvent[]): ClosureState | n
         break;
       case 'closure.completed':
         state.completedAt = event.occurredAt;
+        state.closureReason = typeof event.data.closureReason === 'string' ? event.data.closureReason : null;
         break;
     }
   }

@@ -1,15 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { assessmentOutcomes, scalingChart, type AssessmentContent } from '../../domain/assessment/signsOfSafety';
 import type { Problem } from '../../domain/people/personDetails';
+import { assessmentFactorGroups, assessmentFactors, noFactorsIdentified, primaryNeeds, recordedAssessmentFactors, textOf } from '../../domain/returns/cinCensus/cinWords';
 import { ValidationError } from '../../platform/errors';
-import { errorView, formBody } from '../../platform/http/forms';
+import { errorView, formBody, formList } from '../../platform/http/forms';
 import { addPageSteps } from '../../platform/http/pageSteps';
 import { addRoute, contextOf } from '../../platform/http/routes';
 import { flash } from '../../platform/views/setUpViews';
 import { readDateInput } from '../../platform/validation';
 import type { Services } from '../../services';
 import { idParam } from '../people/peopleForms';
-import { contentFromForm, type AssessmentDraftData } from './assessmentSchemas';
+import { contentFromForm, signOffPrimaryNeeds, type AssessmentDraftData } from './assessmentSchemas';
 
 const outcomeLabels = Object.fromEntries(assessmentOutcomes.map((o) => [o.value, o.text]));
 
@@ -17,6 +18,19 @@ const outcomeLabels = Object.fromEntries(assessmentOutcomes.map((o) => [o.value,
 export function contentView(content: AssessmentContent | null | undefined) {
   if (!content) return null;
   return { ...content, chart: scalingChart(content.scaling ?? []), recommendationText: outcomeLabels[content.recommendation] ?? '' };
+}
+
+/** The factors as the sign-off form groups them, each with its words; "No factors identified" apart, last. */
+const factorGroups = assessmentFactorGroups.map((g) => ({ heading: g.heading, factors: g.values.map((value) => ({ value, text: textOf(assessmentFactors, value) })) }));
+const noFactors = { value: noFactorsIdentified, text: textOf(assessmentFactors, noFactorsIdentified) };
+
+/** What the census needs of a signed-off assessment, in words, for the page (issue 10). */
+function censusView(completed: { primaryNeed: string | null; factors: string[] } | null | undefined) {
+  if (!completed) return null;
+  return {
+    primaryNeed: completed.primaryNeed ? textOf(primaryNeeds, completed.primaryNeed) : null,
+    factors: completed.factors.map((f) => textOf(recordedAssessmentFactors, f)),
+  };
 }
 
 /**
@@ -30,7 +44,22 @@ export function assessmentRoutes(app: FastifyInstance, services: Services) {
   async function overviewPage(request: FastifyRequest, extra: Record<string, unknown> = {}) {
     const view = await assessment.overview(contextOf(request), idParam(request));
     const workers = view.may.allocate ? await assessment.allocatable(view.record.allocatedTeamId) : [];
-    return { pageTitle: `Child and Family Assessment: ${view.name}`, ...view, workers: workers.map((w) => ({ value: w.id, text: w.displayName })), content: contentView(view.state?.submission?.content), outcomes: assessmentOutcomes, outcomeLabels, ...extra };
+    // What a refused sign-off sent, so the page shows the same choices again.
+    const sent = extra.form === 'signOff' ? formBody(extra.formValues) : {};
+    return {
+      pageTitle: `Child and Family Assessment: ${view.name}`,
+      ...view,
+      workers: workers.map((w) => ({ value: w.id, text: w.displayName })),
+      content: contentView(view.state?.submission?.content),
+      outcomes: assessmentOutcomes,
+      outcomeLabels,
+      census: censusView(view.state?.completed),
+      signOffNeeds: signOffPrimaryNeeds,
+      factorGroups,
+      noFactors,
+      chosenFactors: formList(sent, 'factors'),
+      ...extra,
+    };
   }
 
   async function documentPage(request: FastifyRequest, problems: Problem[] = [], values?: AssessmentDraftData, score: Record<string, unknown> = {}) {

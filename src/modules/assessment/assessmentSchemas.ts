@@ -1,4 +1,5 @@
 import { assessmentOutcomeValues, type AssessmentContent } from '../../domain/assessment/signsOfSafety';
+import { assessmentFactors, factorsProblem, primaryNeeds } from '../../domain/returns/cinCensus/cinWords';
 import { z } from 'zod';
 import { optionalText, requiredText } from '../../platform/validation';
 
@@ -49,8 +50,40 @@ export function readAssessmentDraft(data: Record<string, unknown>): AssessmentDr
   return { ...emptyContent, assessmentId: '', ...(data as Partial<AssessmentDraftData>) };
 }
 
+/**
+ * The primary needs a manager chooses from at sign-off. "Not stated" (N0) is left out: it is what
+ * the census says when nothing was recorded, and the manager signing off the assessment knows the
+ * need. Imported history may still hold it.
+ */
+export const signOffPrimaryNeeds = primaryNeeds.filter((w) => w.value !== 'not_stated');
+
+const factorMessages = {
+  none_chosen: 'Select the factors identified, or No factors identified',
+  none_with_others: 'No factors identified cannot be chosen with other factors',
+  repeated: 'Select each factor once',
+  unknown: 'Select the factors identified from the list',
+} as const;
+
+/**
+ * The factors identified at the end of the assessment, as checkboxes send them (nothing, one value
+ * or several): at least one, each from the current list, "No factors identified" alone
+ * (cin-census/rules.csv 8869, 8898, 8945Q, 8950Q).
+ */
+const factorsChosen = z
+  .preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string({ error: factorMessages.unknown })))
+  .superRefine((values, ctx) => {
+    const problem = factorsProblem(values, assessmentFactors);
+    if (problem) ctx.addIssue({ code: 'custom', message: factorMessages[problem.kind] });
+  });
+
+/**
+ * The manager's sign-off: the outcome, and what the CIN census needs of the assessment (issue 10),
+ * the child's primary need and the factors identified, asked here whoever signs it off.
+ */
 export const signOffSchema = z.object({
   outcome: z.enum(assessmentOutcomeValues, { error: 'Select the outcome of the assessment' }),
+  primaryNeed: z.enum(signOffPrimaryNeeds.map((w) => w.value) as [string, ...string[]], { error: "Select the child's primary need" }),
+  factors: factorsChosen,
   comment: optionalText(5000, "The manager's comment"),
 });
 

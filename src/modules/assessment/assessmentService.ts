@@ -176,7 +176,10 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
       });
     },
 
-    /** The manager's sign-off: completes the assessment with its outcome, if they did not send it themselves. */
+    /**
+     * The manager's sign-off: completes the assessment with its outcome, the child's primary need and
+     * the factors identified (what the CIN census needs: issue 10), if they did not send it themselves.
+     */
     async signOff(context: RequestContext, personId: string, unchecked: Record<string, unknown>) {
       const input = checked(signOffSchema, unchecked);
       let author: string | null = null;
@@ -189,7 +192,7 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
         const also = (list: { type: string; data: Record<string, unknown> }[]) => list.map((e) => ({ personId, type: e.type, occurredAt: now, data: { ...e.data, assessmentId: state.id } }));
         return [
           ...also(followOn.before),
-          { personId, type: 'assessment.completed', occurredAt: now, data: { assessmentId: state.id, outcome: input.outcome, ...(input.comment ? { comment: input.comment } : {}), submissionId: state.submission.eventId } },
+          { personId, type: 'assessment.completed', occurredAt: now, data: { assessmentId: state.id, outcome: input.outcome, primaryNeed: input.primaryNeed, factors: input.factors, ...(input.comment ? { comment: input.comment } : {}), submissionId: state.submission.eventId } },
           ...also(followOn.after),
         ];
       });

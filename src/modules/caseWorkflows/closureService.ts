@@ -3,6 +3,7 @@ import { can } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
 import { copiedWorkflowEvents, copyRefusal, hasOpenWorkflow, latestClosure, letterRefusal, lettersRefusal, type ClosureState } from '../../domain/closure/closureState';
 import { fullName } from '../../domain/people/personDetails';
+import { closureReasons, textOf } from '../../domain/returns/cinCensus/cinWords';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import { NotFoundError, ValidationError } from '../../platform/errors';
@@ -79,6 +80,8 @@ export function closureService(clock: Clock, people: PeopleService, staff: Staff
       const siblings = mayCopy ? await siblingsOf(context, recorded) : [];
       return {
         state,
+        // Why it closed, in the words the worker chose (issue 10); null before it closes, or for history without it.
+        closureReason: state?.closureReason ? textOf(closureReasons, state.closureReason) : null,
         letters: await lettersShown(context, state),
         siblings: siblings.filter((s) => s.mayCopy && !s.inProgress),
         siblingsNotOffered: siblings.filter((s) => !s.mayCopy || s.inProgress),

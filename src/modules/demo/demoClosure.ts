@@ -19,6 +19,19 @@ export async function closureUnderway(s: Services, manager: RequestContext, chil
 }
 
 /**
+ * A closed case's letters (practice-standards.txt, Section 2: Case closures and step-down 10): sent
+ * by post, the afternoon of the closure, to the parents and professionals recorded on each child's
+ * record. The rest of the closure is in the family's journey (demoEvents.ts caseClosed).
+ */
+export async function closureLettersSent(s: Services, worker: RequestContext, childIds: readonly string[], closedDaysAgo: number, setClock: (at: Date) => void, at: (daysAgo: number, hour?: number) => Date) {
+  setClock(at(closedDaysAgo, 16));
+  for (const id of childIds) {
+    const { recipients } = await s.closure.view(worker, await s.people.record(worker, id));
+    if (recipients.length > 0) await s.closure.lettersSent(worker, id, { recipientIds: recipients.map((r) => r.personId), method: 'post' });
+  }
+}
+
+/**
  * The Walsh family's early help has stalled: Beth Taylor confirmed limited change over six weeks
  * (no engagement with the plan) five days ago, and the Early Help Hub sent its decision to the
  * Duty Manager for review three days ago; the 48 hours have passed, so it waits, overdue, on the

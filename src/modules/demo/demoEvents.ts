@@ -53,17 +53,22 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
         { type: 'assessment.allocated', daysAgo: d, data: { summary: 'Child and Family Assessment allocated' } },
         ...(d > 3 ? [{ type: 'assessment.child_seen', daysAgo: d - 2, data: { summary: 'Child seen at home, and alone in their bedroom' } }] : []),
       ];
-    case 'cin':
+    case 'cin': {
+      // Visited and reviewed until the case closed, for a family whose case has.
+      const lastCinVisit = family.closed ? family.closed.daysAgo + 4 : lastVisit;
       return [
         { ...contact, daysAgo: d + 50 },
         { type: 'threshold.decided', daysAgo: d + 49, data: { outcome: 'assessment', summary: 'Threshold met for a Child and Family Assessment' } },
         { type: 'assessment.allocated', daysAgo: d + 48, data: {} },
         { type: 'assessment.child_seen', daysAgo: d + 46, data: {} },
-        { type: 'assessment.completed', daysAgo: d + 5, data: { outcome: 'child_in_need', summary: 'Assessment completed: child in need plan recommended' } },
+        // Signed off with what the CIN census needs of it (issue 10).
+        { type: 'assessment.completed', daysAgo: d + 5, data: { outcome: 'child_in_need', ...assessedNeeds(family), summary: 'Assessment completed: child in need plan recommended' } },
         { type: 'cin.plan_started', daysAgo: d, data: { summary: 'Child in need plan agreed with the family' } },
-        ...every(d, 15, lastVisit, (v) => ({ type: 'cin.visit', daysAgo: v, data: { seenAlone: v % 2 === 0 } })),
-        ...every(d, 42, lastVisit, (v, n) => ({ type: 'cin.review_held', daysAgo: v, data: { summary: `Child in need review ${n}` } })),
+        ...every(d, 15, lastCinVisit, (v) => ({ type: 'cin.visit', daysAgo: v, data: { seenAlone: v % 2 === 0 } })),
+        ...every(d, 42, lastCinVisit, (v, n) => ({ type: 'cin.review_held', daysAgo: v, data: { summary: `Child in need review ${n}` } })),
+        ...(family.closed ? caseClosed(family.closed) : []),
       ];
+    }
     case 'cp':
       return [
         { ...contact, daysAgo: d + 16 },
@@ -111,6 +116,30 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
     case 'care-leaver':
       return []; // dated from the young person's birthdays: see careLeaverJourney
   }
+}
+
+/** The primary need and factors the manager recorded at sign-off; a family without its own words has the commonest. */
+function assessedNeeds(family: DemoFamily): { primaryNeed: string; factors: string[] } {
+  return family.assessed ?? { primaryNeed: 'abuse_or_neglect', factors: ['neglect'] };
+}
+
+/**
+ * A child in need plan ended and the case closed `daysAgo`, each step of the Case Closure workflow
+ * in time (practice-standards.txt, Section 2: Case closures and step-down 1-11), with why it closed
+ * for the CIN census (issue 10). The letters are recorded by the seed, which knows who they went to.
+ */
+function caseClosed(closed: NonNullable<DemoFamily['closed']>): ScriptedEvent[] {
+  const c = closed.daysAgo;
+  return [
+    { type: 'closure.decided', daysAgo: c + 3, hour: 15, data: { outcome: 'close', summary: `Child in need review: the case is to close. ${closed.summary}` } },
+    { type: 'cin.plan_ended', daysAgo: c + 3, hour: 16, data: { summary: 'Child in need plan ended at the review' } },
+    { type: 'closure.workflow_started', daysAgo: c + 2, hour: 10, data: { outcome: 'close', summary: 'Case closure workflow triggered and allocated' } },
+    { type: 'closure.copied_to_siblings', daysAgo: c + 2, hour: 11, data: { siblingIds: [], noneReason: 'No brothers or sisters are known to children’s services.' } },
+    { type: 'closure.casework_recorded', daysAgo: c + 1, hour: 10, data: { summary: 'Case summary and chronology updated; the receiving authority’s transfer letter uploaded' } },
+    { type: 'closure.workflow_submitted', daysAgo: c + 1, hour: 14, data: {} },
+    { type: 'closure.completed', daysAgo: c, hour: 10, data: { closureReason: closed.reason, summary: closed.summary } },
+    { type: 'closure.end_dates_checked', daysAgo: c, hour: 15, data: {} },
+  ];
 }
 
 /** A care leaver's journey: in care from 15, left care at 18, a personal adviser from 17. */

@@ -61,6 +61,10 @@ export interface DemoFamily {
   /** Where a child in care lives (`cic.placement_started`'s setting); in-house fostering if not said. */
   placement?: (typeof placementSettings)[number];
   restricted?: { reason: string; grantTo: string };
+  /** What the manager recorded when the assessment was signed off (issue 10): the child's primary need and the factors identified, in cinWords.ts values. */
+  assessed?: { primaryNeed: string; factors: string[] };
+  /** The child in need plan has ended and the case closed this many days ago, and why (a cinWords.ts closureReasons value). */
+  closed?: { daysAgo: number; reason: string; summary: string };
 }
 
 /** Professionals who appear on several records: [key, given, family, role, organisation, phone]. */
@@ -149,7 +153,7 @@ export const demoFamilies: DemoFamily[] = [
     concern: 'Pre-birth referral from the midwife: young mother, care experienced, living in a hostel, unsure where she will live when the baby is born.' },
 
   // Children in need, with child in need plans.
-  { surname: 'Singh', stage: 'cin', team: 'cras', worker: 'sam.patel', daysAgo: 80, ethnicity: 'AIND', language: 'Punjabi', religion: 'sikh', address: ['23 Park Crescent', 'Kingsford', 'WM5 4YZ'],
+  { surname: 'Singh', stage: 'cin', assessed: { primaryNeed: 'parental_illness', factors: ['physical_disability_parent', 'socially_unacceptable_behaviour'] }, team: 'cras', worker: 'sam.patel', daysAgo: 80, ethnicity: 'AIND', language: 'Punjabi', religion: 'sikh', address: ['23 Park Crescent', 'Kingsford', 'WM5 4YZ'],
     adults: [
       { key: 'mum', given: 'Manpreet', sex: 'F', age: 42, relationship: 'parent', parentalResponsibility: true },
       { key: 'dad', given: 'Harpreet', sex: 'M', age: 45, relationship: 'parent', parentalResponsibility: true },
@@ -157,7 +161,7 @@ export const demoFamilies: DemoFamily[] = [
     children: [{ given: 'Arjun', sex: 'M', age: 12 }],
     professionals: ['dsl-hale', 'camhs-chen'], source: 'school',
     concern: 'Arjun\'s behaviour at school has changed after his father\'s stroke; family struggling with care and money.' },
-  { surname: 'Roberts', stage: 'cin', team: 'dct', worker: 'chloe.evans', daysAgo: 200, ethnicity: 'WBRI', address: ['11 Meadow View', 'Thornleigh', 'WM7 3AB'],
+  { surname: 'Roberts', stage: 'cin', assessed: { primaryNeed: 'disability', factors: ['learning_disability_child', 'self_harm'] }, team: 'dct', worker: 'chloe.evans', daysAgo: 200, ethnicity: 'WBRI', address: ['11 Meadow View', 'Thornleigh', 'WM7 3AB'],
     adults: [
       { key: 'mum', given: 'Sarah', sex: 'F', age: 39, relationship: 'parent', parentalResponsibility: true },
       { key: 'dad', given: 'Gareth', sex: 'M', age: 41, relationship: 'parent', parentalResponsibility: true },
@@ -165,12 +169,12 @@ export const demoFamilies: DemoFamily[] = [
     children: [{ given: 'Ethan', sex: 'M', age: 9, disabilities: ['AUT', 'COMM', 'LD'] }],
     professionals: ['paed-osei', 'dsl-moss'], source: 'health',
     concern: 'Parents exhausted: Ethan sleeps 3 hours a night and has hurt himself during meltdowns. Short breaks requested.' },
-  { surname: 'Okonkwo', stage: 'cin', team: 'scypf', worker: 'hannah.scott', daysAgo: 120, ethnicity: 'BAFR', religion: 'christian', address: ['8 Chapel Street', 'Wealdmoor', 'WM2 6CD'],
+  { surname: 'Okonkwo', stage: 'cin', assessed: { primaryNeed: 'unacceptable_behaviour', factors: ['missing', 'socially_unacceptable_behaviour'] }, team: 'scypf', worker: 'hannah.scott', daysAgo: 120, ethnicity: 'BAFR', religion: 'christian', address: ['8 Chapel Street', 'Wealdmoor', 'WM2 6CD'],
     adults: [{ key: 'mum', given: 'Ngozi', sex: 'F', age: 46, relationship: 'parent', parentalResponsibility: true }],
     children: [{ given: 'Chidi', sex: 'M', age: 14 }, { given: 'Adaeze', sex: 'F', age: 16, preferred: 'Ada' }],
     professionals: ['dsl-hale'], source: 'family',
     concern: 'Mother asked for help: Chidi has been going missing overnight and she cannot manage his anger at home.' },
-  { surname: 'Patterson', stage: 'cin', team: 'cras', worker: 'sam.patel', daysAgo: 150, late: true, ethnicity: 'WBRI', address: ['17 Rowan Way', 'Ashbury', 'WM3 5EF'],
+  { surname: 'Patterson', stage: 'cin', assessed: { primaryNeed: 'parental_illness', factors: ['mental_health_parent'] }, team: 'cras', worker: 'sam.patel', daysAgo: 150, late: true, ethnicity: 'WBRI', address: ['17 Rowan Way', 'Ashbury', 'WM3 5EF'],
     movedFrom: ['4 Ash Court', 'Wealdmoor', 'WM1 9GH', 8],
     adults: [
       { key: 'mum', given: 'Chantelle', sex: 'F', age: 26, relationship: 'parent', parentalResponsibility: true },
@@ -179,22 +183,22 @@ export const demoFamilies: DemoFamily[] = [
     children: [{ given: 'Jayden', sex: 'M', age: 7 }, { given: 'Lily', sex: 'F', age: 4 }],
     professionals: ['dsl-grainger', 'hv-marsden'], source: 'health',
     concern: 'Mother\'s mental health has deteriorated; grandmother doing most of the care but she is unwell herself.' },
-  { surname: 'Da Silva', stage: 'cin', team: 'scypf', worker: 'hannah.scott', daysAgo: 60, ethnicity: 'WOTH', language: 'Portuguese', religion: 'christian', address: ['40 Bridge Street', 'Kingsford', 'WM5 8JK'],
+  { surname: 'Da Silva', stage: 'cin', assessed: { primaryNeed: 'abuse_or_neglect', factors: ['neglect'] }, team: 'scypf', worker: 'hannah.scott', daysAgo: 60, ethnicity: 'WOTH', language: 'Portuguese', religion: 'christian', address: ['40 Bridge Street', 'Kingsford', 'WM5 8JK'],
     adults: [{ key: 'mum', given: 'Mariana', sex: 'F', age: 33, relationship: 'parent', parentalResponsibility: true }],
     children: [{ given: 'Gabriel', sex: 'M', age: 6 }],
     professionals: ['dsl-moss'], source: 'school',
     concern: 'Gabriel often arrives at school tired and unwashed; mother working two night jobs and leaving him with a neighbour.' },
-  { surname: 'Begum', stage: 'cin', team: 'cras', worker: 'tom.reilly', daysAgo: 95, ethnicity: 'ABAN', language: 'Bengali', religion: 'muslim', address: ['3 Weavers Yard', 'Wealdmoor', 'WM2 1LM'],
+  { surname: 'Begum', stage: 'cin', assessed: { primaryNeed: 'parental_illness', factors: ['young_carer', 'physical_disability_parent'] }, team: 'cras', worker: 'tom.reilly', daysAgo: 95, ethnicity: 'ABAN', language: 'Bengali', religion: 'muslim', address: ['3 Weavers Yard', 'Wealdmoor', 'WM2 1LM'],
     adults: [{ key: 'mum', given: 'Rokeya', sex: 'F', age: 50, relationship: 'parent', parentalResponsibility: true }],
     children: [{ given: 'Sumaiya', sex: 'F', age: 15 }],
     professionals: ['dsl-hale', 'gp-adams'], source: 'health',
     concern: 'Young carer: Sumaiya provides personal care for her mother after a stroke and has stopped attending college taster days.' },
-  { surname: 'Pearce', stage: 'cin', team: 'scypf', worker: 'hannah.scott', daysAgo: 45, ethnicity: 'WBRI', address: ['91 Long Lane', 'Thornleigh', 'WM7 5NP'],
+  { surname: 'Pearce', stage: 'cin', assessed: { primaryNeed: 'acute_stress', factors: ['mental_health_parent', 'mental_health_child'] }, team: 'scypf', worker: 'hannah.scott', daysAgo: 45, ethnicity: 'WBRI', address: ['91 Long Lane', 'Thornleigh', 'WM7 5NP'],
     adults: [{ key: 'dad', given: 'Steven', sex: 'M', age: 48, relationship: 'parent', parentalResponsibility: true }],
     children: [{ given: 'Noah', sex: 'M', age: 11 }, { given: 'Isabelle', sex: 'F', age: 13, preferred: 'Izzy' }],
     professionals: ['dsl-moss', 'dsl-hale'], source: 'self',
     concern: 'Father recently bereaved and asking for support; Izzy has stopped eating at school.' },
-  { surname: 'Hussain', stage: 'cin', team: 'dct', worker: 'chloe.evans', daysAgo: 300, ethnicity: 'APKN', language: 'Urdu', religion: 'muslim', address: ['12 Linden Drive', 'Kingsford', 'WM5 3QR'],
+  { surname: 'Hussain', stage: 'cin', assessed: { primaryNeed: 'disability', factors: ['physical_disability_child', 'physical_disability_parent'] }, closed: { daysAgo: 9, reason: 'moved_to_another_authority', summary: 'The family moved to a bungalow adapted for Ibrahim in Northshire, whose children\'s services have taken over his plan.' }, team: 'dct', worker: 'chloe.evans', daysAgo: 300, ethnicity: 'APKN', language: 'Urdu', religion: 'muslim', address: ['12 Linden Drive', 'Kingsford', 'WM5 3QR'],
     adults: [
       { key: 'mum', given: 'Rubina', sex: 'F', age: 44, relationship: 'parent', parentalResponsibility: true },
       { key: 'dad', given: 'Asif', sex: 'M', age: 47, relationship: 'parent', parentalResponsibility: true },

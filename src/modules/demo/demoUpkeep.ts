@@ -33,7 +33,8 @@ export async function keepUp(s: Services, people: { personId: string; recordedBy
         if (!rule || !match || rule.satisfiedByRecording) continue;
         // A kept-up visit is a good one: the child seen alone, and the bedroom seen at every other visit.
         const visit = match.type.endsWith('.visit') ? { seenAlone: true, bedroomSeen: visits++ % 2 === 0 } : {};
-        const data = { ...visit, ...Object.fromEntries(Object.entries(match.where ?? {}).map(([k, v]) => [k, firstValue(v)])) };
+        const census = match.type === 'assessment.completed' ? await assessedAsBefore(s, personId) : {};
+        const data = { ...visit, ...census, ...Object.fromEntries(Object.entries(match.where ?? {}).map(([k, v]) => [k, firstValue(v)])) };
         // What prepares for a meeting is done a little before the meeting (the obligation's start);
         // anything else a little before its deadline, after what started it.
         let at =
@@ -55,6 +56,15 @@ export async function keepUp(s: Services, people: { personId: string; recordedBy
     if (events.length === 0) return;
     await s.people.importEvents(cliContext(), events);
   }
+}
+
+/**
+ * A reassessment the standards asked for, signed off with what the CIN census needs of it (issue
+ * 10): the child's primary need and factors as their last assessment found them.
+ */
+async function assessedAsBefore(s: Services, personId: string): Promise<{ primaryNeed: string; factors: string[] }> {
+  const last = (await s.people.streamOf(personId)).filter((e) => e.type === 'assessment.completed' && typeof e.data.primaryNeed === 'string').at(-1);
+  return last ? { primaryNeed: String(last.data.primaryNeed), factors: Array.isArray(last.data.factors) ? last.data.factors.map(String) : ['none'] } : { primaryNeed: 'abuse_or_neglect', factors: ['neglect'] };
 }
 
 /**

@@ -15,6 +15,7 @@ import { formatNhsNumber } from '../../domain/people/nhsNumber';
 import { fieldLabels, type DetailField } from '../../domain/people/personDetails';
 import { personEvent, registrationEvents, type CorrectionData, type AddressData, type AllocationData, type RelationshipData, type WarningData } from '../../domain/people/personEvents';
 import type { RecordedEvent } from '../../domain/records/events';
+import { closureReasons, primaryNeeds, recordedAssessmentFactors, textOf } from '../../domain/returns/cinCensus/cinWords';
 import { formatDate } from '../../platform/views/filters';
 import { eventTypeOf } from '../../standards/index';
 
@@ -102,6 +103,23 @@ export function mentionedPeople(event: RecordedEvent): string[] {
   return event.type === personEvent.relationshipRecorded ? [String(event.data.relatedPersonId)] : [];
 }
 
+/**
+ * What the CIN census needs of an assessment's sign-off or a case's closure, in the words the
+ * worker chose (issue 10): the child's primary need, the factors identified, why the case closed.
+ * Nothing for history recorded without them.
+ */
+function censusLines(type: string, d: Record<string, unknown>): string[] {
+  if (type === 'assessment.completed') {
+    const factors = Array.isArray(d.factors) ? d.factors.map((f) => textOf(recordedAssessmentFactors, f)).filter(Boolean) : [];
+    return [
+      ...(typeof d.primaryNeed === 'string' ? [`Primary need: ${textOf(primaryNeeds, d.primaryNeed)}`] : []),
+      ...(factors.length ? [`Factors identified: ${factors.join('; ')}`] : []),
+    ];
+  }
+  if (type === 'closure.completed' && typeof d.closureReason === 'string') return [`Reason the case closed: ${textOf(closureReasons, d.closureReason)}`];
+  return [];
+}
+
 /** What an event on a record was, in words, for the front sheet and the history. */
 export function describeEvent(event: RecordedEvent, nameOf: NameOf = () => undefined): EventDescription {
   const d = event.data as Record<string, unknown>;
@@ -145,7 +163,7 @@ export function describeEvent(event: RecordedEvent, nameOf: NameOf = () => undef
       if (registrationEvents.includes(event.type)) return { title: simpleTitles[event.type] ?? 'Added to Hearth', lines: [] };
       const title = simpleTitles[event.type] ?? eventTypeOf(event.type)?.title ?? event.type.replace(/[._]/g, ' ');
       const summary = typeof d.summary === 'string' && d.summary !== title ? [d.summary] : [];
-      return { title, lines: d.seenAlone === true ? [...summary, 'Seen alone'] : summary };
+      return { title, lines: [...summary, ...(d.seenAlone === true ? ['Seen alone'] : []), ...censusLines(event.type, d)] };
     }
   }
 }

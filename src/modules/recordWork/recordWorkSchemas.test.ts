@@ -45,6 +45,40 @@ describe('the questions an event type asks', () => {
     }
   });
 
+  it("asks why a case closed, in Hearth's words, as radios: required on the form though history may lack it (issue 10)", () => {
+    const fields = workFields(eventTypeOf('closure.completed'));
+    expect(fields.map((f) => [f.name, f.kind, f.required, f.label])).toEqual([
+      ['closureReason', 'choice', true, 'Reason the case closed'],
+      ['stepDown', 'yes-no', false, 'Was the case stepped down to Early Help?'],
+    ]);
+    const [reason] = fields;
+    expect(reason?.kind === 'choice' && [reason.radios, reason.options.length, reason.options[0], reason.options.at(-1)]).toEqual([
+      true,
+      9,
+      { value: 'adopted', text: 'Adopted' },
+      { value: 'after_assessment_early_help', text: 'Closed after assessment, referred to Early Help' },
+    ]);
+    expect(readWorkData(fields, {}).problems).toEqual([{ field: 'data.closureReason', message: 'Select the reason the case closed' }]);
+    expect(readWorkData(fields, { 'data.closureReason': 'moved_away' }).problems).toEqual([{ field: 'data.closureReason', message: 'Select the reason the case closed from the list' }]);
+    expect(readWorkData(fields, { 'data.closureReason': 'moved_to_another_authority' })).toEqual({ data: { closureReason: 'moved_to_another_authority' }, problems: [] });
+    // The event type itself takes a closure without a reason (history), and refuses one it does not know, naming those it does.
+    const schema = eventTypeOf('closure.completed')?.data;
+    expect(schema?.safeParse({}).success).toBe(true);
+    expect(schema?.safeParse({ closureReason: 'moved_away' }).error?.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^closureReason must be one of adopted, died, .*after_assessment_early_help$/)]);
+  });
+
+  it("takes an assessment's primary need and factors as history holds them, and refuses what the census cannot take (issue 10)", () => {
+    const schema = eventTypeOf('assessment.completed')?.data;
+    const messages = (data: unknown) => schema?.safeParse(data).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+    expect(messages({ outcome: 'close' })).toEqual([]);
+    expect(messages({ primaryNeed: 'not_stated', factors: ['physical_abuse', 'neglect'] })).toEqual([]);
+    expect(messages({ primaryNeed: 'poverty' })).toEqual([['primaryNeed', expect.stringMatching(/^primaryNeed must be one of abuse_or_neglect, disability, .*not_stated$/)]]);
+    expect(messages({ factors: ['neglect', 'hunger'] })).toEqual([['factors', expect.stringMatching(/^factors must each be one of alcohol_misuse_child, .*sexual_abuse: "hunger" is not$/)]]);
+    expect(messages({ factors: ['none', 'neglect'] })).toEqual([['factors', 'factors cannot hold none (no factors identified) with other factors']]);
+    expect(messages({ factors: ['neglect', 'neglect'] })).toEqual([['factors', 'factors holds neglect more than once']]);
+    expect(messages({ factors: 'neglect' })).toEqual([['factors', 'factors must be a list of factor values']]);
+  });
+
   it('humanises a field it has no words for', () => {
     expect(humanise('turned18InCustody')).toBe('Turned 18 in custody');
     expect(humanise('no_further_action')).toBe('No further action');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { labelOf, legalStatuses } from '../../domain/people/codes';
 import type { Problem } from '../../domain/people/personDetails';
+import { closureReasons, type RecordedWord } from '../../domain/returns/cinCensus/cinWords';
 import type { MatchValue } from '../../domain/standards/rule';
 import { optionalText } from '../../platform/validation';
 import type { EventTypeDefinition } from '../../standards/catalogueTypes';
@@ -11,7 +12,7 @@ import type { EventTypeDefinition } from '../../standards/catalogueTypes';
  * its zod schema in the catalogue so that a new event type needs no new form.
  */
 export type WorkField =
-  | { name: string; label: string; required: boolean; kind: 'choice'; options: { value: string; text: string }[] }
+  | { name: string; label: string; required: boolean; kind: 'choice'; options: { value: string; text: string }[]; radios?: true }
   | { name: string; label: string; required: boolean; kind: 'yes-no' }
   | { name: string; label: string; required: boolean; kind: 'text'; maxLength: number | null }
   | { name: string; label: string; required: boolean; kind: 'number'; min: number | null; max: number | null; integer: boolean };
@@ -65,6 +66,23 @@ const fieldLabels: Record<string, string> = {
   views: 'Multi-agency and family views',
   attributableToParenting: 'Are the safeguarding concerns attributable to the parenting the child is receiving?',
   safetyPlanAgreed: 'Was a support or safety plan agreed to stay in place after closure?',
+  closureReason: 'Reason the case closed',
+};
+
+/**
+ * Choices whose words are a list of their own: what the CIN census needs, recorded in Hearth's
+ * words (cinWords.ts). Shown as radios however many there are, so every reason can be read.
+ */
+const wordLists: Record<string, readonly RecordedWord[]> = {
+  closureReason: closureReasons,
+};
+
+/**
+ * Questions optional in the event type, so that history imports without them, but asked of whoever
+ * records the work now: why a case closed, which the CIN census needs (issue 10; cin-census/rules.csv 8640).
+ */
+const requiredOnTheForm: Record<string, readonly string[]> = {
+  'closure.completed': ['closureReason'],
 };
 
 /** Values whose words are not their code made readable. */
@@ -100,15 +118,18 @@ export function humanise(name: string): string {
 
 function valueText(field: string, value: string): string {
   if (field === 'legalStatus') return labelOf(legalStatuses, value);
+  const words = wordLists[field]?.find((w) => w.value === value);
+  if (words) return words.text;
   return valueLabels[value] ?? humanise(value);
 }
 
-function fieldOf(name: string, schema: z.ZodType): WorkField | null {
-  const required = !(schema instanceof z.ZodOptional);
+function fieldOf(name: string, schema: z.ZodType, askedAsRequired: boolean): WorkField | null {
+  const required = askedAsRequired || !(schema instanceof z.ZodOptional);
   const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
   const label = fieldLabels[name] ?? humanise(name);
   if (inner instanceof z.ZodEnum) {
-    return { name, label, required, kind: 'choice', options: (inner.options as string[]).map((value) => ({ value, text: valueText(name, value) })) };
+    const options = (inner.options as string[]).map((value) => ({ value, text: valueText(name, value) }));
+    return { name, label, required, kind: 'choice', options, ...(wordLists[name] ? { radios: true as const } : {}) };
   }
   if (inner instanceof z.ZodBoolean) return { name, label, required, kind: 'yes-no' };
   if (inner instanceof z.ZodNumber) return { name, label, required, kind: 'number', min: inner.minValue, max: inner.maxValue, integer: inner.isInt };
@@ -122,7 +143,7 @@ export function workFields(definition: EventTypeDefinition | undefined): WorkFie
   if (!(schema instanceof z.ZodObject)) return [];
   return Object.entries(schema.shape as Record<string, z.ZodType>)
     .filter(([name]) => !notAsked.has(name))
-    .map(([name, field]) => fieldOf(name, field))
+    .map(([name, field]) => fieldOf(name, field, requiredOnTheForm[definition?.type ?? '']?.includes(name) ?? false))
     .filter((f): f is WorkField => f !== null);
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { CatalogueFile } from '../catalogueTypes';
 import { rules } from '../catalogueTypes';
+import { closureReasons } from '../../domain/returns/cinCensus/cinWords';
+import { recordedWord } from '../coreEventTypes';
 
 /** practice-standards.txt, Section 2: Referral and Assessment Services. */
 const document = 'practice-standards' as const;
@@ -79,8 +81,12 @@ export const section2: CatalogueFile = {
       type: 'closure.completed',
       title: 'Case closed',
       after: [{ type: 'closure.decided' }],
-      // Whether step-down services are in place: the service statement's 3-month follow-up reads it.
-      data: passthrough({ stepDown: z.boolean({ error: 'stepDown must be true or false' }).optional() }),
+      data: passthrough({
+        // Why it closed, for the CIN census's ReasonForClosure (issue 10): the Record work page asks it; optional here so that history imports without it.
+        closureReason: recordedWord('closureReason', closureReasons).optional(),
+        // Whether step-down services are in place: the service statement's 3-month follow-up reads it.
+        stepDown: z.boolean({ error: 'stepDown must be true or false' }).optional(),
+      }),
     },
     { type: 'closure.end_dates_checked', title: 'End dates of involvement checked after closure', after: [{ type: 'closure.completed' }] },
     { type: 'closure.letters_sent', title: 'Closure letters sent to parents and professionals', after: [{ type: 'closure.completed' }], recordedOn: 'closure' },

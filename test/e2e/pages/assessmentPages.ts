@@ -16,11 +16,23 @@ export class AssessmentPage extends HearthPage {
     return document;
   }
 
-  async signOff(outcome: string, comment: string) {
+  /** The manager's sign-off: the outcome, what the CIN census needs (the child's primary need, the factors identified: issue 10) and a comment. */
+  async signOff(outcome: string, comment: string, needs: { primaryNeed?: string; factors?: string[] } = {}) {
     await this.page.getByRole('radio', { name: outcome, exact: true }).check();
+    if (needs.primaryNeed) await this.primaryNeed(needs.primaryNeed);
+    for (const factor of needs.factors ?? []) await this.factor(factor).check();
     await this.page.getByLabel('Your comment (optional)').fill(comment);
     await this.page.getByRole('button', { name: 'Sign off the assessment' }).click();
     return AssessmentPage.arrive(this.page);
+  }
+
+  async primaryNeed(need: string) {
+    await this.page.getByRole('group', { name: "The child's primary need" }).getByRole('radio', { name: need, exact: true }).check();
+  }
+
+  /** A factor's checkbox, found by its words. */
+  factor(words: string) {
+    return this.page.getByRole('checkbox', { name: words, exact: true });
   }
 
   /** The team manager's decision on a request for more time; a refusal needs reasons. */

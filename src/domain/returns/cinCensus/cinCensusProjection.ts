@@ -3,7 +3,7 @@ import type { WorkflowEvent } from '../../records/events';
 import type { ReturnContext, ReturnSubject } from '../subject';
 import { careEndingsThatCloseTheEpisode, categoryOfAbuseOf, closureReasonOf, disabilitiesOf, referralSourceOf, sexOf, upnUnknownOf } from './cinCodes';
 import type { CinAssessment, CinChild, CinChildProtectionPlan, CinDetails, CinPlanDates, CinSection47 } from './cinCensusTypes';
-import { assessmentFactors, dfeCodeOf, primaryNeeds } from './cinWords';
+import { dfeCodeOf, primaryNeeds, recordedAssessmentFactors } from './cinWords';
 
 /**
  * The CIN census as a projection of the child's record (issue 10): one CINdetails per episode of
@@ -212,7 +212,7 @@ function episodesOf(dated: readonly Dated[], context: ReturnContext) {
         if (!item || item.completed) break;
         item.completed = on;
         const factors = Array.isArray(data.factors) ? data.factors : [];
-        item.factors = [...new Set(factors.map((f) => dfeCodeOf(assessmentFactors, f)).filter((c): c is string => c !== null))];
+        item.factors = [...new Set(factors.map((f) => dfeCodeOf(recordedAssessmentFactors, f)).filter((c): c is string => c !== null))];
         item.primaryNeed = dfeCodeOf(primaryNeeds, data.primaryNeed);
         break;
       }
