@@ -94,7 +94,8 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
     const failures: ShownFailure[] = [];
     if (cin) failures.push(...validateCinChild(cin, { period: context.period, laCode: context.laCode, calendar }).map(shownCin));
     if (tables) {
-      const before = ssda903ChildOf(subject, previous);
+      // Hearth holds the year before (recorded or imported): a child with no rows in it is a child who was not in last year's return, not a return that is missing (rules NoE, 562, 1001, 205D).
+      const before = ssda903ChildOf(subject, previous) ?? emptyTables();
       failures.push(...validateSsda903Child({ childId: subject.childId, tables }, { period: context.period, laCode: context.laCode, previous: before }).map(shown903));
     }
     return { cin, tables, failures };
