@@ -121,11 +121,12 @@ export function importEvent(s: Services, personId: string, type: string, occurre
  * A provider registered by a placements officer, with its latest Ofsted judgement (none: not yet
  * inspected). Returns its id and the officer who registered it.
  */
-export async function makeProvider(s: Services, overrides: { name?: string; type?: string; rating?: string; postcode?: string; places?: string; vacancies?: string; ageFrom?: string; ageTo?: string; needsMet?: string[]; inspectedOn?: string } = {}) {
+export async function makeProvider(s: Services, overrides: { name?: string; type?: string; urn?: string; rating?: string; postcode?: string; places?: string; vacancies?: string; ageFrom?: string; ageTo?: string; needsMet?: string[]; inspectedOn?: string } = {}) {
   const officer = await makeUser(s, { roles: ['placements-officer'] });
   const id = await s.providers.register(officer, {
     name: overrides.name ?? `Provider ${unique()}`,
     type: overrides.type ?? 'childrens_home',
+    ...(overrides.urn ? { urn: overrides.urn } : {}),
     address: '1 Provider Street, Wealdmoor',
     postcode: overrides.postcode ?? 'WM1 1AA',
     places: overrides.places ?? '4',

@@ -16,6 +16,8 @@ export interface ReturnSubject {
   addresses: readonly { postcode: string; from: string }[];
   /** The child's whole record in the order things happened, without entries recorded in error. */
   events: readonly WorkflowEvent[];
+  /** The dates of birth of the young person's own children, from the family relationships recorded (SSDA903 MOTHER, MC_DOB). */
+  ownChildren?: readonly { dateOfBirth: string | null }[];
 }
 
 /** What the SSDA903 return needs of the provider a child is placed with (src/modules/providers/). */

@@ -22,6 +22,8 @@ export const demoDistricts = [
 
 interface DemoProvider {
   name: string;
+  /** The Ofsted unique reference number (fictional); Mill Court has none, so the SSDA903 return asks for it. */
+  urn?: string;
   type: string;
   address: string;
   postcode: string;
@@ -38,16 +40,16 @@ interface DemoProvider {
 
 /** Providers the Resource Service uses: in-house first (resource-and-care-panel-policy.txt 1.4 b), then the private and voluntary sector (resource-service-policy.txt 1.4). */
 export const demoProviders: DemoProvider[] = [
-  { name: 'Wealdmoor Fostering Service', type: 'in_house_fostering', address: 'Civic Centre, Market Square, Wealdmoor', postcode: 'WM2 1AA', places: 40, vacancies: 3, ages: [0, 17], needs: ['sibling_group', 'emotional_behavioural'], contact: ['Rachel Moss', 'Fostering Team Manager'], inspections: [[700, 'good']] },
-  { name: 'Joseph House', type: 'in_house_childrens_home', address: '18 Priory Road, Kingsford', postcode: 'WM5 2BB', places: 6, vacancies: 1, ages: [11, 17], needs: ['emotional_behavioural', 'missing', 'exploitation'], contact: ['Owen Price', 'Registered Manager'], inspections: [[900, 'good'], [220, 'good']] },
-  { name: 'Oakfield House', type: 'childrens_home', address: 'Oakfield House, Mill Road, Ashbury', postcode: 'WM3 4NP', places: 5, vacancies: 0, ages: [10, 17], needs: ['emotional_behavioural', 'self_harm'], contact: ['Grace Oduya', 'Registered Manager'], inspections: [[1000, 'outstanding'], [45, 'requires_improvement']], reg44Missing: [0] },
-  { name: 'Brightside Fostering', type: 'independent_fostering_agency', address: 'Unit 4, Canal Wharf, Northbrook', postcode: 'NB2 3CD', places: 60, vacancies: 5, ages: [0, 17], needs: ['sibling_group', 'disability', 'unaccompanied'], contact: ['Paul Hart', 'Referrals Officer'], inspections: [[500, 'good']] },
-  { name: 'Hollins Lodge', type: 'childrens_home', address: 'Hollins Lodge, Sea Lane, Saltmarsh', postcode: 'SX4 1EF', places: 4, vacancies: 1, ages: [12, 17], needs: ['exploitation', 'missing', 'education_on_site'], contact: ['Mia Lowe', 'Registered Manager'], inspections: [[400, 'good']], reg44Missing: [0, 1] },
-  { name: 'Canal Street Supported Lodgings', type: 'supported_accommodation', address: '3 Canal Street, Wealdmoor', postcode: 'WM1 3EF', places: 8, vacancies: 2, ages: [16, 21], needs: ['unaccompanied'], contact: ['Sam Irving', 'Service Manager'], inspections: [[300, 'good']] },
+  { name: 'Wealdmoor Fostering Service', urn: 'SC486201', type: 'in_house_fostering', address: 'Civic Centre, Market Square, Wealdmoor', postcode: 'WM2 1AA', places: 40, vacancies: 3, ages: [0, 17], needs: ['sibling_group', 'emotional_behavioural'], contact: ['Rachel Moss', 'Fostering Team Manager'], inspections: [[700, 'good']] },
+  { name: 'Joseph House', urn: 'SC486215', type: 'in_house_childrens_home', address: '18 Priory Road, Kingsford', postcode: 'WM5 2BB', places: 6, vacancies: 1, ages: [11, 17], needs: ['emotional_behavioural', 'missing', 'exploitation'], contact: ['Owen Price', 'Registered Manager'], inspections: [[900, 'good'], [220, 'good']] },
+  { name: 'Oakfield House', urn: 'SC512904', type: 'childrens_home', address: 'Oakfield House, Mill Road, Ashbury', postcode: 'WM3 4NP', places: 5, vacancies: 0, ages: [10, 17], needs: ['emotional_behavioural', 'self_harm'], contact: ['Grace Oduya', 'Registered Manager'], inspections: [[1000, 'outstanding'], [45, 'requires_improvement']], reg44Missing: [0] },
+  { name: 'Brightside Fostering', urn: 'SC498733', type: 'independent_fostering_agency', address: 'Unit 4, Canal Wharf, Northbrook', postcode: 'NB2 3CD', places: 60, vacancies: 5, ages: [0, 17], needs: ['sibling_group', 'disability', 'unaccompanied'], contact: ['Paul Hart', 'Referrals Officer'], inspections: [[500, 'good']] },
+  { name: 'Hollins Lodge', urn: 'SC530118', type: 'childrens_home', address: 'Hollins Lodge, Sea Lane, Saltmarsh', postcode: 'SX4 1EF', places: 4, vacancies: 1, ages: [12, 17], needs: ['exploitation', 'missing', 'education_on_site'], contact: ['Mia Lowe', 'Registered Manager'], inspections: [[400, 'good']], reg44Missing: [0, 1] },
+  { name: 'Canal Street Supported Lodgings', urn: '2733415', type: 'supported_accommodation', address: '3 Canal Street, Wealdmoor', postcode: 'WM1 3EF', places: 8, vacancies: 2, ages: [16, 21], needs: ['unaccompanied'], contact: ['Sam Irving', 'Service Manager'], inspections: [[300, 'good']] },
   { name: 'Mill Court Semi-Independent Living', type: 'supported_accommodation', address: '9 Mill Court, Wealdmoor', postcode: 'WM2 9ST', places: 10, vacancies: 1, ages: [16, 21], needs: [], contact: ['Ade Bello', 'Manager'], inspections: [] },
-  { name: 'Northbrook Secure Unit', type: 'secure', address: 'Northbrook Secure Unit, Hill Top, Northbrook', postcode: 'NB2 5GH', places: 12, vacancies: 0, ages: [10, 17], needs: ['self_harm', 'exploitation', 'education_on_site'], contact: ['Janet Cole', 'Head of Care'], inspections: [[250, 'outstanding']] },
-  { name: 'Rivermead Fostering Agency', type: 'independent_fostering_agency', address: '22 River Street, Thornleigh', postcode: 'WM7 2JK', places: 30, vacancies: 4, ages: [0, 17], needs: ['sibling_group'], contact: ['Lena Ford', 'Referrals Officer'], inspections: [[800, 'good'], [120, 'inadequate']] },
-  { name: 'Ashbury Parent and Child', type: 'parent_and_child', address: '5 Vicarage Lane, Ashbury', postcode: 'WM3 2CD', places: 3, vacancies: 1, ages: [0, 25], needs: ['parent_and_child'], contact: ['Ruth Gale', 'Registered Manager'], inspections: [[600, 'good']] },
+  { name: 'Northbrook Secure Unit', urn: 'SC471066', type: 'secure', address: 'Northbrook Secure Unit, Hill Top, Northbrook', postcode: 'NB2 5GH', places: 12, vacancies: 0, ages: [10, 17], needs: ['self_harm', 'exploitation', 'education_on_site'], contact: ['Janet Cole', 'Head of Care'], inspections: [[250, 'outstanding']] },
+  { name: 'Rivermead Fostering Agency', urn: 'SC502287', type: 'independent_fostering_agency', address: '22 River Street, Thornleigh', postcode: 'WM7 2JK', places: 30, vacancies: 4, ages: [0, 17], needs: ['sibling_group'], contact: ['Lena Ford', 'Referrals Officer'], inspections: [[800, 'good'], [120, 'inadequate']] },
+  { name: 'Ashbury Parent and Child', urn: 'SC519640', type: 'parent_and_child', address: '5 Vicarage Lane, Ashbury', postcode: 'WM3 2CD', places: 3, vacancies: 1, ages: [0, 25], needs: ['parent_and_child'], contact: ['Ruth Gale', 'Registered Manager'], inspections: [[600, 'good']] },
 ];
 
 /** Which demonstration children are placed with which provider, and the district their home was in (for the distance from home). */
@@ -79,7 +81,7 @@ export async function seedProviders(s: Services, officer: RequestContext, setClo
   for (const p of demoProviders) {
     setClock(at(1150, 11));
     const id = await s.providers.register(officer, {
-      name: p.name, type: p.type, address: p.address, postcode: p.postcode, places: String(p.places), vacancies: String(p.vacancies),
+      name: p.name, type: p.type, ...(p.urn ? { urn: p.urn } : {}), address: p.address, postcode: p.postcode, places: String(p.places), vacancies: String(p.vacancies),
       ageFrom: String(p.ages[0]), ageTo: String(p.ages[1]), needsMet: p.needs, contactName: p.contact[0], contactRole: p.contact[1],
     });
     ids.set(p.name, id);

@@ -33,7 +33,7 @@ export async function keepUp(s: Services, people: { personId: string; recordedBy
         if (!rule || !match || rule.satisfiedByRecording) continue;
         // A kept-up visit is a good one: the child seen alone, and the bedroom seen at every other visit.
         const visit = match.type.endsWith('.visit') ? { seenAlone: true, bedroomSeen: visits++ % 2 === 0 } : {};
-        const census = match.type === 'assessment.completed' ? await assessedAsBefore(s, personId) : {};
+        const census = match.type === 'assessment.completed' ? await assessedAsBefore(s, personId) : match.type === 'cic.review_held' ? { childParticipation: 'attended' } : {};
         const data = { ...visit, ...census, ...Object.fromEntries(Object.entries(match.where ?? {}).map(([k, v]) => [k, firstValue(v)])) };
         // What prepares for a meeting is done a little before the meeting (the obligation's start);
         // anything else a little before its deadline, after what started it.

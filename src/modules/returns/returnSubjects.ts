@@ -4,7 +4,7 @@ import type { WorkflowEvent } from '../../domain/records/events';
 import type { ReturnSubject } from '../../domain/returns/subject';
 import type { Executor } from '../../platform/db/database';
 import { eventStore, type StreamEvent } from '../../platform/events/eventStore';
-import { addresses, people } from '../people/peopleTables';
+import { addresses, people, relationships } from '../people/peopleTables';
 import { peopleRepository, type PersonRecord } from '../people/peopleRepository';
 
 /** How many children's records are read at once: big enough to keep the queries few, small enough to keep memory flat at 50,000 children. */
@@ -40,6 +40,7 @@ export async function returnSubjects(executor: Executor, personIds: readonly str
     executor.select({ personId: addresses.personId, postcode: addresses.postcode, startDate: addresses.startDate }).from(addresses).where(inArray(addresses.personId, [...personIds])).orderBy(asc(addresses.startDate)),
     eventsWithReferences(executor, personIds),
   ]);
+  const parents = await ownChildrenOf(executor, personIds);
   const homes = new Map<string, { postcode: string; from: string }[]>();
   for (const a of addressRows) homes.set(a.personId, [...(homes.get(a.personId) ?? []), { postcode: a.postcode, from: a.startDate }]);
   return records
@@ -51,7 +52,20 @@ export async function returnSubjects(executor: Executor, personIds: readonly str
       details: person.details,
       addresses: homes.get(person.id) ?? [],
       events: standingEvents(streams.get(person.id) ?? []),
+      ownChildren: parents.get(person.id) ?? [],
     }));
+}
+
+/** Each young person's own children: a child whose record names them as its parent. */
+async function ownChildrenOf(executor: Executor, personIds: readonly string[]) {
+  const rows = await executor
+    .select({ parentId: relationships.relatedPersonId, dateOfBirth: people.dateOfBirth, expected: people.expectedDateOfBirth })
+    .from(relationships)
+    .innerJoin(people, eq(people.id, relationships.personId))
+    .where(and(inArray(relationships.relatedPersonId, [...personIds]), eq(relationships.type, 'parent'), eq(people.kind, 'child')));
+  const found = new Map<string, { dateOfBirth: string | null }[]>();
+  for (const r of rows) found.set(r.parentId, [...(found.get(r.parentId) ?? []), { dateOfBirth: r.dateOfBirth ?? r.expected }]);
+  return found;
 }
 
 /** The streams with what each "recorded in error" mark refers to (eventStore.streams leaves it out). */
