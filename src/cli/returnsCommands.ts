@@ -137,6 +137,7 @@ export async function returnsCommand(sub: string | undefined, args: string[], wi
       return withDatabase(async (database) => {
         const services = buildServices(database.db, systemClock);
         const report = await importPreviousReturns(services, cliContext(['performance-officer']), { ssda903Dir: values.ssda903, cinXml: values.cin, year: importYear });
+        for (const w of report.warnings) console.error(`${w.file} row ${w.row} (warning): ${w.reason}`);
         for (const p of report.problems) console.error(`${p.file} row ${p.row}: ${p.reason}`);
         if (report.problems.length > 0) {
           console.error(`Nothing was imported: put right the ${report.problems.length} rows above and run the import again.`);

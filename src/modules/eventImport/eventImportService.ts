@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isIsoDate, londonDate } from '../../domain/calendar/localDate';
-import { emptyDetails } from '../../domain/people/personDetails';
+import { isIsoDate } from '../../domain/calendar/localDate';
+import type { PersonDetails } from '../../domain/people/personDetails';
 import { outOfOrder, type OrderedEvent } from '../../domain/standards/order';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
@@ -9,11 +9,13 @@ import { ForbiddenError } from '../../platform/errors';
 import { problemsOf } from '../../platform/validation';
 import { episodesById, eventTypeOf, eventTypesByType } from '../../standards/index';
 import type { PeopleService } from '../people/peopleService';
+import { registrationDetails } from './registration';
 
 /**
  * Importing an authority's history from its old system (issue 3, "Import and query"): one event
- * per line of newline-delimited JSON. Every line is checked; the good ones go in together in one
- * transaction, or with `allOrNothing` none unless all are good.
+ * per line of newline-delimited JSON, or lines another importer has already parsed (a previous
+ * statutory return's rows, issue 10). Every line is checked the same way; the good ones go in
+ * together in one transaction, or with `allOrNothing` none unless all are good.
  */
 const instantWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -39,26 +41,143 @@ export interface ImportReport {
   problems: LineProblem[];
 }
 
+/** One event another importer has already read, with where it came from for the report. */
+export interface ParsedLine {
+  /** The child's external id (the old system's, or the return's CHILD / LAchildID). */
+  child: string;
+  type: string;
+  /** An instant: a Date, or ISO-8601 text with an offset. */
+  at: Date | string;
+  data?: Record<string, unknown>;
+  /** Where the line came from, as a person would find it: "episodes.csv row 12". */
+  source: string;
+}
+
+export interface SourceProblem {
+  source: string;
+  reason: string;
+}
+
+export interface ParsedImportReport {
+  imported: number;
+  children: number;
+  created: number;
+  problems: SourceProblem[];
+}
+
+export interface ImportOptions {
+  allOrNothing: boolean;
+  /** Check everything and report, but import nothing (an importer gathering every problem before it asks again). */
+  checkOnly?: boolean;
+}
+
 interface GoodLine {
-  line: number;
+  /** The line's position: its line number in a file, or its index in a list of parsed lines. */
+  key: number;
   child: string;
   type: string;
   at: Date;
   data: Record<string, unknown>;
 }
 
-/** "Leo Taylor" → given names "Leo", family name "Taylor"; the last word is the family name. */
-function splitName(name: string): { givenNames: string; familyName: string } | null {
-  const words = name.trim().split(/\s+/);
-  if (words.length < 2) return null;
-  return { givenNames: words.slice(0, -1).join(' '), familyName: words.at(-1) as string };
+interface KeyedProblem {
+  key: number;
+  reason: string;
 }
 
+/** A line's own checks: its shape, not in the future, a known event type, the data that type needs. */
+function checkLine(key: number, json: unknown, now: Date): GoodLine | KeyedProblem {
+  const parsed = lineSchema.safeParse(json);
+  if (!parsed.success) return { key, reason: problemsOf(parsed.error).map((p) => p.message).join('; ') };
+  if (Date.parse(parsed.data.at) > now.getTime()) return { key, reason: `at ${parsed.data.at} is in the future: import what has happened` };
+  const definition = eventTypeOf(parsed.data.type);
+  if (!definition) return { key, reason: `unknown event type "${parsed.data.type}": see npx hearth standards list, and the event types in the README` };
+  const data = parsed.data.data ?? {};
+  const checked = definition.data?.safeParse(data);
+  if (checked && !checked.success) return { key, reason: problemsOf(checked.error).map((p) => `data.${p.field}: ${p.message}`).join('; ') };
+  return { key, child: parsed.data.child, type: parsed.data.type, at: new Date(parsed.data.at), data };
+}
+
+const isProblem = (checked: GoodLine | KeyedProblem): checked is KeyedProblem => 'reason' in checked;
+
 export function eventImportService(people: PeopleService, clock: Clock) {
+  /**
+   * What both kinds of import share once each line is read: children matched by external id (new
+   * ones only from a child.registered line with a name and date of birth), each event checked in
+   * order against the child's record and the other lines, then everything imported in one
+   * transaction (or, with allOrNothing, nothing unless every line is good).
+   */
+  async function importChecked(context: RequestContext, good: GoodLine[], problems: KeyedProblem[], options: ImportOptions) {
+    const byChild = new Map<string, GoodLine[]>();
+    for (const line of good) byChild.set(line.child, [...(byChild.get(line.child) ?? []), line]);
+    const refuse = (line: GoodLine, reason: string) => problems.push({ key: line.key, reason });
+    const accepted: { personId: string; child: string; registration: { line: GoodLine; details: PersonDetails } | null; lines: GoodLine[] }[] = [];
+
+    for (const [child, lines] of byChild) {
+      const existing = await people.findByExternalId(child);
+      const registrations = lines.filter((l) => l.type === 'child.registered');
+      let registration: { line: GoodLine; details: PersonDetails } | null = null;
+      if (existing) {
+        for (const r of registrations) refuse(r, `child ${child} is already registered (Hearth ID ${existing.hearthId})`);
+      } else {
+        const first = registrations[0];
+        for (const r of registrations.slice(1)) refuse(r, `child ${child} is registered by an earlier line (${first?.key})`);
+        const checked = first ? registrationDetails(child, first.data, first.at) : { reason: `unknown child ${child}: add a child.registered line for them, with data.name and data.dateOfBirth` };
+        if ('reason' in checked) {
+          for (const l of lines.filter((l) => l.type !== 'child.registered' || l === first)) refuse(l, checked.reason);
+          continue;
+        }
+        registration = { line: first as GoodLine, details: checked.details };
+      }
+      const events = lines.filter((l) => l.type !== 'child.registered');
+      const stream = existing ? await people.streamOf(existing.id) : [];
+      const order = outOfOrder(
+        stream.map((e) => ({ key: e.id, type: e.type, at: e.occurredAt, data: e.data })),
+        events.map((l): OrderedEvent => ({ key: String(l.key), type: l.type, at: l.at, data: l.data })),
+        eventTypesByType,
+        episodesById,
+      );
+      for (const l of events) if (order.has(String(l.key))) refuse(l, order.get(String(l.key)) as string);
+      accepted.push({ personId: existing?.id ?? randomUUID(), child, registration, lines: events.filter((l) => !order.has(String(l.key))) });
+    }
+
+    problems.sort((a, b) => a.key - b.key);
+    if (options.checkOnly || (options.allOrNothing && problems.length > 0)) return { imported: 0, children: 0, created: 0, problems };
+
+    const toImport = accepted.flatMap((a) => [
+      ...(a.registration
+        ? [{
+            personId: a.personId,
+            type: 'child.registered',
+            occurredAt: a.registration.line.at,
+            data: {
+              ...a.registration.details,
+              kind: 'child',
+              externalId: a.child,
+              // Where an imported child came from (a statutory return, say), kept on the registration.
+              ...(typeof a.registration.line.data.imported === 'string' ? { imported: a.registration.line.data.imported } : {}),
+            },
+          }]
+        : []),
+      ...a.lines.map((l) => ({ personId: a.personId, type: l.type, occurredAt: l.at, data: l.data })),
+    ]);
+    const recorded = toImport.length > 0 ? await people.importEvents(context, toImport) : [];
+    return {
+      imported: recorded.length,
+      children: new Set(recorded.map((e) => e.personId)).size,
+      created: recorded.filter((e) => e.type === 'child.registered').length,
+      problems,
+    };
+  }
+
+  const fromCli = (context: RequestContext) => {
+    if (context.actor.via !== 'cli') throw new ForbiddenError('Events are imported only from the command line');
+  };
+
   return {
-    async importLines(context: RequestContext, text: string, options: { allOrNothing: boolean }): Promise<ImportReport> {
-      if (context.actor.via !== 'cli') throw new ForbiddenError('Events are imported only from the command line');
-      const problems: LineProblem[] = [];
+    async importLines(context: RequestContext, text: string, options: ImportOptions): Promise<ImportReport> {
+      fromCli(context);
+      const problems: KeyedProblem[] = [];
       const good: GoodLine[] = [];
       const now = clock.now();
       text.split(/\r?\n/).forEach((raw, index) => {
@@ -68,102 +187,34 @@ export function eventImportService(people: PeopleService, clock: Clock) {
         try {
           json = JSON.parse(raw);
         } catch (error) {
-          problems.push({ line, reason: `not valid JSON: ${(error as Error).message}` });
+          problems.push({ key: line, reason: `not valid JSON: ${(error as Error).message}` });
           return;
         }
-        const parsed = lineSchema.safeParse(json);
-        if (!parsed.success) {
-          problems.push({ line, reason: problemsOf(parsed.error).map((p) => p.message).join('; ') });
-          return;
-        }
-        if (Date.parse(parsed.data.at) > now.getTime()) {
-          problems.push({ line, reason: `at ${parsed.data.at} is in the future: import what has happened` });
-          return;
-        }
-        const definition = eventTypeOf(parsed.data.type);
-        if (!definition) {
-          problems.push({ line, reason: `unknown event type "${parsed.data.type}": see npx hearth standards list, and the event types in the README` });
-          return;
-        }
-        const data = parsed.data.data ?? {};
-        const checked = definition.data?.safeParse(data);
-        if (checked && !checked.success) {
-          problems.push({ line, reason: problemsOf(checked.error).map((p) => `data.${p.field}: ${p.message}`).join('; ') });
-          return;
-        }
-        good.push({ line, child: parsed.data.child, type: parsed.data.type, at: new Date(parsed.data.at), data });
+        const checked = checkLine(line, json, now);
+        if (isProblem(checked)) problems.push(checked);
+        else good.push(checked);
       });
+      const report = await importChecked(context, good, problems, options);
+      return { ...report, problems: report.problems.map((p) => ({ line: p.key, reason: p.reason })) };
+    },
 
-      // Children: known ones by external id; new ones only from a child.registered line with a name and date of birth.
-      const byChild = new Map<string, GoodLine[]>();
-      for (const line of good) byChild.set(line.child, [...(byChild.get(line.child) ?? []), line]);
-      const refuse = (line: GoodLine, reason: string) => problems.push({ line: line.line, reason });
-      const accepted: { personId: string; isNew: boolean; registration: GoodLine | null; lines: GoodLine[] }[] = [];
-
-      for (const [child, lines] of byChild) {
-        const existing = await people.findByExternalId(child);
-        const registrations = lines.filter((l) => l.type === 'child.registered');
-        let registration: GoodLine | null = null;
-        if (existing) {
-          for (const r of registrations) refuse(r, `child ${child} is already registered (Hearth ID ${existing.hearthId})`);
-        } else {
-          registration = registrations[0] ?? null;
-          for (const r of registrations.slice(1)) refuse(r, `child ${child} is registered by an earlier line (${registrations[0]?.line})`);
-          const name = typeof registration?.data.name === 'string' ? splitName(registration.data.name) : null;
-          const dateOfBirth = registration?.data.dateOfBirth;
-          const reason = !registration
-            ? `unknown child ${child}: add a child.registered line for them, with data.name and data.dateOfBirth`
-            : !name
-              ? `child.registered for ${child} needs data.name with a given name and a family name`
-              : typeof dateOfBirth !== 'string' || !isIsoDate(dateOfBirth)
-                ? `child.registered for ${child} needs data.dateOfBirth, a real date written YYYY-MM-DD`
-                : dateOfBirth > londonDate(registration.at)
-                  ? `child.registered for ${child}: the date of birth ${dateOfBirth} is after the date the child was added`
-                  : null;
-          if (reason) {
-            for (const l of lines.filter((l) => l.type !== 'child.registered' || l === registration)) refuse(l, reason);
-            continue;
-          }
-        }
-        const events = lines.filter((l) => l.type !== 'child.registered');
-        const stream = existing ? await people.streamOf(existing.id) : [];
-        const order = outOfOrder(
-          stream.map((e) => ({ key: e.id, type: e.type, at: e.occurredAt, data: e.data })),
-          events.map((l): OrderedEvent => ({ key: String(l.line), type: l.type, at: l.at, data: l.data })),
-          eventTypesByType,
-          episodesById,
-        );
-        for (const l of events) if (order.has(String(l.line))) refuse(l, order.get(String(l.line)) as string);
-        accepted.push({ personId: existing?.id ?? randomUUID(), isNew: !existing, registration, lines: events.filter((l) => !order.has(String(l.line))) });
-      }
-
-      problems.sort((a, b) => a.line - b.line);
-      if (options.allOrNothing && problems.length > 0) return { imported: 0, children: 0, created: 0, problems };
-
-      const toImport = accepted.flatMap((a) => [
-        ...(a.isNew && a.registration
-          ? [{
-              personId: a.personId,
-              type: 'child.registered',
-              occurredAt: a.registration.at,
-              data: {
-                ...emptyDetails,
-                ...(splitName(String(a.registration.data.name)) ?? {}),
-                dateOfBirth: a.registration.data.dateOfBirth,
-                kind: 'child',
-                externalId: a.registration.child,
-              },
-            }]
-          : []),
-        ...a.lines.map((l) => ({ personId: a.personId, type: l.type, occurredAt: l.at, data: l.data })),
-      ]);
-      const recorded = toImport.length > 0 ? await people.importEvents(context, toImport) : [];
-      return {
-        imported: recorded.length,
-        children: new Set(recorded.map((e) => e.personId)).size,
-        created: recorded.filter((e) => e.type === 'child.registered').length,
-        problems,
-      };
+    /**
+     * Lines another importer has already parsed (a previous SSDA903 return or CIN census, issue
+     * 10), checked exactly as the lines of a file are; each problem names the line's source.
+     */
+    async importParsed(context: RequestContext, lines: readonly ParsedLine[], options: ImportOptions): Promise<ParsedImportReport> {
+      fromCli(context);
+      const problems: KeyedProblem[] = [];
+      const good: GoodLine[] = [];
+      const now = clock.now();
+      lines.forEach((l, key) => {
+        const at = l.at instanceof Date ? (Number.isNaN(l.at.getTime()) ? 'not a date' : l.at.toISOString()) : l.at;
+        const checked = checkLine(key, { child: l.child, type: l.type, at, ...(l.data ? { data: l.data } : {}) }, now);
+        if (isProblem(checked)) problems.push(checked);
+        else good.push(checked);
+      });
+      const report = await importChecked(context, good, problems, options);
+      return { ...report, problems: report.problems.map((p) => ({ source: lines[p.key]?.source ?? `line ${p.key + 1}`, reason: p.reason })) };
     },
   };
 }

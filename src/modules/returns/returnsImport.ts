@@ -71,7 +71,7 @@ function readCin(file: string, year: number, problems: ReturnProblem[], warnings
     if (/: it is ignored$|: read as \w+$|^Header: Year /.test(p.reason)) warnings.push(reported);
     else problems.push(reported);
   }
-  if (!parsed.census) return { lines: [], children: [], problems: [], warnings: [], tag: importTag('cin-census', year) };
+  if (!parsed.census) return { lines: [], children: [], problems: [], warnings: [], refused: new Set(), tag: importTag('cin-census', year) };
   const reference = parsed.census.header.ReferenceDate;
   if (reference && collectionYearOf(reference) !== year) {
     warnings.push({ file: name, row: 0, reason: `the census's ReferenceDate ${reference} is in the ${collectionYearOf(reference)} collection year, not ${year}: its events are marked as the ${year} census` });

@@ -156,7 +156,9 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
       if (!rolesAllow(context.actor, 'returns:quality')) throw new ForbiddenError('The data quality page is for managers and the performance team');
       const year = input.year === undefined || input.year === '' ? collectionYearOf(londonDate(clock.now())) : yearOf(input.year);
       const teams = await staff.teams();
-      const teamId = input.teamId && teams.some((t) => t.id === input.teamId) ? input.teamId : null;
+      // A manager's own team first; anyone may choose another.
+      const chosen = input.teamId ?? context.actor.teamIds[0] ?? null;
+      const teamId = chosen && teams.some((t) => t.id === chosen) ? chosen : null;
       const code = (await installationSettings.get(db, laCodeSetting)) ?? '000';
       const [returnContext, previousContext] = [await contextFor(year, code), await contextFor(year - 1, code)];
       const children: { personId: string; childId: string; name: string; failures: ShownFailure[] }[] = [];
