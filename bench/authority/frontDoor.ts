@@ -14,13 +14,20 @@ export interface Next {
 }
 
 const sources = ['school', 'police', 'health', 'family', 'anonymous', 'hospital', 'self'];
+/** Who referred, in the front door's words for the census (src/domain/frontDoor/referrerAgencies.ts). */
+const agencies: Record<string, string> = { school: 'school', police: 'police', health: 'gp', family: 'family_member', anonymous: 'anonymous', hospital: 'emergency_department', self: 'self' };
+/** Primary needs (src/domain/returns/cinCensus/cinWords.ts), about as often as the CIN census finds them: abuse or neglect the most. */
+const needs = ['abuse_or_neglect', 'abuse_or_neglect', 'abuse_or_neglect', 'abuse_or_neglect', 'abuse_or_neglect', 'family_dysfunction', 'family_dysfunction', 'acute_stress', 'disability', 'parental_illness', 'absent_parenting', 'unacceptable_behaviour', 'low_income'];
+const factorSets = [['neglect'], ['domestic_abuse_parent', 'mental_health_parent'], ['emotional_abuse', 'alcohol_misuse_parent'], ['drug_misuse_parent'], ['none'], ['physical_abuse_by_adult'], ['mental_health_child', 'self_harm']];
+export const needOf = (j: Journey) => pick(j, needs);
 const pick = <T>(j: Journey, list: readonly T[]) => list[j.random.int(0, list.length - 1)] as T;
 
 /** A contact, perhaps a MASH enquiry, and the duty manager's threshold decision. */
 export function contact(j: Journey, received: number): Next {
   j.allocate('front-door', received);
   const recorded = j.doneBy(received, 1 / 24) ?? received + j.random.int(2, 30) * hour;
-  j.record('contact.received', received, { source: pick(j, sources), recordedAt: new Date(recorded).toISOString() });
+  const source = pick(j, sources);
+  j.record('contact.received', received, { source, referrerAgency: agencies[source], recordedAt: new Date(recorded).toISOString() });
   if (j.chance(0.3)) {
     const grade = j.chance(0.3) ? 'red' : 'amber';
     const enquiryId = j.id('mash');
@@ -32,7 +39,7 @@ export function contact(j: Journey, received: number): Next {
   const outcome = r < 0.3 ? 'no_further_action' : r < 0.48 ? 'early_help' : r < 0.84 ? 'assessment' : 'strategy_discussion';
   if (j.chance(0.5)) j.record('threshold.recommended', j.doneBy(received, 1), { outcome });
   const decided = j.eventually(received, 1);
-  j.record('threshold.decided', decided, { outcome });
+  j.record('threshold.decided', decided, outcome === 'assessment' || outcome === 'strategy_discussion' ? { outcome, primaryNeed: needOf(j) } : { outcome });
   switch (outcome) {
     case 'early_help':
       return { stage: 'early-help', at: decided };
@@ -85,7 +92,7 @@ export function assessment(j: Journey, decided: number): Next {
   }
   const r = j.random.next();
   const next: Next['stage'] = r < 0.45 ? 'closure' : r < 0.85 ? 'cin' : r < 0.95 ? 'strategy' : 'in-care';
-  j.record('assessment.completed', completed, { outcome: next === 'cin' ? 'child_in_need' : next === 'closure' ? 'no_further_action' : 'escalate' });
+  j.record('assessment.completed', completed, { outcome: next === 'cin' ? 'child_in_need' : next === 'closure' ? 'no_further_action' : 'escalate', primaryNeed: needOf(j), factors: pick(j, factorSets) });
   return { stage: next, at: completed + j.days(0, 5) };
 }
 
@@ -126,7 +133,7 @@ export function closure(j: Journey, decided: number): Next {
   j.record('closure.workflow_submitted', j.doneBy(started, workingDays(stepDown ? 2 : 5)));
   if (j.chance(0.3)) j.record('closure.copied_to_siblings', j.doneBy(started, 1));
   const completed = j.eventually(started, 7);
-  j.record('closure.completed', completed, { stepDown });
+  j.record('closure.completed', completed, { stepDown, closureReason: stepDown ? 'after_assessment_early_help' : j.chance(0.3) ? 'after_assessment_nfa' : 'no_longer_in_need' });
   j.record('closure.end_dates_checked', j.doneBy(completed, 1));
   j.record('closure.letters_sent', j.doneBy(completed, 1));
   if (stepDown) j.record('step_down.followed_up', j.doneBy(completed, 90));

@@ -38,7 +38,7 @@ function review(j: Journey, at: number, n: number, until: number): void {
   j.record('cic.review_report_shared_with_child', j.before(at, 1));
   j.record('cic.iro_saw_child', j.before(at, 0));
   if (n === 2) j.record('cic.permanency_plan_outlined', j.before(at, 0));
-  j.record('cic.review_held', at);
+  j.record('cic.review_held', at, { childParticipation: j.chance(0.8) ? 'attended' : 'views_shared' });
   j.record('cic.review_decisions_sent', j.doneBy(at, workingDays(5)));
   j.record('cic.review_record_distributed', j.doneBy(at, workingDays(20)));
   const midterm = j.doneBy(at, 91);
@@ -59,7 +59,8 @@ export function inCare(j: Journey, startAt: number): Next {
     }
   }
   const legalStatus = ['V2', 'V2', 'V2', 'C1', 'C1', 'C2', 'L1', 'L2'][j.random.int(0, 7)] as string;
-  j.record('cic.started', start, { legalStatus });
+  // What the SSDA903 return's previous_permanence needs (src/domain/inCare/previousPermanence.ts): most children had no adoption or order before.
+  j.record('cic.started', start, { legalStatus, previousPermanence: { option: 'none' } });
   if (legalStatus === 'C1' && start + 270 * day < end) j.record('cic.legal_status_changed', start + j.days(180, 360), { legalStatus: 'C2' });
   j.record('cic.placement_arrangements_form_completed', j.doneBy(start, 0.3));
   const notified = j.eventually(start, 1);

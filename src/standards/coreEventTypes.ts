@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { codeValues, legalStatuses } from '../domain/people/codes';
+import { storedPreviousPermanenceProblem } from '../domain/inCare/previousPermanence';
 import { factorsProblem, primaryNeeds, recordedAssessmentFactors, type RecordedWord } from '../domain/returns/cinCensus/cinWords';
+import { interventionValues, sdqNotDoneValues, substanceMisuseAnswers } from '../domain/inCare/healthOutcomes';
 import type { EventTypeDefinition } from './catalogueTypes';
 
 /**
@@ -64,6 +66,17 @@ const factorsRecorded = z.array(z.string({ error: 'factors must be a list of fac
   ctx.addIssue({ code: 'custom', message });
 });
 
+/**
+ * Whether the child had left care before through adoption, special guardianship or a child
+ * arrangements order (src/domain/inCare/previousPermanence.ts), for the SSDA903 return: asked on
+ * the page, optional for history, checked when present.
+ */
+const previousPermanence = z.unknown().optional().superRefine((value, ctx) => {
+  if (value === undefined) return;
+  const problem = storedPreviousPermanenceProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 export const coreEventTypes: readonly EventTypeDefinition[] = [
   {
     type: 'child.registered',
@@ -97,6 +110,9 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
       outcome: z.enum(['no_further_action', 'early_help', 'assessment', 'strategy_discussion'], {
         error: 'outcome must be no_further_action, early_help, assessment or strategy_discussion',
       }),
+      // The child's primary need as it looked at the referral (issue 10, cin-census/rules.csv 8610):
+      // asked on the page for an assessment or a strategy discussion, optional here so that history imports.
+      primaryNeed: recordedWord('primaryNeed', primaryNeeds).optional(),
     }),
   },
   { type: 'assessment.allocated', title: 'Child and Family Assessment allocated' },
@@ -158,7 +174,7 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   { type: 'cin.visit', title: 'Child in need visit', during: 'cin-plan', data: visit },
   { type: 'cin.review_held', title: 'Child in need review held', during: 'cin-plan', recordedOn: 'cin-plan' },
   { type: 'cin.plan_ended', title: 'Child in need plan ended', during: 'cin-plan', recordedOn: 'cin-plan' },
-  { type: 'cic.started', title: 'Became looked after', data: passthrough({ legalStatus }), recordedOn: 'in-care' },
+  { type: 'cic.started', title: 'Became looked after', data: passthrough({ legalStatus, previousPermanence }), recordedOn: 'in-care' },
   { type: 'cic.legal_status_changed', title: 'Legal status changed', during: 'in-care', data: passthrough({ legalStatus }), recordedOn: 'in-care' },
   { type: 'cic.notification_sent', title: 'Child in care notification sent', during: 'in-care' },
   { type: 'cic.iro_appointed', title: 'Independent reviewing officer appointed', during: 'in-care', recordedOn: 'in-care' },
@@ -185,6 +201,28 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   { type: 'cic.health_assessment_completed', title: 'Health assessment completed', during: 'in-care' },
   { type: 'cic.sdq_completed', title: 'Strengths and Difficulties Questionnaire completed with the carer', during: 'in-care', recordedOn: 'health-education' },
   { type: 'cic.health_check_completed', title: 'Dental, optician or medical check completed', during: 'in-care', recordedOn: 'health-education' },
+  {
+    type: 'cic.sdq_not_completed',
+    title: 'Strengths and Difficulties Questionnaire not completed',
+    during: 'in-care',
+    recordedOn: 'health-education',
+    // Why there is no SDQ score (the SSDA903 SDQ_REASON): asked on the page, optional for history.
+    data: passthrough({ reason: z.enum(sdqNotDoneValues, { error: `reason must be one of ${sdqNotDoneValues.join(', ')}` }).optional() }),
+  },
+  {
+    type: 'cic.health_outcomes_recorded',
+    title: 'Health and wellbeing for the year recorded',
+    during: 'in-care',
+    recordedOn: 'health-education',
+    // What the SSDA903 OC2 table asks of a child looked after for a year (domain/inCare/healthOutcomes.ts):
+    // every answer optional so history imports, each one checked, and the intervention only after an identified problem.
+    data: passthrough({
+      immunisationsUpToDate: yesNo('immunisationsUpToDate'),
+      substanceMisuse: z.enum(substanceMisuseAnswers, { error: `substanceMisuse must be one of ${substanceMisuseAnswers.join(', ')}` }).optional(),
+      intervention: z.enum(interventionValues, { error: `intervention must be one of ${interventionValues.join(', ')}` }).optional(),
+      convicted: yesNo('convicted'),
+    }).refine((d) => d.intervention === undefined || d.substanceMisuse === 'identified', { message: 'intervention is only recorded when substanceMisuse is identified', path: ['intervention'] }),
+  },
   {
     type: 'cic.review_held',
     title: 'Child in care review held',

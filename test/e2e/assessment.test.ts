@@ -49,10 +49,12 @@ describe.skipIf(!chromiumAvailable)('a Child and Family Assessment in a browser'
     await page.locator('#sign-offs').getByRole('link', { name: /Baby Kaur/ }).click();
     const toSign = await AssessmentPage.arrive(page);
     expect(await toSign.text()).toContain('nowhere safe to live');
-    // Signed off without the primary need or the factors the CIN census needs: refused, with what to add (issue 10).
+    // The primary need the Duty Manager chose at the front door is chosen already, for the manager to confirm or change (issue 10).
+    expect(await toSign.primaryNeedChosen()).toBe('Family in acute stress');
+    // Signed off without the factors the CIN census needs: refused, with what to add.
     const notYet = await toSign.signOff('Child in need plan', 'Agreed. Review the plan in six weeks.');
     await notYet.refused();
-    expect(await notYet.errorSummary()).toContain("Select the child's primary need");
+    expect(await notYet.errorSummary()).not.toContain("Select the child's primary need");
     expect(await notYet.errorSummary()).toContain('Select the factors identified, or No factors identified');
     // "No factors identified" stands alone: choosing a factor unchecks it, and the other way round.
     await notYet.factor('No factors identified').check();

@@ -58,11 +58,12 @@ describe.skipIf(!chromiumAvailable)('the front door in a browser', () => {
     const replied = await withEnquiry.reply('Police', 'One call-out to the address last year; no arrests.');
     expect((await replied.enquiries()).join('\n')).toContain('One call-out to the address last year');
 
-    // An assessment needs the receiving team: refused without it, then recorded.
+    // An assessment needs the receiving team and the child's primary need as it looks now (issue 10): refused without them, then recorded.
     await replied.decide('Child and Family Assessment', 'A child of 9 left alone overnight: assess the care at home.');
     await replied.refused();
     expect(await replied.errorSummary()).toContain('Select the team whose assistant team manager will allocate the assessment');
-    await replied.decide('Child and Family Assessment', 'A child of 9 left alone overnight: assess the care at home.', 'Contact, Referral and Assessment Service');
+    expect(await replied.errorSummary()).toContain("Select the child's primary need, as it looks now");
+    await replied.decide('Child and Family Assessment', 'A child of 9 left alone overnight: assess the care at home.', 'Contact, Referral and Assessment Service', 'Abuse or neglect');
     const decided = await ContactPage.arrive(page);
     expect(await decided.notification()).toContain('The threshold decision has been recorded: Child and Family Assessment');
     await expect(page.getByText('Decided: Child and Family Assessment').innerText()).resolves.toContain('Decided');

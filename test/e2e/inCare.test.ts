@@ -14,6 +14,26 @@ class ChildPage extends HearthPage {
   }
 }
 
+/**
+ * The In care page of a child who is not looked after: the "Becoming looked after" form, with the
+ * question the SSDA903 return's previous permanence needs.
+ */
+class InCarePage extends ChildPage {
+  /** Answers "Before this, had the child been adopted, or lived with someone under…?"; for an order, when it was made (day and month if known) and the council. */
+  async previousPermanence(answer: RegExp, order?: { day?: string; month?: string; year?: string; council?: string }) {
+    await this.page.getByRole('group', { name: /Before this, had the child been adopted/ }).getByRole('radio', { name: answer }).check();
+    if (!order) return;
+    if (order.day !== undefined) await this.page.locator('#previousPermanenceOn-day').fill(order.day);
+    if (order.month !== undefined) await this.page.locator('#previousPermanenceOn-month').fill(order.month);
+    if (order.year !== undefined) await this.page.locator('#previousPermanenceOn-year').fill(order.year);
+    if (order.council !== undefined) await this.page.getByLabel('Adopted or under an order only: the council that arranged it').fill(order.council);
+  }
+
+  async recordLookedAfter() {
+    await this.page.getByRole('button', { name: 'Record that the child is looked after' }).click();
+  }
+}
+
 /** Today in London and a time earlier today (09:00, or 00:00 just after midnight). */
 function londonToday() {
   const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
@@ -34,7 +54,7 @@ async function openChild(page: Page, url: string, name: string, button: string, 
   await page.goto(`${url}/people?q=${encodeURIComponent(name)}`);
   await page.getByRole('link', { name: new RegExp(name) }).first().click();
   await page.getByRole('button', { name: button, exact: true }).click();
-  const child = new ChildPage(page);
+  const child = new InCarePage(page);
   await child.arrived(heading);
   return child;
 }
@@ -68,6 +88,37 @@ describe.skipIf(!chromiumAvailable)('children in care in a browser', () => {
     expect(await page.getByRole('row', { name: /Care plan within 10 working days/ }).innerText()).toContain('Met');
   });
 
+  it('a social worker brings a child into care, answering whether a special guardianship order broke down before', async () => {
+    const page = await hearth.newPage();
+    await (await SignInPage.open(page, hearth.url)).signIn('hannah.scott', password);
+    const care = await openChild(page, hearth.url, 'Noah Pearce', 'In care', 'In care');
+    expect(await care.text()).toContain('is not looked after');
+    await fillWhen(page, 'occurred');
+    await page.getByLabel('Legal status', { exact: true }).selectOption('C2');
+    await page.getByLabel('Why the child comes into care, as explained to them').fill('The court has decided you will live with foster carers while your dad gets better.');
+    await page.getByRole('group', { name: 'Were family and friends placements explored?' }).getByRole('radio', { name: 'Yes' }).check();
+    await page.getByLabel('Kind of placement').selectOption('in_house_fostering');
+    await page.getByLabel('Carers or home').fill('Jan and Colin Abbott');
+    await care.recordLookedAfter();
+    await care.refused();
+    expect(await care.errorSummary()).toContain('Select whether the child had been adopted, or lived with someone under a special guardianship or child arrangements order, before this');
+
+    await care.previousPermanence(/special guardian under a special guardianship order/);
+    await care.recordLookedAfter();
+    await care.refused();
+    const summary = await care.errorSummary();
+    expect(summary).toContain('Enter the year the order was made');
+    expect(summary).toContain('Enter the council that arranged the order');
+
+    await care.previousPermanence(/special guardian under a special guardianship order/, { month: '3', year: '2019', council: 'Leeds City Council' });
+    await care.recordLookedAfter();
+    await care.arrived('In care');
+    expect(await care.notification()).toContain('The child is recorded as looked after');
+    const text = await care.text();
+    expect(text).toContain('Adopted, or under a special guardianship or child arrangements order, before');
+    expect(text).toContain('Special guardianship order made in March 2019, arranged by Leeds City Council');
+  });
+
   it('the IRO sees that the next review must come forward, speaks to the child alone, and takes her concern to a formal challenge', async () => {
     const page = await hearth.newPage();
     await (await SignInPage.open(page, hearth.url)).signIn('ruth.adeyemi', password);
@@ -84,6 +135,31 @@ describe.skipIf(!chromiumAvailable)('children in care in a browser', () => {
     await page.getByRole('button', { name: 'Record the concern' }).click();
     await reviews.arrived('Reviews in care');
     expect(await reviews.text()).toContain('Stage: Formal challenge on the Dispute Resolution Process form');
+  });
+
+  it('a social worker records the health and wellbeing for the year the SSDA903 return needs, in words, and is told what is missing', async () => {
+    const page = await hearth.newPage();
+    await (await SignInPage.open(page, hearth.url)).signIn('daniel.hughes', password);
+    const health = await openChild(page, hearth.url, 'Riley Jones', 'Health and education', 'Health and education');
+    expect(await page.locator('.govuk-summary-list__row', { hasText: 'Health and wellbeing for the year' }).innerText()).toContain('None recorded');
+    await page.getByRole('button', { name: 'Record the health and wellbeing' }).click();
+    await health.refused();
+    const summary = await health.errorSummary();
+    expect(summary).toContain("Select whether the child's immunisations are up to date");
+    expect(summary).toContain('Select whether a substance misuse problem was identified during the year');
+    await fillWhen(page, 'wellbeing');
+    await page.getByRole('group', { name: "Are the child's immunisations up to date?" }).getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('group', { name: 'Was a substance misuse problem identified during the year?' }).getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Record the health and wellbeing' }).click();
+    await health.refused();
+    expect(await health.errorSummary()).toContain('Select whether the child received an intervention for substance misuse');
+    await page.getByRole('radio', { name: 'Offered an intervention and refused it' }).check();
+    await page.getByRole('button', { name: 'Record the health and wellbeing' }).click();
+    await health.arrived('Health and education');
+    expect(await health.notification()).toContain('The health and wellbeing for the year has been recorded');
+    const row = await page.locator('.govuk-summary-list__row', { hasText: 'Health and wellbeing for the year' }).innerText();
+    expect(row).toContain('Immunisations up to date; A substance misuse problem identified: offered an intervention and refused it');
+    expect(await health.text()).not.toMatch(/SDQ[1-5]\b|INTERVENTION_/);
   });
 
   it("a personal adviser sees a care leaver's status with its reasons and history, and updates their circumstances", async () => {

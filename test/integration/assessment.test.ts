@@ -50,12 +50,12 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
   const rule = async (personId: string, ruleId: string) => (await t.services.standards.forPerson(personId)).filter((r) => r.obligation.ruleId === ruleId).at(-1);
 
   /** A child whose contact (Thursday 20 August 2026) led to an assessment, allocated to the worker on Monday 24 August at 09:00. */
-  async function allocatedAssessment() {
+  async function allocatedAssessment(decision: Record<string, unknown> = { outcome: 'assessment' }) {
     t.clock.set('2026-08-24T08:00:00Z');
     const child = await registerChild(t.services, worker);
     await t.services.people.allocate(manager, child.id, { teamId, workerId: worker.actor.userId });
     await importEvent(t.services, child.id, 'contact.received', '2026-08-20T16:00:00+01:00');
-    await importEvent(t.services, child.id, 'threshold.decided', '2026-08-21T11:00:00+01:00', { outcome: 'assessment' });
+    await importEvent(t.services, child.id, 'threshold.decided', '2026-08-21T11:00:00+01:00', decision);
     await t.services.recordWork.record(atm, child.id, { type: 'assessment.allocated', occurredOn: '2026-08-24', occurredTime: '09:00', data: {} });
     const view = await t.services.assessment.overview(worker, child.id);
     return { child, assessmentId: view.state?.id as string };
@@ -203,6 +203,29 @@ describe.each(engines())('the Child and Family Assessment on %s', (engine) => {
     const history = mainText((await client.get(`/people/${child.id}/history`)).body);
     expect(history).toContain('Primary need: Abuse or neglect');
     expect(history).toContain('Factors identified: Neglect; Domestic abuse: the parent or carer');
+  });
+
+  it('chooses already on the sign-off the primary need the Duty Manager chose at the front door, which the manager confirms or changes (issue 10)', async () => {
+    const { child, assessmentId } = await allocatedAssessment({ outcome: 'assessment', primaryNeed: 'low_income' });
+    expect((await t.services.assessment.overview(worker, child.id)).needAtReferral).toBe('low_income');
+    await t.services.assessment.submit(worker, child.id, content(assessmentId));
+    const client = new Client(app);
+    await client.signIn(manager.actor.username, manager.password);
+    const url = `/people/${child.id}/assessment`;
+    const page = await client.get(url);
+    expect(page.body).toMatch(/value="low_income" checked/);
+    expect(page.body.match(/name="primaryNeed" type="radio" value="\w+" checked/g)).toHaveLength(1);
+    expect(mainText(page.body)).toContain('At the front door it looked like: Low income. Confirm it or change it.');
+    // Changed, and refused for another reason: the manager's choice is shown again, not the front door's.
+    const refused = await client.post(`${url}/sign-off`, { outcome: 'child_in_need', primaryNeed: 'acute_stress' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toMatch(/value="acute_stress" checked/);
+    expect(refused.body).not.toMatch(/value="low_income" checked/);
+    const signed = await client.post(`${url}/sign-off`, { outcome: 'child_in_need', primaryNeed: 'acute_stress', factors: ['mental_health_parent'] });
+    expect(signed.statusCode).toBe(302);
+    expect((await t.services.people.streamOf(child.id)).find((e) => e.type === 'assessment.completed')?.data).toMatchObject({ primaryNeed: 'acute_stress' });
+    // Signed off, the front door's view is no longer offered.
+    expect((await t.services.assessment.overview(worker, child.id)).needAtReferral).toBeNull();
   });
 
   it('takes an assessment from history without a primary need or factors, but not with words the census does not know', async () => {

@@ -30,7 +30,7 @@ describe.each(engines())("a young person's journey from 16 to 21 on %s", (engine
     const pa = await makeUser(t.services, { roles: ['personal-adviser'], teamIds: [teamId] });
     const child = await registerChild(t.services, worker, { dateOfBirth: '2010-01-20' });
     await t.services.people.allocate(manager, child.id, { teamId, workerId: worker.actor.userId });
-    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'The court made a care order.', familyAndFriends: 'yes', setting: 'in_house_fostering', carer: 'Ann Lee' }, at('2024-02-26', '14:00'));
+    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'The court made a care order.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carer: 'Ann Lee' }, at('2024-02-26', '14:00'));
     const statusOn = async (date: string) => {
       t.clock.set(`${date}T12:00:00Z`);
       return (await t.services.careLeaver.view(pa, child.id)).status?.status;
@@ -86,7 +86,7 @@ describe.each(engines())("a young person's journey from 16 to 21 on %s", (engine
     const child = await registerChild(t.services, worker, { dateOfBirth: '2009-05-01', uasc: true, immigrationStatus: 'asylum-claim-pending' });
     await t.services.people.allocate(manager, child.id, { teamId, workerId: worker.actor.userId });
     const lodgings = await makeProvider(t.services, { name: 'Riverside Lodgings', type: 'supported_accommodation', ageFrom: '16', ageTo: '21', inspectedOn: '2025-02-01' });
-    await t.services.inCare.start(worker, child.id, { legalStatus: 'V2', reason: 'Arrived alone in the UK.', familyAndFriends: 'no', setting: 'supported_accommodation', providerId: lodgings.id }, at('2025-06-01', '14:00'));
+    await t.services.inCare.start(worker, child.id, { legalStatus: 'V2', reason: 'Arrived alone in the UK.', familyAndFriends: 'no', previousPermanence: 'none', setting: 'supported_accommodation', providerId: lodgings.id }, at('2025-06-01', '14:00'));
     const plan = { views: 'Wants to stay in Wealdmoor and study engineering.', independence: 'Supported lodgings until 18.', wellbeing: 'Sleep poor; CAMHS referral.', eet: 'ESOL at college.', finance: 'Allowance; bank account opened.' };
     expect(await problems(t.services.careLeaver.pathwayPlan(worker, child.id, plan))).toEqual(['tripleplanning: Enter the triple planning: for staying in the UK, for a return, and for the meantime (Care Leavers 24)']);
     expect(await problems(t.services.careLeaver.pathwayPlanShared(worker, child.id))).toEqual(['shared: There is no pathway plan to give yet']);
@@ -110,7 +110,7 @@ describe.each(engines())("a young person's journey from 16 to 21 on %s", (engine
     const child = await registerChild(t.services, worker, { dateOfBirth: '2012-06-20' });
     await t.services.people.allocate(manager, child.id, { teamId, workerId: worker.actor.userId });
     const home = await makeProvider(t.services, { name: 'Oak Lodge', type: 'childrens_home' });
-    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', setting: 'residential', providerId: home.id }, at('2026-02-20', '14:00'));
+    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'residential', providerId: home.id }, at('2026-02-20', '14:00'));
     const view = await t.services.careLeaver.view(worker, child.id);
     expect(view.transitions.find((c) => c.ruleId === 'cwd.transitions-notification')?.dueDate).toBe('2026-06-20'); // by the 14th birthday
     expect(await problems(t.services.careLeaver.transitions(worker, child.id, 'ruledOut', {}))).toEqual(['note: Enter why the young person is not likely to need adult services']);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError } from '../../src/platform/errors';
 import { emptyContactDraft, type ContactDraftData } from '../../src/modules/frontDoor/frontDoorSchemas';
+import { describeEvent } from '../../src/modules/people/describeEvent';
 import { engines, testDatabase } from '../support/testDatabase';
 import { problemsByField as problems } from '../support/refusals';
 import { allocatedCase, childInput, importEvent, makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
@@ -154,14 +155,15 @@ describe.each(engines())('the front door on %s', (engine) => {
     // Thursday 20 August 2026, 16:00: the contact that asks for an assessment.
     const { contactId } = await recordContact(contactAbout([child.id], [], { day: '20', month: '8', year: '2026', time: '16:00' }));
     await t.services.frontDoor.recommend(dutySocialWorker, contactId, { outcome: 'assessment', rationale: 'Injury with an explanation from the child; no previous involvement.' });
-    await expect(t.services.frontDoor.decide(dutySocialWorker, contactId, { outcome: 'assessment', reason: 'x', teamId: receiving })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(t.services.frontDoor.decide(dutySocialWorker, contactId, { outcome: 'assessment', reason: 'x', teamId: receiving, primaryNeed: 'abuse_or_neglect' })).rejects.toBeInstanceOf(ForbiddenError);
     expect(await problems(t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'assessment', reason: '' }))).toEqual({
       reason: 'Enter the reason for the decision',
       teamId: 'Select the team whose assistant team manager will allocate the assessment',
+      primaryNeed: "Select the child's primary need, as it looks now",
     });
     expect(await problems(t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'no_further_action', reason: 'No concerns' }))).toEqual({ adviceToReferrer: 'Enter the advice given to the referrer' });
 
-    await t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'assessment', reason: 'Needs an assessment of the injury and home conditions', teamId: receiving });
+    await t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'assessment', reason: 'Needs an assessment of the injury and home conditions', teamId: receiving, primaryNeed: 'abuse_or_neglect' });
     await expect(t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'no_further_action', reason: 'again', adviceToReferrer: 'x' })).rejects.toBeInstanceOf(ConflictError);
 
     const record = await t.services.people.find(child.id);
@@ -177,6 +179,37 @@ describe.each(engines())('the front door on %s', (engine) => {
     const queue = await t.services.frontDoor.queue(dutyManager);
     expect(queue.awaiting.some((c) => c.contact.id === contactId)).toBe(false);
     expect(queue.decided.some((c) => c.contact.id === contactId)).toBe(true);
+  });
+
+  it("records the child's primary need, as it looks now, for a referral going on to further action: for each child on the contact, and only then (issue 10, cin-census/rules.csv 8610)", async () => {
+    const first = await registerChild(t.services, dutySocialWorker);
+    const second = await registerChild(t.services, dutySocialWorker);
+    const { contactId } = await recordContact(contactAbout([first.id, second.id], []));
+    const message = "Select the child's primary need, as it looks now";
+    expect(await problems(t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'strategy_discussion', reason: 'Injury to a baby' }))).toEqual({ primaryNeed: message });
+    // "Not stated" is what the census says when nothing was recorded: not an answer the Duty Manager gives.
+    expect(await problems(t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'strategy_discussion', reason: 'Injury to a baby', primaryNeed: 'not_stated' }))).toEqual({ primaryNeed: message });
+    expect(await problems(t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'strategy_discussion', reason: 'Injury to a baby', primaryNeed: 'poverty' }))).toEqual({ primaryNeed: message });
+    await t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'strategy_discussion', reason: 'Injury to a baby', primaryNeed: 'abuse_or_neglect' });
+    for (const child of [first, second]) {
+      const decided = (await t.services.people.streamOf(child.id)).filter((e) => e.type === 'threshold.decided');
+      expect(decided.map((e) => e.data)).toEqual([expect.objectContaining({ contactId, outcome: 'strategy_discussion', primaryNeed: 'abuse_or_neglect' })]);
+    }
+    // The CIN census has the need while the work is under way: rule 8610 is met for the open episode.
+    const census = await t.services.returns.forChild(dutyManager, first.id);
+    expect(census.rows.cin?.CINdetails.map((d) => d.PrimaryNeedCode)).toEqual(['N1']);
+    expect(census.failures.map((f) => f.code)).not.toContain('8610');
+    // The chronology says it in words.
+    const [decision] = (await t.services.people.streamOf(first.id)).filter((e) => e.type === 'threshold.decided');
+    expect(describeEvent(decision!).lines).toContain('Primary need, as it looked at the front door: Abuse or neglect');
+
+    // Early Help is not a referral to further action: a need left chosen is not recorded.
+    const other = await registerChild(t.services, dutySocialWorker);
+    const hub = await recordContact(contactAbout([other.id], []));
+    await t.services.frontDoor.decide(dutyManager, hub.contactId, { outcome: 'early_help', reason: 'Needs met by the hub', primaryNeed: 'low_income' });
+    const [early] = (await t.services.people.streamOf(other.id)).filter((e) => e.type === 'threshold.decided');
+    expect(early?.data).toMatchObject({ outcome: 'early_help' });
+    expect(early?.data).not.toHaveProperty('primaryNeed');
   });
 
   it('lets a MASH enquiry go ahead on consent recorded after the contact, without an override', async () => {
@@ -213,7 +246,7 @@ describe.each(engines())('the front door on %s', (engine) => {
     const { contactId } = await recordContact(contactAbout([child.id], []));
     const refused = await problems(t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'early_help', reason: 'Back to the hub' }));
     expect(refused.outcome).toContain('stepped up to social care on 21 May 2026: a re-referral within 3 months goes to a Child and Family Assessment');
-    await t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'assessment', reason: 'Re-referral after step-up', teamId: frontDoorTeam });
+    await t.services.frontDoor.decide(dutyManager, contactId, { outcome: 'assessment', reason: 'Re-referral after step-up', teamId: frontDoorTeam, primaryNeed: 'family_dysfunction' });
     // A step-up more than 3 months before the contact does not bind the decision.
     const other = await registerChild(t.services, dutySocialWorker);
     await importEvent(t.services, other.id, 'early_help.received', '2026-04-01T10:00:00+01:00');

@@ -92,6 +92,36 @@ describe.each(engines())('the front door pages on %s', (engine) => {
     expect((await t.services.people.streamOf(child.id)).filter((e) => e.type === 'contact.received')).toHaveLength(1);
   });
 
+  it("asks the Duty Manager the child's primary need, as it looks now, for an assessment, answering what is missing in the GOV.UK way (issue 10)", async () => {
+    const team = await makeTeam(t.services);
+    const manager = await makeUser(t.services, { roles: ['assistant-team-manager'], teamIds: [team] });
+    const child = await registerChild(t.services, duty);
+    const writer = await signedIn();
+    const draft = await newDraft(writer);
+    await writer.get(draft);
+    const form = { 'receivedOn-day': '21', 'receivedOn-month': '8', 'receivedOn-year': '2026', receivedTime: '11:15', source: 'marf', referrerName: 'Paul Grainger', referrerAgency: 'school', referrerRelationship: 'Teacher', concerns: 'Left alone overnight', childIds: child.id, adultIds: '' };
+    const contactUrl = String((await writer.post(draft, { ...form, action: 'submit' })).headers.location);
+
+    const client = await signedIn(manager);
+    const page = await client.get(contactUrl);
+    expect(mainText(page.body)).toContain("The child's primary need, as it looks now");
+    expect(mainText(page.body)).toContain("Family in acute stress");
+    // "Not stated" is not a need to choose.
+    expect(page.body).not.toContain('value="not_stated"');
+
+    const missing = await client.post(`${contactUrl}/decision`, { outcome: 'assessment', reason: 'Assess the care at home', teamId: team });
+    expect(missing.statusCode).toBe(400);
+    expect(mainText(missing.body)).toContain("Select the child's primary need, as it looks now");
+    expect(missing.body).toContain('href="#primaryNeed"');
+    expect(missing.body).toMatch(/id="primaryNeed"/);
+    // What was typed is kept.
+    expect(missing.body).toContain('Assess the care at home');
+
+    const decided = await client.post(`${contactUrl}/decision`, { outcome: 'assessment', reason: 'Assess the care at home', teamId: team, primaryNeed: 'acute_stress' });
+    expect(decided.statusCode).toBe(302);
+    expect((await t.services.people.streamOf(child.id)).find((e) => e.type === 'threshold.decided')?.data).toMatchObject({ outcome: 'assessment', primaryNeed: 'acute_stress' });
+  });
+
   it('attaches a document to a contact, lets it be downloaded by those who may see the children, and refuses what cannot be attached with what to do', async () => {
     const child = await registerChild(t.services, duty);
     const client = await signedIn();

@@ -33,7 +33,7 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
     await t.services.people.recordRelationship(c.worker, c.child.id, { relatedPersonId: mother.record.id, type: 'parent', parentalResponsibility: true, professionalRole: null, startDate: '2015-03-27' });
     return { ...c, motherId: mother.record.id };
   }
-  const start = { legalStatus: 'V2', reason: 'Mum is in hospital and there is no one else to look after you for now.', familyAndFriends: 'yes', setting: 'in_house_fostering', carer: 'Sue and Dev Carter' };
+  const start = { legalStatus: 'V2', reason: 'Mum is in hospital and there is no one else to look after you for now.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carer: 'Sue and Dev Carter' };
 
   it('records section 20 with the signed consent, the first placement and the steps of coming into care against their clocks', async () => {
     const { worker, manager, child, motherId } = await caseWithMother();
@@ -43,6 +43,7 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
       'familyAndFriends: Select whether family and friends placements were explored',
       'consentParent: Select the parent with parental responsibility who signed the consent',
       'consentSignedOn-day: Enter the date the consent was signed',
+      'previousPermanence: Select whether the child had been adopted, or lived with someone under a special guardianship or child arrangements order, before this',
       'setting: Select the kind of placement',
       'carer: Enter the carers or the home the child is placed with',
     ]);
@@ -160,6 +161,52 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
     expect(await problems(t.services.inCare.start(worker, child.id, { ...start, legalStatus: 'L1', gapReason: 'At home with mum' }, at('2027-01-10', '11:00')))).toEqual([
       'occurredOn: This overlaps the last period of care, which ended later: check the date',
     ]);
+  });
+
+  it('asks whether the child left care before through adoption or an order, with its date and council, for the SSDA903 return', async () => {
+    const { worker, child } = await allocatedCase(t.services);
+    t.clock.set('2026-12-24T18:00:00Z');
+    const careOrder = { ...start, legalStatus: 'C2', reason: 'The court made a care order: your special guardian cannot look after you any more.' };
+    const { previousPermanence: _, ...unanswered } = careOrder;
+    expect(await problems(t.services.inCare.start(worker, child.id, unanswered, at('2026-12-24', '15:00')))).toEqual([
+      'previousPermanence: Select whether the child had been adopted, or lived with someone under a special guardianship or child arrangements order, before this',
+    ]);
+    expect(await problems(t.services.inCare.start(worker, child.id, { ...careOrder, previousPermanence: 'special_guardianship' }, at('2026-12-24', '15:00')))).toEqual([
+      'previousPermanenceOn-year: Enter the year the order was made, and the month and day if you know them',
+      'previousPermanenceAuthority: Enter the council that arranged the order, or its DfE code',
+    ]);
+    const order = { previousPermanence: 'special_guardianship', 'previousPermanenceOn-month': '3', 'previousPermanenceOn-year': '2019', previousPermanenceAuthority: 'Leeds City Council' };
+    expect(await problems(t.services.inCare.start(worker, child.id, { ...careOrder, ...order, 'previousPermanenceOn-year': '2027' }, at('2026-12-24', '15:00')))).toEqual([
+      'previousPermanenceOn-year: The date the order was made must be in the past',
+    ]);
+    expect(await problems(t.services.inCare.start(worker, child.id, { ...careOrder, ...order, 'previousPermanenceOn-month': '12', 'previousPermanenceOn-year': '2026' }, at('2026-12-24', '15:00')))).toEqual([
+      'previousPermanenceOn-day: The order was made close to when the child came into care on 24 December 2026: enter the day it was made',
+    ]);
+    await t.services.inCare.start(worker, child.id, { ...careOrder, ...order, 'previousPermanenceOn-day': '' }, at('2026-12-24', '15:00'));
+    const started = (await t.services.people.streamOf(child.id)).filter((e) => e.type === 'cic.started');
+    expect(started.map((e) => e.data.previousPermanence)).toEqual([{ option: 'special_guardianship', on: '2019-03', authority: 'Leeds City Council' }]);
+    expect((await t.services.inCare.view(worker, child.id)).previousPermanence).toBe('Special guardianship order made in March 2019, arranged by Leeds City Council');
+  });
+
+  it('shows the question on the page, with a GOV.UK error when it is not answered', async () => {
+    const { worker, child } = await allocatedCase(t.services);
+    t.clock.set('2026-12-24T18:00:00Z');
+    const client = new Client(app);
+    await client.signIn(worker.actor.username, worker.password);
+    const form = mainText((await client.get(`/people/${child.id}/in-care`)).body);
+    expect(form).toContain('Before this, had the child been adopted, or lived with someone under a special guardianship or child arrangements order?');
+    const when = { 'occurredOn-day': '24', 'occurredOn-month': '12', 'occurredOn-year': '2026', occurredTime: '15:00' };
+    const { previousPermanence: _, ...unanswered } = start;
+    const refused = await client.post(`/people/${child.id}/in-care/start`, { ...when, ...unanswered, legalStatus: 'C2' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#previousPermanence"');
+    const order = await client.post(`/people/${child.id}/in-care/start`, { ...when, ...start, legalStatus: 'C2', previousPermanence: 'adopted', previousPermanenceAuthority: '873' });
+    expect(order.statusCode).toBe(400);
+    expect(order.body).toContain('href="#previousPermanenceOn-year"');
+    expect(mainText(order.body)).toContain('Enter the year the order was made');
+    const saved = await client.post(`/people/${child.id}/in-care/start`, { ...when, ...start, legalStatus: 'C2', previousPermanence: 'adopted', 'previousPermanenceOn-year': '2016', previousPermanenceAuthority: '873' });
+    expect(saved.statusCode).toBe(302);
+    expect(mainText((await client.get(`/people/${child.id}/in-care`)).body)).toContain('Adopted: adoption order made in 2016, arranged by 873');
   });
 
   it('shows the page, refuses bad input with what to fix, and keeps the signed consent as a document', async () => {

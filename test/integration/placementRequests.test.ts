@@ -147,7 +147,7 @@ describe.each(engines())('placement requests on %s', (engine) => {
     expect(queue.rows.find((r) => r.requestId === requestId)).toMatchObject({ status: 'matched', allocatedTo: officer.actor.displayName, daysWaiting: 1 });
 
     // The placement is made from the match: with the matched provider only, and the request is then placed.
-    const start = { legalStatus: 'C1', reason: 'An interim care order was made today.', familyAndFriends: 'yes', setting: 'independent_fostering', requestId, carer: 'Jo and Pat Near' };
+    const start = { legalStatus: 'C1', reason: 'An interim care order was made today.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'independent_fostering', requestId, carer: 'Jo and Pat Near' };
     const placedAt = when('2027-03-02', '18:00', 'occurred');
     t.clock.set('2027-03-02T19:00:00Z');
     expect(await problems(s.inCare.start(worker, child.id, { ...start, providerId: ids.far }, { ...placedAt, fields: undefined }))).toEqual([

@@ -94,7 +94,7 @@ describe.each(engines())('the Resource Service on %s', (engine) => {
     const head = await makeUser(t.services, { roles: ['head-of-service'] });
     const good = await makeProvider(t.services, { name: 'Elm Lodge', type: 'childrens_home', rating: 'good' });
     const weak = await makeProvider(t.services, { name: 'Brook House', type: 'childrens_home', rating: 'requires_improvement' });
-    const start = { legalStatus: 'C2', reason: 'A care order was made today.', familyAndFriends: 'yes', setting: 'residential' };
+    const start = { legalStatus: 'C2', reason: 'A care order was made today.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'residential' };
     const when = at('2026-08-20', '09:00');
     expect(await problems(t.services.inCare.start(worker, child.id, start, when))).toEqual(['providerId: Select the provider: a placement the Resource Service commissions names its provider']);
     expect(await problems(t.services.inCare.start(worker, child.id, { ...start, providerId: weak.id }, when))).toEqual([
@@ -121,7 +121,7 @@ describe.each(engines())('the Resource Service on %s', (engine) => {
     const iro = await makeUser(t.services, { roles: ['iro'] });
     const first = await makeProvider(t.services, { name: 'First Foster Agency', type: 'independent_fostering_agency' });
     const next = await makeProvider(t.services, { name: 'Second Foster Agency', type: 'independent_fostering_agency', rating: 'outstanding' });
-    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', setting: 'independent_fostering', providerId: first.id, carer: 'Jo and Sam Price' }, at('2026-08-01', '09:00'));
+    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'independent_fostering', providerId: first.id, carer: 'Jo and Sam Price' }, at('2026-08-01', '09:00'));
     // A second placement while one is current is a move, not a new placement.
     expect(await problems(t.services.placements.start(worker, child.id, { setting: 'in_house_fostering', carer: 'Someone' }, at('2026-08-02', '09:00', 'start')))).toEqual(['setting: The child has a placement now: record a move instead']);
 
@@ -189,7 +189,7 @@ describe.each(engines())('the Resource Service on %s', (engine) => {
     const { worker, child } = await allocatedCase(t.services);
     const home = await makeProvider(t.services, { name: 'Willow Court', type: 'childrens_home' });
     const officer = await makeUser(t.services, { roles: ['placements-officer'] });
-    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', setting: 'residential', providerId: home.id }, at('2026-09-01', '09:00'));
+    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'residential', providerId: home.id }, at('2026-09-01', '09:00'));
     t.clock.set('2026-10-05T18:00:00Z');
     await t.services.stability.noticeReceived(worker, child.id, { reason: 'Assaults on staff', ...day('noticeEndsOn', '2026-11-02') }, at('2026-10-05', '09:00', 'notice'));
     expect(await problems(t.services.stability.noticeReceived(worker, child.id, { reason: 'Again', ...day('noticeEndsOn', '2026-11-02') }, at('2026-10-05', '10:00', 'notice')))).toEqual(['reason: A Notice to Quit is already waiting']);

@@ -87,7 +87,7 @@ describe.each(engines())('the statutory returns on %s', (engine) => {
     await referral(ids.cic!.id, '2025-05-12', 'assessment');
     await cic('assessment.allocated', '2025-05-12T16:00:00+01:00');
     await cic('assessment.completed', '2025-06-20T12:00:00+01:00', { primaryNeed: 'abuse_or_neglect', factors: ['neglect'] });
-    await cic('cic.started', '2025-07-01T14:00:00+01:00', { legalStatus: 'C2', reason: 'The court made a care order.' });
+    await cic('cic.started', '2025-07-01T14:00:00+01:00', { legalStatus: 'C2', reason: 'The court made a care order.', previousPermanence: { option: 'none' } });
     await cic('cic.placement_started', '2025-07-01T15:00:00+01:00', { setting: 'in_house_fostering', providerId: fostering.id, placementId: `p-${unique()}`, carer: 'Ann and Joe Lee', postcode: 'WM3 5CD' });
     await cic('cic.review_held', '2025-07-25T10:00:00+01:00', { childParticipation: 'attended' });
     await cic('cic.placement_ended', '2025-11-03T10:00:00Z', { reason: 'care_plan' });
@@ -135,8 +135,8 @@ describe.each(engines())('the statutory returns on %s', (engine) => {
     const files = t.services.returns.ssda903Files(built);
     const episodes = parseSsda903Csv('episodes', files.episodes).rows.filter((r) => r.CHILD === ids.cic!.childId);
     expect(episodes.map((e) => [e.DECOM, e.RNE, e.LS, e.PLACE, e.DEC, e.REC])).toEqual([
-      ['2025-07-01', 'S', 'C2', 'U3', '2025-11-03', 'X1'],
-      ['2025-11-03', 'P', 'C2', 'U3', null, null],
+      ['2025-07-01', 'S', 'C2', 'U6', '2025-11-03', 'X1'],
+      ['2025-11-03', 'P', 'C2', 'U6', null, null],
     ]);
     expect(files.episodes.split('\n')[0]).toBe('CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN');
     expect(parseSsda903Csv('reviews', files.reviews).rows.filter((r) => r.CHILD === ids.cic!.childId).map((r) => [r.REVIEW, r.REVIEW_CODE])).toEqual([
@@ -145,6 +145,8 @@ describe.each(engines())('the statutory returns on %s', (engine) => {
       ['2026-03-16', 'PN1'],
     ]);
     expect(parseSsda903Csv('header', files.header).rows.find((r) => r.CHILD === ids.cic!.childId)).toMatchObject({ SEX: '1', DOB: '2012-02-03', ETHNIC: 'WBRI', UPN: upnFor(3) });
+    // Came into care in the year: whether the child had left care before through adoption or an order (Z1: no).
+    expect(parseSsda903Csv('previous_permanence', files.previous_permanence).rows.filter((r) => r.CHILD === ids.cic!.childId)).toEqual([{ CHILD: ids.cic!.childId, DOB: '2012-02-03', PREV_PERM: 'Z1', LA_PERM: null, DATE_PERM: null }]);
   });
 
   it("shows a child's failures on their record with what to change, and a team's on the data quality page", async () => {

@@ -1,5 +1,6 @@
 import { addMonths, ageOn, londonDate } from '../calendar/localDate';
 import { chronological, type WorkflowEvent } from '../records/events';
+import { healthOutcomeLines, sdqReasonText } from './healthOutcomes';
 
 export interface HealthRecord {
   at: Date;
@@ -12,8 +13,10 @@ export interface HealthSchedule {
   /** The next review health assessment: 6 months after the last for a child under 5 at it, 12 months from 5 (Children in Care 25). */
   nextAssessment: { due: string; overdue: boolean; why: string } | null;
   /** An SDQ is owed when in care 12 months or more and aged 4 to 16 at the latest health assessment (Children in Care 24). */
-  sdq: { needed: boolean; done: HealthRecord | null; why: string };
+  sdq: { needed: boolean; done: HealthRecord | null; why: string; notDone: { at: Date; reason: string } | null };
   checks: { dental: HealthRecord | null; optician: HealthRecord | null; medical: HealthRecord | null };
+  /** The latest health and wellbeing for the year (immunisations, substance misuse, convictions), in words. */
+  outcomes: { at: Date; lines: string[] } | null;
 }
 
 /**
@@ -27,6 +30,8 @@ export function healthScheduleOf(stream: readonly WorkflowEvent[], dateOfBirth: 
   let careStart: string | null = null;
   let assessments: HealthRecord[] = [];
   let sdq: HealthRecord | null = null;
+  let sdqNotDone: { at: Date; reason: string } | null = null;
+  let outcomes: HealthSchedule['outcomes'] = null;
   const checks: HealthSchedule['checks'] = { dental: null, optician: null, medical: null };
   for (const e of chronological(stream)) {
     const record = { at: e.occurredAt, kind: String(e.data.kind ?? ''), detail: String(e.data.summary ?? '') };
@@ -34,8 +39,12 @@ export function healthScheduleOf(stream: readonly WorkflowEvent[], dateOfBirth: 
       careStart = londonDate(e.occurredAt);
       assessments = [];
       sdq = null;
+      sdqNotDone = null;
+      outcomes = null;
     } else if (e.type === 'cic.health_assessment_completed') assessments.push({ ...record, kind: record.kind || 'review' });
     else if (e.type === 'cic.sdq_completed') sdq = record;
+    else if (e.type === 'cic.sdq_not_completed') sdqNotDone = { at: e.occurredAt, reason: sdqReasonText(e.data.reason) || 'No reason recorded' };
+    else if (e.type === 'cic.health_outcomes_recorded') outcomes = { at: e.occurredAt, lines: healthOutcomeLines(e.data) };
     else if (e.type === 'cic.health_check_completed' && (record.kind === 'dental' || record.kind === 'optician' || record.kind === 'medical')) checks[record.kind] = record;
   }
   const last = assessments.at(-1);
@@ -50,6 +59,8 @@ export function healthScheduleOf(stream: readonly WorkflowEvent[], dateOfBirth: 
   const twelveMonths = careStart !== null && addMonths(careStart, 12) <= today;
   const needed = twelveMonths && ageAtLast !== null && ageAtLast >= 4 && ageAtLast <= 16;
   const sdqSinceLast = sdq && last && sdq.at.getTime() >= last.at.getTime() ? sdq : null;
+  // Why it could not be done, recorded since the latest assessment, answers for it too.
+  const notDoneSinceLast = sdqNotDone && (!last || sdqNotDone.at.getTime() >= last.at.getTime()) && (!sdq || sdqNotDone.at.getTime() > sdq.at.getTime()) ? sdqNotDone : null;
   const why = !twelveMonths ? 'In care less than 12 months' : ageAtLast === null ? 'No health assessment recorded yet' : needed ? `Aged ${ageAtLast} at the latest health assessment, in care 12 months or more` : `Aged ${ageAtLast} at the latest health assessment: SDQs are for 4 to 16`;
-  return { assessments, nextAssessment, sdq: { needed: needed && !sdqSinceLast, done: sdq, why }, checks };
+  return { assessments, nextAssessment, sdq: { needed: needed && !sdqSinceLast && !notDoneSinceLast, done: sdq, why, notDone: notDoneSinceLast }, checks, outcomes };
 }

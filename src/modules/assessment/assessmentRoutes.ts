@@ -55,6 +55,8 @@ export function assessmentRoutes(app: FastifyInstance, services: Services) {
       outcomeLabels,
       census: censusView(view.state?.completed),
       signOffNeeds: signOffPrimaryNeeds,
+      // The need the Duty Manager chose at the front door, chosen already on the sign-off (issue 10).
+      frontDoorNeed: signOffPrimaryNeeds.find((w) => w.value === view.needAtReferral) ?? null,
       factorGroups,
       noFactors,
       chosenFactors: formList(sent, 'factors'),

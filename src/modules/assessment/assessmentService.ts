@@ -1,6 +1,7 @@
 import { can } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
 import { extensionDecisionRefusal, extensionRequestRefusal, latestAssessment, outcomeFollowOn, signOffRefusal, type AssessmentState } from '../../domain/assessment/assessmentState';
+import { needAtReferral } from '../../domain/assessment/needAtReferral';
 import { readScore, submissionProblems, type AssessmentContent } from '../../domain/assessment/signsOfSafety';
 import { fullName } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
@@ -71,7 +72,8 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
     /** The child's latest assessment, its steps' clocks and what the reader may do with it. */
     async overview(context: RequestContext, personId: string) {
       const record = await people.record(context, personId);
-      const state = await stateOf(personId);
+      const stream = await people.streamOf(personId);
+      const state = latestAssessment(stream);
       const obligations = state ? (await standards.forPerson(personId)).filter((o) => o.obligation.startedAt.getTime() >= state.allocatedAt.getTime() - 1 || o.obligation.ruleId === 'assessment.complete') : [];
       const clocks = clocksOf(obligations, assessmentRules);
       const mine = state ? await draftStore.openDraftAbout(db, context.actor.userId, draftKind, personId) : null;
@@ -81,6 +83,8 @@ export function assessmentService(db: Db, clock: Clock, people: PeopleService, s
         state,
         clocks,
         myDraft: mine && readAssessmentDraft(mine.data).assessmentId === state?.id ? mine : null,
+        /** The primary need chosen at the front door (issue 10): the sign-off's default, which the manager confirms or changes. */
+        needAtReferral: state && state.stage !== 'completed' ? needAtReferral(stream) : null,
         may: {
           allocate: Boolean((!state || state.stage === 'completed') && record.allocatedTeamId && can(context.actor, 'child:allocate', record)),
           write: Boolean(state && state.stage !== 'completed' && can(context.actor, 'work:record', record)),

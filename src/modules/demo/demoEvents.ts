@@ -49,7 +49,7 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
     case 'assessment':
       return [
         { ...contact, daysAgo: d + 2 },
-        { type: 'threshold.decided', daysAgo: d + 1, data: { outcome: outcomeByStage.assessment, summary: 'Threshold met for a Child and Family Assessment' } },
+        { type: 'threshold.decided', daysAgo: d + 1, data: { outcome: outcomeByStage.assessment, primaryNeed: needAtTheFrontDoor(family), summary: 'Threshold met for a Child and Family Assessment' } },
         { type: 'assessment.allocated', daysAgo: d, data: { summary: 'Child and Family Assessment allocated' } },
         ...(d > 3 ? [{ type: 'assessment.child_seen', daysAgo: d - 2, data: { summary: 'Child seen at home, and alone in their bedroom' } }] : []),
       ];
@@ -58,7 +58,7 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
       const lastCinVisit = family.closed ? family.closed.daysAgo + 4 : lastVisit;
       return [
         { ...contact, daysAgo: d + 50 },
-        { type: 'threshold.decided', daysAgo: d + 49, data: { outcome: 'assessment', summary: 'Threshold met for a Child and Family Assessment' } },
+        { type: 'threshold.decided', daysAgo: d + 49, data: { outcome: 'assessment', primaryNeed: needAtTheFrontDoor(family), summary: 'Threshold met for a Child and Family Assessment' } },
         { type: 'assessment.allocated', daysAgo: d + 48, data: {} },
         { type: 'assessment.child_seen', daysAgo: d + 46, data: {} },
         // Signed off with what the CIN census needs of it (issue 10).
@@ -72,7 +72,7 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
     case 'cp':
       return [
         { ...contact, daysAgo: d + 16 },
-        { type: 'threshold.decided', daysAgo: d + 16, hour: 15, data: { outcome: 'strategy_discussion', summary: 'Significant harm suspected: strategy discussion' } },
+        { type: 'threshold.decided', daysAgo: d + 16, hour: 15, data: { outcome: 'strategy_discussion', primaryNeed: needAtTheFrontDoor(family), summary: 'Significant harm suspected: strategy discussion' } },
         { type: 'strategy.discussion_held', daysAgo: d + 15, data: { section47ThresholdMet: true, summary: 'Strategy discussion with police and health: section 47 threshold met' } },
         { type: 'strategy.minutes_distributed', daysAgo: family.late ? d + 13 : d + 15, hour: family.late ? 10 : 17, data: {} },
         { type: 's47.started', daysAgo: d + 15, hour: 16, data: {} },
@@ -95,8 +95,9 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
       const [firstStatus, ...changes] = statuses;
       return [
         { ...contact, daysAgo: d + 1 },
-        { type: 'threshold.decided', daysAgo: d + 1, hour: 16, data: { outcome: 'strategy_discussion', summary: 'Immediate safeguarding concerns' } },
-        { type: 'cic.started', daysAgo: d, data: { legalStatus: firstStatus?.[0], summary: 'Became looked after' } },
+        { type: 'threshold.decided', daysAgo: d + 1, hour: 16, data: { outcome: 'strategy_discussion', primaryNeed: needAtTheFrontDoor(family), summary: 'Immediate safeguarding concerns' } },
+        // Whether the child had left care before through adoption or an order, for the SSDA903 return (issue 10).
+        { type: 'cic.started', daysAgo: d, data: { legalStatus: firstStatus?.[0], summary: 'Became looked after', previousPermanence: family.previousPermanence ?? { option: 'none' } } },
         { type: 'cic.notification_sent', daysAgo: d, hour: 17, data: {} },
         { type: 'cic.placement_started', daysAgo: d, hour: 18, data: { summary: 'Placed', setting: family.placement ?? 'in_house_fostering' } },
         { type: 'cic.iro_appointed', daysAgo: d - 1, data: {} },
@@ -107,8 +108,8 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
           { type: 'cic.health_assessment_completed', daysAgo: d - 21, data: { summary: 'Initial health assessment' } },
         ]),
         ...changes.map(([status, ago]) => ({ type: 'cic.legal_status_changed', daysAgo: ago, data: { legalStatus: status } })),
-        ...(d > 20 ? [{ type: 'cic.review_held', daysAgo: d - 20, data: { summary: 'First child in care review' } }] : []),
-        ...(d > 115 ? [{ type: 'cic.review_held', daysAgo: d - 105, data: { summary: 'Second child in care review' } }] : []),
+        ...(d > 20 ? [{ type: 'cic.review_held', daysAgo: d - 20, data: { summary: 'First child in care review', childParticipation: 'attended' } }] : []),
+        ...(d > 115 ? [{ type: 'cic.review_held', daysAgo: d - 105, data: { summary: 'Second child in care review', childParticipation: 'views_shared' } }] : []),
         ...every(d, 42, lastVisit, (v) => ({ type: 'cic.visit', daysAgo: v, data: { seenAlone: true } })),
         ...panelJourney(family, d),
       ];
@@ -116,6 +117,25 @@ export function journey(family: DemoFamily, index: number): ScriptedEvent[] {
     case 'care-leaver':
       return []; // dated from the young person's birthdays: see careLeaverJourney
   }
+}
+
+/**
+ * The child's primary need as the Duty Manager saw it at the threshold decision (issue 10: the CIN
+ * census needs it from the referral on, rule 8610): what the assessment later found for a family
+ * that has one, else what the family's contact was about, else the commonest.
+ */
+const frontDoorNeeds: Record<string, string> = {
+  Brown: 'family_dysfunction',
+  Murphy: 'abuse_or_neglect',
+  Ahmed: 'parental_illness',
+  Wilson: 'abuse_or_neglect',
+  Ali: 'low_income',
+  Kaur: 'acute_stress',
+  Tesfaye: 'absent_parenting',
+  Lakatos: 'family_dysfunction',
+};
+function needAtTheFrontDoor(family: DemoFamily): string {
+  return family.assessed?.primaryNeed ?? frontDoorNeeds[family.surname] ?? 'abuse_or_neglect';
 }
 
 /** The primary need and factors the manager recorded at sign-off; a family without its own words has the commonest. */
@@ -152,19 +172,19 @@ export function careLeaverJourney(dateOfBirth: string, today: string, late: bool
   const lastContact = late ? 70 : 10;
   return [
     { type: 'contact.received', daysAgo: started + 1, data: { summary: 'Referral' } },
-    { type: 'threshold.decided', daysAgo: started + 1, hour: 15, data: { outcome: 'strategy_discussion' } },
-    { type: 'cic.started', daysAgo: started, data: { legalStatus: 'V2', summary: 'Became looked after' } },
+    { type: 'threshold.decided', daysAgo: started + 1, hour: 15, data: { outcome: 'strategy_discussion', primaryNeed: 'abuse_or_neglect' } },
+    { type: 'cic.started', daysAgo: started, data: { legalStatus: 'V2', summary: 'Became looked after', previousPermanence: { option: 'none' } } },
     { type: 'cic.notification_sent', daysAgo: started, hour: 17, data: {} },
     { type: 'cic.placement_started', daysAgo: started, hour: 18, data: { setting: 'in_house_fostering' } },
     { type: 'cic.iro_appointed', daysAgo: started - 1, data: {} },
     { type: 'cic.placement_planning_meeting_held', daysAgo: started - 4, data: {} },
     { type: 'cic.care_plan_completed', daysAgo: started - 8, data: {} },
     { type: 'cic.health_assessment_completed', daysAgo: started - 20, data: {} },
-    { type: 'cic.review_held', daysAgo: started - 18, data: { summary: 'First child in care review' } },
-    { type: 'cic.review_held', daysAgo: started - 100, data: { summary: 'Second child in care review' } },
+    { type: 'cic.review_held', daysAgo: started - 18, data: { summary: 'First child in care review', childParticipation: 'attended' } },
+    { type: 'cic.review_held', daysAgo: started - 100, data: { summary: 'Second child in care review', childParticipation: 'views_shared' } },
     { type: 'care_leaver.pa_allocated', daysAgo: paAllocated, data: { summary: 'Personal adviser allocated' } },
     { type: 'care_leaver.pathway_plan_completed', daysAgo: paAllocated - 30, data: { summary: 'First pathway plan' } },
-    { type: 'cic.ended', daysAgo: ended, data: { reason: 'E11', summary: 'Turned 18: moved to independent living' } },
+    { type: 'cic.ended', daysAgo: ended, data: { reason: 'eighteen', summary: 'Turned 18: moved to independent living' } },
     ...every(ended, 56, lastContact, (v) => ({ type: 'care_leaver.contact', daysAgo: v, data: {} })),
   ];
 }

@@ -65,6 +65,8 @@ export interface DemoFamily {
   assessed?: { primaryNeed: string; factors: string[] };
   /** The child in need plan has ended and the case closed this many days ago, and why (a cinWords.ts closureReasons value). */
   closed?: { daysAgo: number; reason: string; summary: string };
+  /** A child in care who had left an earlier period of care through adoption or an order (src/domain/inCare/previousPermanence.ts); "none" if not said. */
+  previousPermanence?: { option: string; on?: string; authority?: string };
 }
 
 /** Professionals who appear on several records: [key, given, family, role, organisation, phone]. */
@@ -311,7 +313,9 @@ export const demoFamilies: DemoFamily[] = [
     adults: [],
     children: [{ given: 'Amani', sex: 'F', age: 17, immigrationStatus: 'limited-leave' }],
     professionals: ['vs-dunn'], source: 'self',
-    concern: 'Came to the council offices homeless after her relationship with her aunt broke down.' },
+    // She left an earlier time in care when her aunt became her special guardian; that broke down, and she came back into care.
+    previousPermanence: { option: 'special_guardianship', on: '2017-03', authority: '873' },
+    concern: 'Came to the council offices homeless after her relationship with her aunt, her special guardian since she was small, broke down.' },
 
   // Care leavers.
   { surname: 'Miller', stage: 'care-leaver', team: 'cic', worker: 'liam.oconnor', daysAgo: 400, ethnicity: 'WBRI', address: ['Flat 2, 15 Queen Street', 'Wealdmoor', 'WM1 8UV'],

@@ -104,6 +104,7 @@ export async function cameIntoCare(s: Services, worker: RequestContext, manager:
       legalStatus: 'V2',
       reason: "Mum is poorly and has to stay in hospital for a while. You are staying with Jan and Colin, who look after children, until Mum is well enough to look after you again.",
       familyAndFriends: 'yes',
+      previousPermanence: 'none',
       setting: 'in_house_fostering',
       carer: 'Jan and Colin Abbott',
       consentParent: mother.id,

@@ -11,6 +11,7 @@ import { services as buildServices, type Services } from '../../services';
 import { cliContext } from '../../cli/cliContext';
 import { actorFrom } from '../staff/staffDirectory';
 import { careLeaverJourney, journey, type ScriptedEvent } from './demoEvents';
+import { healthYear } from './demoHealth';
 import { keepUp } from './demoUpkeep';
 import { contactOnOpenCase, frontDoorDetails } from './demoFrontDoor';
 import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAssessment';
@@ -125,7 +126,7 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
     const childrenScripts = family.children.map((child) => {
       n++;
       const dob = child.age !== undefined ? dateOfBirth(today, child.age, n) : null;
-      return { child, n, dob, script: script ?? careLeaverJourney(dob as string, today, Boolean(family.late)) };
+      return { child, n, dob, script: script ? [...script, ...healthYear(family.surname, child.given, dob, today)] : careLeaverJourney(dob as string, today, Boolean(family.late)) };
     });
     const start = Math.max(...childrenScripts.flatMap((c) => c.script.map((e) => e.daysAgo)), family.movedFrom ? family.movedFrom[3] * 31 + 5 : 0) + 1;
     clock.set(at(start, 9));

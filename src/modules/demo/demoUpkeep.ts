@@ -60,11 +60,16 @@ export async function keepUp(s: Services, people: { personId: string; recordedBy
 
 /**
  * A reassessment the standards asked for, signed off with what the CIN census needs of it (issue
- * 10): the child's primary need and factors as their last assessment found them.
+ * 10): the child's primary need and factors as their last assessment found them, or the need
+ * as the front door saw it for a first assessment.
  */
 async function assessedAsBefore(s: Services, personId: string): Promise<{ primaryNeed: string; factors: string[] }> {
-  const last = (await s.people.streamOf(personId)).filter((e) => e.type === 'assessment.completed' && typeof e.data.primaryNeed === 'string').at(-1);
-  return last ? { primaryNeed: String(last.data.primaryNeed), factors: Array.isArray(last.data.factors) ? last.data.factors.map(String) : ['none'] } : { primaryNeed: 'abuse_or_neglect', factors: ['neglect'] };
+  const stream = await s.people.streamOf(personId);
+  const last = stream.filter((e) => e.type === 'assessment.completed' && typeof e.data.primaryNeed === 'string').at(-1);
+  if (last) return { primaryNeed: String(last.data.primaryNeed), factors: Array.isArray(last.data.factors) ? last.data.factors.map(String) : ['none'] };
+  // A first assessment confirms the need the Duty Manager chose at the front door.
+  const decided = stream.filter((e) => e.type === 'threshold.decided' && typeof e.data.primaryNeed === 'string').at(-1);
+  return { primaryNeed: decided ? String(decided.data.primaryNeed) : 'abuse_or_neglect', factors: ['neglect'] };
 }
 
 /**

@@ -3,6 +3,7 @@ import { consentAnswers, enquiryGrades, labelOfConsent, labelOfOutcome, labelOfS
 import { contextOf } from '../../platform/http/routes';
 import type { Services } from '../../services';
 import { describeEvent } from '../people/describeEvent';
+import { frontDoorPrimaryNeeds } from './frontDoorSchemas';
 
 /**
  * Everything the contact's page shows (Duty Team (MASH) 2: the chronology of any involvement
@@ -38,6 +39,8 @@ export async function contactPage(services: Services, request: FastifyRequest, c
       outcomes: thresholdOutcomes,
       consent: consentAnswers,
       teams: view.teams.map((t) => ({ value: t.id, text: t.name })),
+      // The child's primary need as it looks now, for an assessment or a strategy discussion (issue 10).
+      needs: frontDoorPrimaryNeeds,
     },
   };
 }

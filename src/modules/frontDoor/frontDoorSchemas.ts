@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { consentValues, contactSourceValues, enquiryGrades, thresholdOutcomeValues } from '../../domain/frontDoor/contact';
 import { optionalText, requiredText } from '../../platform/validation';
 import { referrerAgencyValues } from '../../domain/frontDoor/referrerAgencies';
+import { primaryNeeds } from '../../domain/returns/cinCensus/cinWords';
 
 /**
  * What a contact's form holds while it is a draft: the boxes as typed, and the people added to
@@ -121,14 +122,35 @@ export const recommendationSchema = z.object({
   rationale: requiredText('Enter why: the risks, the needs and the information gathered', 10000, 'Why'),
 });
 
+/**
+ * The primary needs the Duty Manager chooses from when the referral goes on to an assessment or a
+ * strategy discussion. "Not stated" (N0) is left out, as at the assessment's sign-off: it is what
+ * the census says when nothing was recorded.
+ */
+export const frontDoorPrimaryNeeds = primaryNeeds.filter((w) => w.value !== 'not_stated');
+const frontDoorNeedValues = new Set(frontDoorPrimaryNeeds.map((w) => w.value));
+export const primaryNeedMessage = "Select the child's primary need, as it looks now";
+
+/**
+ * The outcomes that make the contact a referral going on to further action, for which the CIN
+ * census needs a PrimaryNeedCode from the referral on, while the assessment is still under way
+ * (cin-census/rules.csv 8610): the need is asked at the decision, and confirmed at sign-off.
+ */
+export const outcomesNeedingPrimaryNeed: ReadonlySet<string> = new Set(['assessment', 'strategy_discussion']);
+
 export const decisionSchema = z
   .object({
     outcome: z.enum(thresholdOutcomeValues, { error: 'Select the decision' }),
     reason: requiredText('Enter the reason for the decision', 10000, 'Reason for the decision'),
     adviceToReferrer: optionalText(5000, 'Advice to the referrer'),
     teamId: z.union([z.literal(''), uuid]).nullish().transform((v) => v || null),
+    // Checked below against the outcome; anything but one of the words is no answer.
+    primaryNeed: z.unknown().optional().transform((v) => (typeof v === 'string' && frontDoorNeedValues.has(v) ? v : null)),
   })
   .superRefine((value, ctx) => {
+    if (outcomesNeedingPrimaryNeed.has(value.outcome) && !value.primaryNeed) {
+      ctx.addIssue({ code: 'custom', path: ['primaryNeed'], message: primaryNeedMessage });
+    }
     if (value.outcome === 'no_further_action' && !value.adviceToReferrer) {
       ctx.addIssue({ code: 'custom', path: ['adviceToReferrer'], message: 'Enter the advice given to the referrer' });
     }

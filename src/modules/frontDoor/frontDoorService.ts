@@ -23,6 +23,7 @@ import {
   emptyContactDraft,
   enquirySchema,
   handOverSchema,
+  outcomesNeedingPrimaryNeed,
   readDraft,
   recommendationSchema,
   replySchema,
@@ -349,6 +350,8 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
      * The Duty Manager's threshold decision (Duty Team (MASH) 5-7; Child and Family Assessment 1):
      * what, who and why. For an assessment the child is allocated to the receiving team, whose
      * assistant team manager allocates a worker (unless their case is already open with a worker).
+     * For an assessment or a strategy discussion, also the child's primary need as it looks now
+     * (data.primaryNeed), which the CIN census needs while the assessment is under way (issue 10).
      */
     async decide(context: RequestContext, contactId: string, unchecked: Record<string, unknown>) {
       const input = checked(decisionSchema, unchecked);
@@ -358,6 +361,10 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
       const team = input.outcome === 'assessment' && input.teamId ? await staff.team(input.teamId) : null;
       if (input.outcome === 'assessment' && !team) throw new ValidationError([{ field: 'teamId', message: 'Select a team from the list' }]);
       const outcome: ThresholdOutcome = input.outcome;
+      // The child's primary need as it looks at the referral (cin-census/rules.csv 8610), only for an
+      // outcome that goes on to further action; one left chosen for another outcome is ignored. The
+      // decision is one for the whole contact, so each child on it gets the same answer.
+      const primaryNeed = outcomesNeedingPrimaryNeed.has(outcome) ? input.primaryNeed : null;
       await recordOnContact(context, contact, 'threshold:decide', 'contact.decided', (records, _now, streams) => {
         // The step-up procedure: a re-referral within 3 months of Early Help stepping up goes to assessment.
         if (outcome !== 'assessment' && outcome !== 'strategy_discussion') {
@@ -372,7 +379,14 @@ export function frontDoorService(db: Db, clock: Clock, people: PeopleService, st
         return [
         {
           type: 'threshold.decided',
-          data: { contactId, outcome, reason: input.reason, ...(input.adviceToReferrer ? { adviceToReferrer: input.adviceToReferrer } : {}), ...(team ? { teamId: team.id, teamName: team.name } : {}) },
+          data: {
+            contactId,
+            outcome,
+            reason: input.reason,
+            ...(input.adviceToReferrer ? { adviceToReferrer: input.adviceToReferrer } : {}),
+            ...(team ? { teamId: team.id, teamName: team.name } : {}),
+            ...(primaryNeed ? { primaryNeed } : {}),
+          },
         },
         ...(team
           ? records

@@ -7,7 +7,16 @@ import { idParam } from '../people/peopleForms';
 import { healthForms, type HealthForm } from './healthService';
 
 const template = 'inCare/views/health.njk';
-const saved: Record<HealthForm, string> = { assessment: 'The health assessment has been recorded.', sdq: 'The SDQ has been recorded.', check: 'The check has been recorded.', pep: 'The PEP meeting has been recorded: the next is due within a term.' };
+const saved: Record<HealthForm, string> = {
+  assessment: 'The health assessment has been recorded.',
+  sdq: 'The SDQ has been recorded.',
+  sdqNotDone: 'Why the SDQ could not be done has been recorded.',
+  check: 'The check has been recorded.',
+  pep: 'The PEP meeting has been recorded: the next is due within a term.',
+  wellbeing: 'The health and wellbeing for the year has been recorded.',
+};
+/** The form's address: sdqNotDone is /sdq-not-done. */
+export const healthFormPath = (key: HealthForm) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** A child in care's health and education (practice-standards.txt, Section 3: Children in Care 24-25, 40). */
 export function healthRoutes(app: FastifyInstance, services: Services) {
@@ -17,7 +26,7 @@ export function healthRoutes(app: FastifyInstance, services: Services) {
     return { pageTitle: `Health and education: ${view.name}`, ...view, ...extra };
   };
   const steps: PageStep[] = (Object.keys(healthForms) as HealthForm[]).map((key) => ({
-    url: `/people/:id/health-education/${key}`,
+    url: `/people/:id/health-education/${healthFormPath(key)}`,
     permission: 'work:record',
     audit: 'child.in_care_recorded',
     form: key,

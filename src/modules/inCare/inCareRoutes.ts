@@ -27,7 +27,7 @@ export function inCareRoutes(app: FastifyInstance, services: Services) {
     title: 'Recorded',
     run: async (r, body) => (await inCare.arrivalStep(ctx(r), id(r), key, whenOf(body, { date: `${key}On`, time: `${key}Time` })), `${arrivalStepForms[key].title}: recorded.`),
   }));
-  const dated = [...Object.keys(arrivalStepForms).map((k) => `${k}On`), 'occurredOn', 'consentSignedOn', 'iroOn', 'statusOn', 'endOn', 'scheduleOn'];
+  const dated = [...Object.keys(arrivalStepForms).map((k) => `${k}On`), 'occurredOn', 'consentSignedOn', 'previousPermanenceOn', 'iroOn', 'statusOn', 'endOn', 'scheduleOn'];
   addRecordPage(app, { url: '/people/:id/in-care', template, view: page, dateFields: dated }, [
     ...steps,
     attachDocumentStep(services, '/people/:id/in-care/documents'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { can, holdsCase, managesRecord } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
 import { careEndings, inCareOf, legalStatusChoices, legalStatusRefusal, section20, type InCareState } from '../../domain/inCare/inCareState';
+import { previousPermanenceOf, previousPermanenceOptions, previousPermanenceText } from '../../domain/inCare/previousPermanence';
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
@@ -145,6 +146,9 @@ export function inCareService(people: PeopleService, standards: StandardsService
         state,
         clocks: state.startedAt ? clocksOf(obligations, inCareRules) : [],
         statuses: legalStatusChoices,
+        previousPermanenceOptions,
+        // What was answered when the child last came into care, for the SSDA903 return.
+        previousPermanence: state.startedAt ? previousPermanenceText(stream.filter((e) => e.type === 'cic.started').at(-1)?.data.previousPermanence) : null,
         settings: settingChoices,
         scheduleChoices: scheduleChangeChoices,
         endings: careEndings,
@@ -183,11 +187,17 @@ export function inCareService(people: PeopleService, standards: StandardsService
           dateProblems = error.problems;
         }
         const refusal = parsed.success && at ? legalStatusRefusal(state, { kind: 'start', status: parsed.data.legalStatus, at, gapReason: parsed.data.gapReason }) : null;
-        const problems = mergeProblems(dateProblems, parsed.success ? [] : problemsOf(parsed.error), consent.problems, refusal ? [refusal] : [], placement.problems);
-        if (problems.length > 0 || !parsed.success || !at || !placement.data) throw new ValidationError(problems);
+        // For the SSDA903 return (previous_permanence): asked of every child coming into care; the return decides whom it is for.
+        const permanence = previousPermanenceOf(
+          { option: body.previousPermanence, day: body['previousPermanenceOn-day'], month: body['previousPermanenceOn-month'], year: body['previousPermanenceOn-year'], authority: body.previousPermanenceAuthority },
+          at ? londonDate(at) : null,
+          londonDate(now),
+        );
+        const problems = mergeProblems(dateProblems, parsed.success ? [] : problemsOf(parsed.error), consent.problems, refusal ? [refusal] : [], permanence.problems, placement.problems);
+        if (problems.length > 0 || !parsed.success || !at || !placement.data || !permanence.value) throw new ValidationError(problems);
         const d = parsed.data;
         return [
-          { type: 'cic.started', occurredAt: at, data: { legalStatus: d.legalStatus, reason: d.reason, familyAndFriendsExplored: d.familyAndFriends === 'yes', ...(consent.consent ? { consent: consent.consent } : {}), ...(d.gapReason ? { gapReason: d.gapReason } : {}) } },
+          { type: 'cic.started', occurredAt: at, data: { legalStatus: d.legalStatus, reason: d.reason, familyAndFriendsExplored: d.familyAndFriends === 'yes', ...(consent.consent ? { consent: consent.consent } : {}), ...(d.gapReason ? { gapReason: d.gapReason } : {}), previousPermanence: permanence.value } },
           { type: 'cic.placement_started', occurredAt: at, data: { ...placement.data, summary: `Placed: ${String(placement.data.carer)}` } },
         ];
       });

@@ -11,6 +11,7 @@ import {
   warningCategories,
   type Code,
 } from '../../domain/people/codes';
+import { healthOutcomeLines, sdqReasonText } from '../../domain/inCare/healthOutcomes';
 import { formatNhsNumber } from '../../domain/people/nhsNumber';
 import { fieldLabels, type DetailField } from '../../domain/people/personDetails';
 import { personEvent, registrationEvents, type CorrectionData, type AddressData, type AllocationData, type RelationshipData, type WarningData } from '../../domain/people/personEvents';
@@ -104,8 +105,9 @@ export function mentionedPeople(event: RecordedEvent): string[] {
 }
 
 /**
- * What the CIN census needs of an assessment's sign-off or a case's closure, in the words the
- * worker chose (issue 10): the child's primary need, the factors identified, why the case closed.
+ * What the CIN census needs of a threshold decision, an assessment's sign-off or a case's closure,
+ * in the words the worker chose (issue 10): the child's primary need, the factors identified, why
+ * the case closed.
  * Nothing for history recorded without them.
  */
 function censusLines(type: string, d: Record<string, unknown>): string[] {
@@ -117,6 +119,18 @@ function censusLines(type: string, d: Record<string, unknown>): string[] {
     ];
   }
   if (type === 'closure.completed' && typeof d.closureReason === 'string') return [`Reason the case closed: ${textOf(closureReasons, d.closureReason)}`];
+  if (type === 'threshold.decided' && typeof d.primaryNeed === 'string') return [`Primary need, as it looked at the front door: ${textOf(primaryNeeds, d.primaryNeed)}`];
+  return [];
+}
+
+/**
+ * What the Health and education page records for the SSDA903 OC2 table (issue 10), in the words the
+ * worker chose: the SDQ score or why there was none, and the year's health and wellbeing.
+ */
+function healthLines(type: string, d: Record<string, unknown>): string[] {
+  if (type === 'cic.sdq_completed' && d.score !== undefined && d.score !== null && d.score !== '') return [`Total difficulties score: ${String(d.score)}`];
+  if (type === 'cic.sdq_not_completed' && typeof d.reason === 'string') return [`Why: ${sdqReasonText(d.reason)}`];
+  if (type === 'cic.health_outcomes_recorded') return healthOutcomeLines(d);
   return [];
 }
 
@@ -163,7 +177,7 @@ export function describeEvent(event: RecordedEvent, nameOf: NameOf = () => undef
       if (registrationEvents.includes(event.type)) return { title: simpleTitles[event.type] ?? 'Added to Hearth', lines: [] };
       const title = simpleTitles[event.type] ?? eventTypeOf(event.type)?.title ?? event.type.replace(/[._]/g, ' ');
       const summary = typeof d.summary === 'string' && d.summary !== title ? [d.summary] : [];
-      return { title, lines: [...summary, ...(d.seenAlone === true ? ['Seen alone'] : []), ...censusLines(event.type, d)] };
+      return { title, lines: [...summary, ...(d.seenAlone === true ? ['Seen alone'] : []), ...censusLines(event.type, d), ...healthLines(event.type, d)] };
     }
   }
 }

@@ -30,6 +30,13 @@ export class AssessmentPage extends HearthPage {
     await this.page.getByRole('group', { name: "The child's primary need" }).getByRole('radio', { name: need, exact: true }).check();
   }
 
+  /** The primary need chosen on the sign-off, in its words (the front door's, until the manager changes it), or null. */
+  async primaryNeedChosen(): Promise<string | null> {
+    const chosen = this.page.getByRole('group', { name: "The child's primary need" }).locator('input[type="radio"]:checked');
+    if ((await chosen.count()) === 0) return null;
+    return (await this.page.locator(`label[for="${await chosen.getAttribute('id')}"]`).innerText()).trim();
+  }
+
   /** A factor's checkbox, found by its words. */
   factor(words: string) {
     return this.page.getByRole('checkbox', { name: words, exact: true });

@@ -92,10 +92,12 @@ export class ContactPage extends HearthPage {
     return ContactPage.arrive(this.page);
   }
 
-  async decide(outcome: string, reason: string, team?: string) {
-    await this.page.getByRole('radio', { name: outcome, exact: true }).check();
+  /** The Duty Manager's decision: the outcome, why, the receiving team and, for an assessment or a strategy discussion, the child's primary need as it looks now (issue 10). */
+  async decide(outcome: string, reason: string, team?: string, primaryNeed?: string) {
+    await this.page.getByRole('group', { name: 'Decision', exact: true }).getByRole('radio', { name: outcome, exact: true }).check();
     await this.page.getByLabel('Reason for the decision').fill(reason);
     if (team) await this.page.getByLabel('Receiving team (for a Child and Family Assessment)').selectOption({ label: team });
+    if (primaryNeed) await this.page.getByRole('group', { name: "The child's primary need, as it looks now" }).getByRole('radio', { name: primaryNeed, exact: true }).check();
     await this.page.getByRole('button', { name: 'Record the decision' }).click();
   }
 

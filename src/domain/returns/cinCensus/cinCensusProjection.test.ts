@@ -128,6 +128,24 @@ describe('cinChildOf: an episode from referral to closure', () => {
     expect(details).toMatchObject({ PrimaryNeedCode: null, CINclosureDate: null, Assessments: [{ AssessmentActualStartDate: '2026-03-02', AssessmentAuthorisationDate: null, AssessmentFactors: [] }] });
   });
 
+  it("gives an episode whose assessment is under way the primary need the threshold decision chose (8610), until an assessment's sign-off records one", () => {
+    const decided = (at: string, contactId: string, outcome: string, primaryNeed: string) => [
+      ev('contact.received', at, { contactId, source: 'marf' }),
+      ev('threshold.decided', at.replace('T10:', 'T15:'), { contactId, outcome, primaryNeed }),
+    ];
+    const open = [...decided('2025-11-03T10:00:00Z', 'c1', 'assessment', 'acute_stress'), ev('assessment.allocated', '2025-11-04T09:00:00Z')];
+    expect(cinChildOf(subject(open), context)!.CINdetails[0]).toMatchObject({ PrimaryNeedCode: 'N4', Assessments: [{ AssessmentAuthorisationDate: null }] });
+    // A strategy discussion's decision gives it too; a later contact within the open episode does not change it.
+    const strategy = [...decided('2025-11-03T10:00:00Z', 'c1', 'strategy_discussion', 'abuse_or_neglect'), ...decided('2026-01-05T10:00:00Z', 'c2', 'assessment', 'low_income')];
+    expect(cinChildOf(subject(strategy), context)!.CINdetails.map((d) => d.PrimaryNeedCode)).toEqual(['N1']);
+    // The manager's sign-off wins over the front door's first view, even when it says otherwise.
+    const signedOff = [...open, ev('assessment.completed', '2026-01-20T14:00:00Z', { outcome: 'child_in_need', primaryNeed: 'parental_illness', factors: ['mental_health_parent'] })];
+    expect(cinChildOf(subject(signedOff), context)!.CINdetails[0]!.PrimaryNeedCode).toBe('N3');
+    // A sign-off that recorded none (history) leaves the decision's.
+    const imported = [...open, ev('assessment.completed', '2026-01-20T14:00:00Z', { outcome: 'child_in_need' })];
+    expect(cinChildOf(subject(imported), context)!.CINdetails[0]!.PrimaryNeedCode).toBe('N4');
+  });
+
   it('leaves out work finished before the year began but keeps the episode open during it', () => {
     const events = [
       ...referral('2024-09-02T10:00:00+01:00', '2024-09-02T15:00:00+01:00'),

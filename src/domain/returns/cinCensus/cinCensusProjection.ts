@@ -108,6 +108,8 @@ interface Episode {
   /** Whether it began with a contact: its first assessment then runs from the referral. */
   fromContact: boolean;
   referralNFA: boolean;
+  /** The primary need the threshold decision that opened the episode recorded (threshold.decided data.primaryNeed), as a DfE code. */
+  referralNeed: string | null;
   closureDate: string | null;
   closureReason: string | null;
   assessments: AssessmentItem[];
@@ -148,6 +150,7 @@ function episodesOf(dated: readonly Dated[], context: ReturnContext) {
       referralSource,
       fromContact,
       referralNFA: false,
+      referralNeed: null,
       closureDate: null,
       closureReason: null,
       assessments: [],
@@ -182,6 +185,8 @@ function episodesOf(dated: readonly Dated[], context: ReturnContext) {
         if (open) break;
         if (acceptedOutcomes.has(String(data.outcome))) {
           open = start(contact?.on ?? on, contact ? referralSourceOf(contact.data) : null, Boolean(contact));
+          // The need as the Duty Manager saw it, so the episode has one while its assessment is under way (8610).
+          open.referralNeed = dfeCodeOf(primaryNeeds, data.primaryNeed);
         } else if (data.referralNFA === true) {
           // A referral with no further action, as an earlier census recorded it (the importer marks
           // its threshold decision so): closed the day it was decided (8569Q, 8831).
@@ -330,8 +335,10 @@ function detailsOf(episode: Episode, context: ReturnContext): CinDetails {
       NumberOfPreviousCPP: p.previous,
       Reviews: p.reviews.filter(inYear),
     }));
-  // The primary need is the one found by the episode's latest signed-off assessment that recorded one.
-  const primaryNeed = [...episode.assessments].reverse().find((a) => a.completed && a.primaryNeed)?.primaryNeed ?? null;
+  // The primary need is the one found by the episode's latest signed-off assessment that recorded one,
+  // else the one the threshold decision that opened the episode recorded: the census needs it for
+  // every referral going on to further action, the assessment still under way too (8610).
+  const primaryNeed = [...episode.assessments].reverse().find((a) => a.completed && a.primaryNeed)?.primaryNeed ?? episode.referralNeed;
   // An initial conference held outside an enquiry is recorded here, once (2884).
   const conference = episode.conferencesOutsideEnquiries.filter(inYear).at(-1) ?? null;
   return {

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { isIsoDate } from '../../calendar/localDate';
+import { readDfePermanenceDate } from './permanenceDate';
 import { ssda903Columns, ssda903DateColumns, type Ssda903TableName, type Ssda903Tables } from './ssda903Types';
 
 /**
@@ -52,8 +53,9 @@ export interface Ssda903CsvProblem {
 /**
  * One SSDA903 table read from its CSV file: the header must be the table's DfE columns, in order
  * (a byte order mark before it is allowed: Excel writes one); each date must be a real date written
- * DD/MM/YYYY. A row with an impossible date is reported and left out; a header that is not the
- * table's refuses the whole file (its cells cannot be read as the columns they claim to be).
+ * DD/MM/YYYY (DATE_PERM may have zz for an unknown day or month, and is kept as written). A row
+ * with an impossible date is reported and left out; a header that is not the table's refuses the
+ * whole file (its cells cannot be read as the columns they claim to be).
  */
 export function parseSsda903Csv<T extends Ssda903TableName>(table: T, text: string): { rows: Ssda903Tables[T][number][]; problems: Ssda903CsvProblem[] } {
   const columns = ssda903Columns[table] as readonly string[];
@@ -88,7 +90,11 @@ export function parseSsda903Csv<T extends Ssda903TableName>(table: T, text: stri
     header.forEach((column, c) => {
       const cell = cells[c]!;
       if (cell === '') record[column] = null;
-      else if (ssda903DateColumns.has(column)) {
+      else if (column === 'DATE_PERM') {
+        // Kept as the DfE's text: an order's day or month may be unknown (zz/05/2016).
+        if (!readDfePermanenceDate(cell)) bad.push(`DATE_PERM ${cell} is not a date written DD/MM/YYYY, with zz for an unknown day or month (zz/05/2016, zz/zz/2016, zz/zz/zzzz)`);
+        record[column] = cell;
+      } else if (ssda903DateColumns.has(column)) {
         const iso = isoOfDfeDate(cell);
         if (iso === null) bad.push(`${column} ${cell} is not a real date written DD/MM/YYYY`);
         record[column] = iso;

@@ -106,7 +106,7 @@ export function carePeriodsOfRecord(events: readonly WorkflowEvent[], context: R
     return who === '|' ? placement.placementId : who;
   };
   const snapshot = (): Snapshot => {
-    const provider = placement?.providerId ? context.providers.get(placement.providerId) : undefined;
+    const provider = placement?.providerId ? context.providers.get(placement.providerId) : placement ? ownFosteringService(placement.setting, context) : undefined;
     const codes = placement || adoption
       ? placementCodes({
           setting: placement?.setting ?? 'other',
@@ -236,13 +236,23 @@ function rneOf(before: Snapshot, now: Snapshot): string {
 /** The episodes open at any time in the year, with what happened after 31 March left out. */
 export function episodeRows(CHILD: string, cares: readonly CarePeriod[], events: readonly WorkflowEvent[], subject: ReturnSubject, period: CollectionPeriod): EpisodeRow[] {
   const rows: EpisodeRow[] = [];
-  const needs = events.filter((e) => e.type === 'assessment.completed' && categoryOfNeed(e.data.primaryNeed) !== null).map((e) => ({ on: londonDate(e.occurredAt), code: categoryOfNeed(e.data.primaryNeed)! }));
+  const needsOf = (type: string) => events.filter((e) => e.type === type && categoryOfNeed(e.data.primaryNeed) !== null).map((e) => ({ on: londonDate(e.occurredAt), code: categoryOfNeed(e.data.primaryNeed)! }));
+  const needs = needsOf('assessment.completed');
+  // The need as the Duty Manager saw it at the threshold decision (issue 10): for a child who came into care before any assessment was signed off.
+  const referralNeeds = needsOf('threshold.decided');
   const causes = disruptionCauses(events);
   for (const care of cares) {
     if (care.start > period.end || (care.end !== null && care.end < period.start)) continue;
     const home = homePostcode(subject, care.start);
-    // The category of need of the period of care, as it was when the child came into care (rules-2024-25.csv 504): the latest assessment's primary need, else the first after.
-    const CIN = care.need ?? needs.filter((n) => n.on <= care.start).at(-1)?.code ?? needs.find((n) => n.on > care.start)?.code ?? null;
+    // The category of need of the period of care, as it was when the child came into care (rules-2024-25.csv 504): the latest assessment's primary need, else the first after,
+    // else the threshold decision's (the latest on or before the start, else the first after).
+    const CIN =
+      care.need ??
+      needs.filter((n) => n.on <= care.start).at(-1)?.code ??
+      needs.find((n) => n.on > care.start)?.code ??
+      referralNeeds.filter((n) => n.on <= care.start).at(-1)?.code ??
+      referralNeeds.find((n) => n.on > care.start)?.code ??
+      null;
     care.segments.forEach((segment, i) => {
       const next = care.segments[i + 1];
       const DECOM = segment.from;
@@ -285,4 +295,15 @@ function disruptionCauses(events: readonly WorkflowEvent[]): Map<string, string[
 function homePostcode(subject: ReturnSubject, on: string): string | null {
   const before = subject.addresses.filter((a) => a.from <= on).at(-1) ?? subject.addresses[0];
   return before?.postcode ? before.postcode.toUpperCase() : null;
+}
+
+/**
+ * The authority's own fostering service, for a foster placement recorded without a provider: its
+ * carers are approved by that service, whose Ofsted URN the return gives (rules-2024-25.csv 218).
+ * Only when the authority has registered exactly one.
+ */
+function ownFosteringService(setting: string, context: ReturnContext) {
+  if (setting !== 'in_house_fostering' && setting !== 'connected_person') return undefined;
+  const services = [...context.providers.values()].filter((p) => p.kind === 'in_house_fostering');
+  return services.length === 1 ? { ...services[0]!, postcode: null } : undefined;
 }

@@ -1,7 +1,10 @@
 import { addMonths, ageOn, londonDate } from '../../calendar/localDate';
 import { careLeaverFactsOf, careLeaverStatus, carePeriodsOf, type CareLeaverStatus } from '../../careLeaver/careLeaverStatus';
 import type { WorkflowEvent } from '../../records/events';
+import { healthOutcomeCodes, sdqReasonCode } from '../../inCare/healthOutcomes';
 import { withinPeriod, type CollectionPeriod } from '../collectionYear';
+import { laPermCodeOf, permanenceOrders, prevPermCodeOf, storedPreviousPermanenceProblem } from '../../inCare/previousPermanence';
+import { dfePermanenceDate, readDfePermanenceDate } from './permanenceDate';
 import { accommodationCode, activityCode, inTouchCode } from './ssda903Codes';
 import type { CarePeriod } from './ssda903Episodes';
 import type { Ssda903Tables } from './ssda903Types';
@@ -11,8 +14,12 @@ import type { Ssda903Tables } from './ssda903Types';
  * before, still looked after at the end of the year), and not only for short breaks (V3, V4).
  * What Hearth records of health: the health assessments and dental checks in the year (each one is
  * recorded, so none recorded is 0), the health checks of a child under 5, and the SDQ score of a
- * child aged 4 to 16 (rules-2024-25.csv 188, 189). Convictions, immunisations, substance misuse and
- * interventions are not recorded in Hearth and are left blank.
+ * child of SDQ age: 4 or over on 31 March and under 17 on 1 April (rules-2024-25.csv 186, 188, 189),
+ * or, with no score in the year, why there is none (cic.sdq_not_completed: 197a, 197B). The latest
+ * "health and wellbeing for the year" in the year (cic.health_outcomes_recorded, domain/inCare/
+ * healthOutcomes.ts) gives immunisations, substance misuse, the intervention items only when a
+ * problem was identified (158, 159, 192, 193), and convictions only for a child 10 or over on
+ * 31 March (542, 543). None recorded leaves them blank, for rules 182 and 191 to ask for it.
  */
 export function oc2Row(CHILD: string, dob: string | null, events: readonly WorkflowEvent[], cares: readonly CarePeriod[], period: CollectionPeriod): Ssda903Tables['oc2'][number] | null {
   const care = cares.find((c) => c.start <= period.start && (c.end === null || c.end > period.end));
@@ -21,8 +28,11 @@ export function oc2Row(CHILD: string, dob: string | null, events: readonly Workf
   if (ls === 'V3' || ls === 'V4') return null;
   const inYear = events.filter((e) => withinPeriod(londonDate(e.occurredAt), period));
   const age = dob ? ageOn(dob, period.end) : null;
-  const sdq = age !== null && age >= 4 && age <= 16 ? inYear.filter((e) => e.type === 'cic.sdq_completed').at(-1) : undefined;
+  const sdqAge = age !== null && age >= 4 && ageOn(dob!, period.start) < 17;
+  const sdq = sdqAge ? inYear.filter((e) => e.type === 'cic.sdq_completed').at(-1) : undefined;
   const score = sdq ? String(sdq.data.score ?? '').trim() || null : null;
+  const noSdq = sdqAge && score === null ? inYear.filter((e) => e.type === 'cic.sdq_not_completed').at(-1) : undefined;
+  const outcomes = healthOutcomeCodes(inYear.filter((e) => e.type === 'cic.health_outcomes_recorded').at(-1)?.data ?? {});
   const flag = (done: boolean) => (done ? '1' : '0');
   const assessed = inYear.some((e) => e.type === 'cic.health_assessment_completed');
   const dental = inYear.some((e) => e.type === 'cic.health_check_completed' && e.data.kind === 'dental');
@@ -31,15 +41,15 @@ export function oc2Row(CHILD: string, dob: string | null, events: readonly Workf
     CHILD,
     DOB: dob,
     SDQ_SCORE: score,
-    SDQ_REASON: null,
-    CONVICTED: null,
+    SDQ_REASON: noSdq ? sdqReasonCode(noSdq.data.reason) : null,
+    CONVICTED: age !== null && age >= 10 ? outcomes.convicted : null,
     HEALTH_CHECK: age !== null && age < 5 ? flag(checked) : null,
-    IMMUNISATIONS: null,
+    IMMUNISATIONS: outcomes.immunisations,
     TEETH_CHECK: flag(dental),
     HEALTH_ASSESSMENT: flag(assessed),
-    SUBSTANCE_MISUSE: null,
-    INTERVENTION_RECEIVED: null,
-    INTERVENTION_OFFERED: null,
+    SUBSTANCE_MISUSE: outcomes.substanceMisuse,
+    INTERVENTION_RECEIVED: outcomes.interventionReceived,
+    INTERVENTION_OFFERED: outcomes.interventionOffered,
   };
 }
 
@@ -102,4 +112,47 @@ export function adoptionRows(CHILD: string, dob: string | null, events: readonly
       tables.ad1.push({ CHILD, DOB: dob, DATE_INT: date(last?.data.decisionOn), DATE_MATCH: date(last?.data.matchedOn), FOSTER_CARE: last ? (withCurrentCarers ? '1' : '0') : null, NB_ADOPTR: null, SEX_ADOPTR: null, LS_ADOPTR: null });
     }
   }
+}
+
+/** The previous permanence codes (rules-2024-25.csv 631). */
+const prevPermCodes: ReadonlySet<string> = new Set(['P1', 'P2', 'P3', 'P4', 'Z1']);
+
+/**
+ * Previous permanence (rules-2024-25.csv 630-635): one row for a child whose latest period of care
+ * began in the year (the episode with RNE S), from 1 April 2016 (634), with what was recorded when
+ * they became looked after (cic.started data.previousPermanence, in Hearth's words:
+ * src/domain/inCare/previousPermanence.ts). An order (P1-P3) has its date, with zz for an unknown day
+ * or month (632), and the council's code where the worker gave one (LA_PERM; a name stays
+ * null). "No" (Z1) has neither (635). "Not known" (P4) has LA_PERM 999 (information not available)
+ * and DATE_PERM zz/zz/zzzz: rule 630, as Data to Insight's validator reads it, asks for both
+ * whenever the option is not Z1. A period of care imported from an earlier return keeps what that
+ * return said, where the import carried it (data.dfeCodes PREV_PERM, LA_PERM, DATE_PERM). Nothing
+ * recorded: no row, and rule 630 asks for it.
+ */
+export function previousPermanenceRow(CHILD: string, dob: string | null, events: readonly WorkflowEvent[], cares: readonly CarePeriod[], period: CollectionPeriod): Ssda903Tables['previous_permanence'][number] | null {
+  const care = cares.filter((c) => withinPeriod(c.start, period)).at(-1);
+  if (!care || care.start < '2016-04-01') return null;
+  const started = events.filter((e) => e.type === 'cic.started' && londonDate(e.occurredAt) === care.start).at(-1);
+  if (!started) return null;
+  const imported = importedPermanence(started);
+  if (imported) return { CHILD, DOB: dob, ...imported };
+  const recorded = started.data.previousPermanence;
+  if (recorded === undefined || storedPreviousPermanenceProblem(recorded) !== null) return null;
+  const p = recorded as { option: string; on?: string; authority?: string };
+  const PREV_PERM = prevPermCodeOf(p.option)!;
+  if (PREV_PERM === 'Z1') return { CHILD, DOB: dob, PREV_PERM, LA_PERM: null, DATE_PERM: null };
+  if (!permanenceOrders.has(p.option)) return { CHILD, DOB: dob, PREV_PERM, LA_PERM: '999', DATE_PERM: dfePermanenceDate(null) };
+  return { CHILD, DOB: dob, PREV_PERM, LA_PERM: laPermCodeOf(p.authority), DATE_PERM: dfePermanenceDate(p.on) };
+}
+
+/** What an imported cic.started carries of the earlier return's previous_permanence row: only a valid PREV_PERM, with its LA_PERM and DATE_PERM as they were. */
+function importedPermanence(e: WorkflowEvent): { PREV_PERM: string; LA_PERM: string | null; DATE_PERM: string | null } | null {
+  const codes = e.data.dfeCodes;
+  if (typeof e.data.imported !== 'string' || !codes || typeof codes !== 'object') return null;
+  const c = codes as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+  const PREV_PERM = text(c.PREV_PERM);
+  if (!PREV_PERM || !prevPermCodes.has(PREV_PERM)) return null;
+  const DATE_PERM = text(c.DATE_PERM);
+  return { PREV_PERM, LA_PERM: text(c.LA_PERM), DATE_PERM: DATE_PERM && readDfePermanenceDate(DATE_PERM) ? DATE_PERM : null };
 }

@@ -273,3 +273,35 @@ describe('ssda903ChildOf: the other tables', () => {
     expect(ssda903ChildOf(child([ev('contact.received', '2025-05-01T10:00:00+01:00')]), context())).toBeNull();
   });
 });
+
+describe('ssda903ChildOf: the header, as far as the record knows it', () => {
+  const inHouse = new Map<string, ProviderFacts>([...providers, ['own', { id: 'own', kind: 'in_house_fostering', urn: 'SC900100', postcode: 'OX2 9ZZ' }]]);
+  const withOwnService = (): ReturnContext => ({ ...context(), providers: inHouse });
+
+  it("says why there is no UPN where the record knows (rules-2024-25.csv 168, 209, 210, 442): UN1 under school age, UN2 an unaccompanied asylum-seeking child, UN4 new to care in the year's last week", () => {
+    const upn = (details: Partial<PersonDetails>, events = start) => ssda903ChildOf(child(events, { upn: null, ...details }), context())!.header[0]!.UPN;
+    // School age for 2025-26 counts from 31 August 2024: 4 by then is of school age.
+    expect(upn({ dateOfBirth: '2020-09-01' })).toBe('UN1');
+    expect(upn({ dateOfBirth: '2020-08-31' })).toBeNull();
+    expect(upn({ uasc: true })).toBe('UN2');
+    const late = [ev('cic.started', '2026-03-24T16:00:00Z', { legalStatus: 'V2' }), ev('cic.placement_started', '2026-03-24T18:00:00Z', { setting: 'in_house_fostering', carer: 'A', placementId: 'x' })];
+    expect(upn({}, late)).toBe('UN4');
+    expect(upn({}, [ev('cic.started', '2026-03-23T16:00:00Z', { legalStatus: 'V2' }), ...late.slice(1)])).toBeNull();
+  });
+
+  it("records whether a young woman looked after is a mother, with her first child's date of birth; not asked of a boy (393, 165, 607)", () => {
+    const header = (details: Partial<PersonDetails>, ownChildren: { dateOfBirth: string | null }[]) => ssda903ChildOf({ ...child(start, details), ownChildren }, context())!.header[0]!;
+    expect(header({ gender: 'F' }, [])).toMatchObject({ SEX: '2', MOTHER: '0', MC_DOB: null });
+    expect(header({ gender: 'F' }, [{ dateOfBirth: '2025-12-01' }, { dateOfBirth: '2025-08-01' }])).toMatchObject({ MOTHER: '1', MC_DOB: '2025-08-01' });
+    // A child born after 31 March is not in this year's return.
+    expect(header({ gender: 'F' }, [{ dateOfBirth: '2026-05-01' }])).toMatchObject({ MOTHER: '0' });
+    expect(header({ gender: 'M' }, [{ dateOfBirth: '2025-08-01' }])).toMatchObject({ MOTHER: null, MC_DOB: null });
+  });
+
+  it("gives a foster placement recorded without a provider the URN of the authority's own fostering service, with the carers' postcode (218)", () => {
+    const [episode] = ssda903ChildOf(child(start), withOwnService())!.episodes;
+    expect(episode).toMatchObject({ URN: 'SC900100', PL_POST: 'OX4 1ZZ' });
+    const twoServices = new Map([...inHouse, ['own2', { id: 'own2', kind: 'in_house_fostering', urn: 'SC900200', postcode: null }]]);
+    expect(ssda903ChildOf(child(start), { ...context(), providers: twoServices })!.episodes[0]!.URN).toBeNull();
+  });
+});

@@ -5,15 +5,15 @@ import { withinPeriod } from '../collectionYear';
 import type { ReturnContext, ReturnSubject } from '../subject';
 import { missingKindCodes, reviewCode, sexCode } from './ssda903Codes';
 import { carePeriodsOfRecord, episodeRows, importedCodes } from './ssda903Episodes';
-import { adoptionRows, oc2Row, oc3Row } from './ssda903Outcomes';
+import { adoptionRows, oc2Row, oc3Row, previousPermanenceRow } from './ssda903Outcomes';
 import { emptyTables, type Ssda903Tables } from './ssda903Types';
 
 /**
  * The SSDA903 return is a projection of the child's record (issue 10): the rows of one child for
  * one collection year, from the events workers recorded in Hearth's words. The episodes are
- * worked out in ssda903Episodes.ts; OC2, OC3 and adoption in ssda903Outcomes.ts; the header,
- * reviews, missing and UASC here. Null when the child was not looked after in the year and is not
- * a care leaver due an OC3 row.
+ * worked out in ssda903Episodes.ts; OC2, OC3, adoption and previous permanence in
+ * ssda903Outcomes.ts; the header, reviews, missing and UASC here. Null when the child was not
+ * looked after in the year and is not a care leaver due an OC3 row.
  */
 export function ssda903ChildOf(subject: ReturnSubject, context: ReturnContext): Ssda903Tables | null {
   const period = context.period;
@@ -28,7 +28,11 @@ export function ssda903ChildOf(subject: ReturnSubject, context: ReturnContext): 
   const oc3 = dob ? oc3Row(CHILD, dob, events, cares, period) : null;
   if (!lookedAfter && !oc3) return null;
 
-  tables.header.push({ CHILD, SEX: sexCode(subject.details.gender), DOB: dob, ETHNIC: subject.details.ethnicity, UPN: subject.details.upn, MOTHER: null, MC_DOB: null });
+  const sex = sexCode(subject.details.gender);
+  // MOTHER: for a young woman looked after, whether a child of hers is recorded (the relationships of the child's record); MC_DOB her first child's date of birth.
+  const born = (subject.ownChildren ?? []).map((c) => c.dateOfBirth).filter((d): d is string => d !== null && d <= period.end).sort();
+  const mother = sex === '2' ? (born.length > 0 ? '1' : '0') : null;
+  tables.header.push({ CHILD, SEX: sex, DOB: dob, ETHNIC: subject.details.ethnicity, UPN: subject.details.upn ?? upnUnknown(dob, subject.details.uasc, cares, period), MOTHER: mother, MC_DOB: mother === '1' ? (born[0] ?? null) : null });
   if (oc3) tables.oc3.push(oc3);
   if (!lookedAfter) return tables;
 
@@ -53,5 +57,24 @@ export function ssda903ChildOf(subject: ReturnSubject, context: ReturnContext): 
   const oc2 = oc2Row(CHILD, dob, events, cares, period);
   if (oc2) tables.oc2.push(oc2);
   adoptionRows(CHILD, dob, events, cares, period, tables);
+  const permanence = previousPermanenceRow(CHILD, dob, events, cares, period);
+  if (permanence) tables.previous_permanence.push(permanence);
   return tables;
 }
+
+/**
+ * Why a looked-after child has no UPN, where Hearth knows (rules-2024-25.csv 168, 209, 210): UN1 not
+ * yet of school age (under 4 on the 31 August before the year began, as rule 209 counts it); UN2 an
+ * unaccompanied asylum-seeking child who has not been to school in England; UN4 a child new to care
+ * in the last week of the year. Otherwise none, so rule 442 asks for the UPN rather than the return hiding the gap.
+ */
+export function upnUnknown(dob: string | null, uasc: boolean, cares: readonly { start: string; end: string | null }[], period: { start: string; end: string }): string | null {
+  const schoolAgeFrom = `${Number(period.start.slice(0, 4)) - 1}-08-31`;
+  if (dob && addYearsIso(dob, 4) > schoolAgeFrom) return 'UN1';
+  if (uasc) return 'UN2';
+  const last = cares.at(-1);
+  if (last && last.end === null && last.start >= `${period.end.slice(0, 4)}-03-24`) return 'UN4';
+  return null;
+}
+
+const addYearsIso = (date: string, years: number) => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;

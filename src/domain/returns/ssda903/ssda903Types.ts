@@ -33,6 +33,7 @@ export interface Oc2Row {
 export interface Oc3Row { CHILD: string; DOB: string | null; IN_TOUCH: string | null; ACTIV: string | null; ACCOM: string | null }
 export interface Ad1Row { CHILD: string; DOB: string | null; DATE_INT: string | null; DATE_MATCH: string | null; FOSTER_CARE: string | null; NB_ADOPTR: string | null; SEX_ADOPTR: string | null; LS_ADOPTR: string | null }
 export interface PlacedForAdoptionRow { CHILD: string; DOB: string | null; DATE_PLACED: string | null; DATE_PLACED_CEASED: string | null; REASON_PLACED_CEASED: string | null }
+/** DATE_PERM is the DfE's text, DD/MM/YYYY with zz for an unknown day or month (zz/05/2016), not an ISO date. */
 export interface PreviousPermanenceRow { CHILD: string; DOB: string | null; PREV_PERM: string | null; LA_PERM: string | null; DATE_PERM: string | null }
 export interface SwEpisodeRow { CHILD: string; DOB: string | null; SW_ID: string | null; SW_DECOM: string | null; SW_DEC: string | null; SW_REASON: string | null }
 
@@ -67,9 +68,13 @@ export const ssda903Columns: { readonly [T in Ssda903TableName]: readonly (keyof
   sw_episodes: ['CHILD', 'DOB', 'SW_ID', 'SW_DECOM', 'SW_DEC', 'SW_REASON'],
 };
 
-/** The date columns, written DD/MM/YYYY in the CSV files. */
+/**
+ * The date columns, written DD/MM/YYYY in the CSV files. Not DATE_PERM: the date of a previous
+ * permanence order may be partly unknown (zz/05/2016), so it is kept as the DfE's text
+ * (permanenceDate.ts).
+ */
 export const ssda903DateColumns: ReadonlySet<string> = new Set([
-  'DOB', 'MC_DOB', 'DECOM', 'DEC', 'REVIEW', 'DUC', 'MIS_START', 'MIS_END', 'DATE_INT', 'DATE_MATCH', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'DATE_PERM', 'SW_DECOM', 'SW_DEC',
+  'DOB', 'MC_DOB', 'DECOM', 'DEC', 'REVIEW', 'DUC', 'MIS_START', 'MIS_END', 'DATE_INT', 'DATE_MATCH', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'SW_DECOM', 'SW_DEC',
 ]);
 
 export const emptyTables = (): Ssda903Tables => ({

@@ -3,6 +3,7 @@
  * (PlacedAdoption) and previous permanence (PrevPerm), read with the child's episodes
  * (ssda903/rules-2024-25.csv).
  */
+import { readDfePermanenceDate } from '../permanenceDate';
 import type { EpisodeRow, PlacedForAdoptionRow, Ssda903Child, Ssda903RuleContext } from '../ssda903Types';
 import {
   adoptedRec, adoptionPlace, adoptionWithFosterCarers, coupleSexAdoptr, fosterPlace, lsAdoptrCodes, nbAdoptrCodes,
@@ -291,15 +292,19 @@ export const adoptionRules: Ssda903Rule[] = [
   // 631
   rule('631', 'Previous permanence option not a valid value.', PERM_FIX,
     (child) => child.tables.previous_permanence.filter((p) => p.PREV_PERM != null && !prevPermCodes.has(p.PREV_PERM)).map(() => failure('631', child, ['PREV_PERM']))),
-  // 632: a full date (or one with the day, or day and month, unknown) before care began.
+  // 632: a full date, or one with the day, or day and month, unknown (zz/05/2016, zz/zz/2016,
+  // zz/zz/zzzz: zz from the left only), before care began; an unknown day or month read as the
+  // latest it could be, so zz/05/2016 is too late for care beginning on 10 May 2016. DATE_PERM is
+  // the DfE's text throughout (../permanenceDate.ts).
   rule('632', 'Date of previous permanence order not a valid value. NOTE: This rule may result in false negatives where the period of care started before the current collection year', PERM_FIX,
     (child, ctx) => {
       const start = latestCareStart(child, ctx);
       return child.tables.previous_permanence.filter((p) => {
         if (p.DATE_PERM == null) return false;
-        if (isRealDate(p.DATE_PERM)) return start != null && p.DATE_PERM > start;
-        return !/^(zz|\d{2})\/(zz|\d{2})\/\d{4}$/i.test(p.DATE_PERM);
-      }).map((p) => failure('632', child, ['DATE_PERM', 'DECOM'], isRealDate(p.DATE_PERM) ? p.DATE_PERM : null));
+        const read = readDfePermanenceDate(p.DATE_PERM);
+        if (!read) return true;
+        return read.latest != null && start != null && read.latest >= start;
+      }).map((p) => failure('632', child, ['DATE_PERM', 'DECOM'], readDfePermanenceDate(p.DATE_PERM!)?.latest ?? null));
     }),
   // 634: the item exists for periods of care from 1 April 2016.
   rule('634', 'There are entries for previous permanence options, but child has not started to be looked after from 1 April 2016 onwards.', PERM_FIX,

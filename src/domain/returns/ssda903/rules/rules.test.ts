@@ -350,7 +350,7 @@ const cases: Case[] = [
   // ---- PrevPerm -------------------------------------------------------------------------------------
   { code: '630', fail: (s) => { only(s, { RNE: 'S' }); s.t.previous_permanence = []; }, pass: (s) => only(s, { RNE: 'S' }) },
   { code: '631', fail: (s) => set(s.t.previous_permanence[0]!, { PREV_PERM: 'P9' }) },
-  { code: '632', fail: (s) => set(s.t.previous_permanence[0]!, { PREV_PERM: 'P1', DATE_PERM: '2023-09-02' }), pass: (s) => set(s.t.previous_permanence[0]!, { PREV_PERM: 'P1', DATE_PERM: 'zz/05/2020' }) },
+  { code: '632', fail: (s) => set(s.t.previous_permanence[0]!, { PREV_PERM: 'P1', DATE_PERM: '02/09/2023' }), pass: (s) => set(s.t.previous_permanence[0]!, { PREV_PERM: 'P1', DATE_PERM: 'zz/05/2020' }) },
   { code: '634', fail: (s) => { set(ep(s, 0), { DECOM: '2016-03-31' }); s.ctx.previous = null; }, pass: (s) => { set(ep(s, 0), { DECOM: '2016-04-01' }); s.ctx.previous = null; } },
   { code: '635', fail: (s) => set(s.t.previous_permanence[0]!, { LA_PERM: '123' }) },
 ];
