@@ -296,6 +296,11 @@ describe('ssda903ChildOf: the header, as far as the record knows it', () => {
     // A child born after 31 March is not in this year's return.
     expect(header({ gender: 'F' }, [{ dateOfBirth: '2026-05-01' }])).toMatchObject({ MOTHER: '0' });
     expect(header({ gender: 'M' }, [{ dateOfBirth: '2025-08-01' }])).toMatchObject({ MOTHER: null, MC_DOB: null });
+    // A care leaver with only an OC3 row this year: not asked (628).
+    const leaver = { ...child([ev('cic.started', '2022-01-10T10:00:00Z', { legalStatus: 'C2' }), ev('cic.placement_started', '2022-01-10T11:00:00Z', { setting: 'in_house_fostering', carer: 'A', placementId: 'q' }), ev('cic.ended', '2024-06-01T10:00:00+01:00', { reason: 'eighteen' })], { gender: 'F', dateOfBirth: '2006-06-01' }), ownChildren: [{ dateOfBirth: '2025-01-01' }] };
+    const tables = ssda903ChildOf(leaver, context());
+    expect(tables?.oc3).toHaveLength(1);
+    expect(tables?.header[0]).toMatchObject({ MOTHER: null, MC_DOB: null });
   });
 
   it("gives a foster placement recorded without a provider the URN of the authority's own fostering service, with the carers' postcode (218)", () => {

@@ -31,7 +31,8 @@ export function ssda903ChildOf(subject: ReturnSubject, context: ReturnContext): 
   const sex = sexCode(subject.details.gender);
   // MOTHER: for a young woman looked after, whether a child of hers is recorded (the relationships of the child's record); MC_DOB her first child's date of birth.
   const born = (subject.ownChildren ?? []).map((c) => c.dateOfBirth).filter((d): d is string => d !== null && d <= period.end).sort();
-  const mother = sex === '2' ? (born.length > 0 ? '1' : '0') : null;
+  // Only for a young woman looked after in the year: a care leaver's OC3 row does not carry it (rules-2024-25.csv 628).
+  const mother = sex === '2' && lookedAfter ? (born.length > 0 ? '1' : '0') : null;
   tables.header.push({ CHILD, SEX: sex, DOB: dob, ETHNIC: subject.details.ethnicity, UPN: subject.details.upn ?? upnUnknown(dob, subject.details.uasc, cares, period), MOTHER: mother, MC_DOB: mother === '1' ? (born[0] ?? null) : null });
   if (oc3) tables.oc3.push(oc3);
   if (!lookedAfter) return tables;
