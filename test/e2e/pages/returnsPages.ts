@@ -4,7 +4,7 @@ import { HearthPage } from './HearthPage';
 /** The performance team's page: check a year's returns, download them and Annex A. */
 export class ReturnsPage extends HearthPage {
   static async open(page: Page) {
-    await page.getByRole('link', { name: 'Returns', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Returns', exact: true }).click();
     const returns = new ReturnsPage(page);
     await returns.arrived('Statutory returns');
     return returns;
@@ -12,7 +12,8 @@ export class ReturnsPage extends HearthPage {
 
   async check() {
     await this.page.getByRole('button', { name: 'Check the returns' }).click();
-    await this.page.getByRole('link', { name: 'Download the CIN census (XML)' }).waitFor();
+    // GOV.UK buttons that are links have the button role.
+    await this.page.getByRole('button', { name: 'Download the CIN census (XML)' }).waitFor();
     await this.checkAccessibility();
   }
 
@@ -34,7 +35,7 @@ export class ReturnsPage extends HearthPage {
 /** A team's data quality for the returns. */
 export class DataQualityPage extends HearthPage {
   static async open(page: Page) {
-    await page.getByRole('link', { name: 'Data quality' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data quality' }).click();
     const quality = new DataQualityPage(page);
     await quality.arrived('Data quality for the statutory returns');
     return quality;
