@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, ageOn, isIsoDate, londonDate, londonInstant, londonTime } from './localDate';
+import { addDays, addMonths, addYears, ageOn, isIsoDate, londonDate, londonInstant, londonTime } from './localDate';
 
 describe('londonDate', () => {
   it("turns DESIGN.md's example 2026-06-04T23:30:00Z into Friday 5 June (BST)", () => {
@@ -166,5 +166,14 @@ describe('londonInstant and londonTime', () => {
     ['2026-06-12', ''],
   ])('refuses %s %s', (date, time) => {
     expect(londonInstant(date, time)).toBeNull();
+  });
+});
+
+describe('addYears', () => {
+  it('gives the same day n years on, and a 29 February birthday on 1 March in a common year (Family Law Reform Act 1969 s 9)', () => {
+    expect(addYears('2008-09-07', 18)).toBe('2026-09-07');
+    expect(addYears('2008-02-29', 18)).toBe('2026-03-01');
+    expect(addYears('2008-02-29', 16)).toBe('2024-02-29');
+    expect(addYears('2026-03-31', -1)).toBe('2025-03-31');
   });
 });

@@ -54,6 +54,17 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The same day n years on. Someone born on 29 February reaches an age on 1 March in a common year
+ * (Family Law Reform Act 1969 s 9 counts the anniversary; the day after 28 February is the first
+ * day they have lived the full number of years).
+ */
+export function addYears(date: string, years: number): string {
+  const y = String(Number(date.slice(0, 4)) + years).padStart(4, '0');
+  const monthDay = date.slice(5);
+  return monthDay === '02-29' && !isIsoDate(`${y}-02-29`) ? `${y}-03-01` : `${y}-${monthDay}`;
+}
+
 /** Adds months, keeping the day of the month, clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

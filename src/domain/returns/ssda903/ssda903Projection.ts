@@ -1,4 +1,4 @@
-import { addMonths, ageOn, londonDate } from '../../calendar/localDate';
+import { addMonths, addYears, ageOn, londonDate } from '../../calendar/localDate';
 import { missingEpisodesOf } from '../../inCare/missingEpisodes';
 import { chronological } from '../../records/events';
 import { withinPeriod } from '../collectionYear';
@@ -71,11 +71,9 @@ export function ssda903ChildOf(subject: ReturnSubject, context: ReturnContext): 
  */
 export function upnUnknown(dob: string | null, uasc: boolean, cares: readonly { start: string; end: string | null }[], period: { start: string; end: string }): string | null {
   const schoolAgeFrom = `${Number(period.start.slice(0, 4)) - 1}-08-31`;
-  if (dob && addYearsIso(dob, 4) > schoolAgeFrom) return 'UN1';
+  if (dob && addYears(dob, 4) > schoolAgeFrom) return 'UN1';
   if (uasc) return 'UN2';
   const last = cares.at(-1);
   if (last && last.end === null && last.start >= `${period.end.slice(0, 4)}-03-24`) return 'UN4';
   return null;
 }
-
-const addYearsIso = (date: string, years: number) => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;

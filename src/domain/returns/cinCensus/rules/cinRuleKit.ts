@@ -78,7 +78,7 @@ export const hasText = (value: string | null | undefined): value is string => ty
 export const withinYear = (date: string, context: CinRuleContext): boolean =>
   date >= context.period.start && date <= context.period.end;
 
-export const addYears = (date: string, years: number): string => addMonths(date, years * 12);
+export { addYears } from '../../../calendar/localDate';
 
 export { addDays, addMonths };
 

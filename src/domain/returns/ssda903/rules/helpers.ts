@@ -1,3 +1,4 @@
+import { addYears } from '../../../calendar/localDate';
 /**
  * What the SSDA903 rules share: building a rule and its failures, date arithmetic on ISO dates
  * (no clock: every date comes from the return or its collection period), and the readings of a
@@ -68,17 +69,8 @@ const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 export const addDays = (iso: string, days: number): string => fromUtc(toUtc(iso) + days * 86_400_000);
 export const daysBetween = (from: string, to: string): number => Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
 
-/**
- * The same day n years on. Someone born on 29 February reaches an age on 1 March in a common year
- * (Family Law Reform Act 1969 s 9 counts the anniversary; the day after 28 February is the first
- * day they have lived the full number of years).
- */
-export function addYears(iso: string, years: number): string {
-  const y = Number(iso.slice(0, 4)) + years;
-  const md = iso.slice(5);
-  if (md === '02-29' && !isRealDate(`${y}-02-29`)) return `${y}-03-01`;
-  return `${String(y).padStart(4, '0')}-${md}`;
-}
+/** The same day n years on (a 29 February birthday falls on 1 March in a common year): src/domain/calendar/localDate.ts. */
+export { addYears };
 
 /** Whole years of age on a date. */
 export function ageOn(dob: string, date: string): number {
