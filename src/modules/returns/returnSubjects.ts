@@ -32,13 +32,13 @@ export async function childIds(executor: Executor, filter: { teamId?: string } =
   return rows.map((r) => r.id);
 }
 
-/** Children as the returns read them, a batch at a time. */
-export async function returnSubjects(executor: Executor, personIds: readonly string[]): Promise<(ReturnSubject & { person: PersonRecord })[]> {
+/** Children as the returns read them, a batch at a time; `only` keeps the event types the reader looks at (all when not given). */
+export async function returnSubjects(executor: Executor, personIds: readonly string[], only?: readonly string[]): Promise<(ReturnSubject & { person: PersonRecord })[]> {
   if (personIds.length === 0) return [];
   const [records, addressRows, streams] = await Promise.all([
     peopleRepository.findMany(executor, [...personIds]),
     executor.select({ personId: addresses.personId, postcode: addresses.postcode, startDate: addresses.startDate }).from(addresses).where(inArray(addresses.personId, [...personIds])).orderBy(asc(addresses.startDate)),
-    eventsWithReferences(executor, personIds),
+    eventsWithReferences(executor, personIds, only),
   ]);
   const parents = await ownChildrenOf(executor, personIds);
   const homes = new Map<string, { postcode: string; from: string }[]>();
@@ -69,8 +69,8 @@ async function ownChildrenOf(executor: Executor, personIds: readonly string[]) {
 }
 
 /** The streams with what each "recorded in error" mark refers to (eventStore.streams leaves it out). */
-async function eventsWithReferences(executor: Executor, personIds: readonly string[]) {
-  const streams = await eventStore.streams(executor, personIds);
+async function eventsWithReferences(executor: Executor, personIds: readonly string[], only: readonly string[] | undefined) {
+  const streams = await eventStore.streams(executor, personIds, only ? { only } : {});
   const marks = await eventStore.ofTypesFor(executor, personIds, [personEvent.recordedInError]);
   const refersTo = new Map(marks.map((m) => [m.id, m.refersTo]));
   for (const stream of streams.values()) for (const e of stream) if (refersTo.has(e.id)) (e as StreamEvent & { refersTo?: string | null }).refersTo = refersTo.get(e.id);

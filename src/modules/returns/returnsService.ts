@@ -7,6 +7,7 @@ import type { CinCensus, CinChild } from '../../domain/returns/cinCensus/cinCens
 import { cinChildOf } from '../../domain/returns/cinCensus/cinCensusProjection';
 import { cinRuleByCode, validateCinCensus, validateCinChild } from '../../domain/returns/cinCensus/rules/index';
 import { collectionPeriod, collectionYearOf } from '../../domain/returns/collectionYear';
+import { readByTheReturns } from '../../domain/returns/eventsRead';
 import type { ReturnName, RuleFailure } from '../../domain/returns/ruleTypes';
 import { ssda903Csv } from '../../domain/returns/ssda903/ssda903Csv';
 import { ssda903ChildOf } from '../../domain/returns/ssda903/ssda903Projection';
@@ -119,7 +120,7 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
       const tables = emptyTables();
       const failures: ShownFailure[] = [];
       for (let i = 0; i < ids.length; i += subjectBatch) {
-        for (const subject of await returnSubjects(db, ids.slice(i, i + subjectBatch))) {
+        for (const subject of await returnSubjects(db, ids.slice(i, i + subjectBatch), readByTheReturns)) {
           const child = childReturns(subject, returnContext, previousContext);
           if (child.cin) cinChildren.push(child.cin);
           if (child.tables) for (const name of Object.keys(tables) as Ssda903TableName[]) (tables[name] as unknown[]).push(...child.tables[name]);
@@ -146,7 +147,7 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
       const year = collectionYearOf(londonDate(clock.now()));
       const code = (await installationSettings.get(db, laCodeSetting)) ?? '000';
       const [returnContext, previousContext] = [await contextFor(year, code), await contextFor(year - 1, code)];
-      const [subject] = await returnSubjects(db, [personId]);
+      const [subject] = await returnSubjects(db, [personId], readByTheReturns);
       const child = subject ? childReturns(subject, returnContext, previousContext) : { cin: null, tables: null, failures: [] };
       return { record, year, period: returnContext.period, inCin: child.cin !== null, in903: child.tables !== null, failures: child.failures, rows: child };
     },
@@ -165,7 +166,7 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
       if (teamId) {
         const ids = await childIds(db, { teamId });
         for (let i = 0; i < ids.length; i += subjectBatch) {
-          for (const subject of await returnSubjects(db, ids.slice(i, i + subjectBatch))) {
+          for (const subject of await returnSubjects(db, ids.slice(i, i + subjectBatch), readByTheReturns)) {
             const { failures } = childReturns(subject, returnContext, previousContext);
             if (failures.length > 0) children.push({ personId: subject.personId, childId: subject.childId, name: `${subject.details.givenNames} ${subject.details.familyName}`, failures });
           }

@@ -130,13 +130,15 @@ export const eventStore = {
    * as epoch milliseconds, which is all this needs and much cheaper to read than timestamp text
    * when it is two million events (issue 3's full recompute).
    */
-  async streams(executor: Executor, personIds: readonly string[]): Promise<Map<string, StreamEvent[]>> {
+  async streams(executor: Executor, personIds: readonly string[], options: { only?: readonly string[] } = {}): Promise<Map<string, StreamEvent[]>> {
     const streams = new Map<string, StreamEvent[]>(personIds.map((id) => [id, []]));
     if (personIds.length === 0) return streams;
+    // A reader that looks at a few types only (the statutory returns) need not carry the rest of a long record across.
+    const only = options.only ? sql` and type = any(${sql.param([...options.only])}::text[])` : sql``;
     const result = (await executor.execute(sql`
       select id, seq, person_id, type, (extract(epoch from occurred_at) * 1000)::float8 as occurred_ms,
         (extract(epoch from recorded_at) * 1000)::float8 as recorded_ms, data, reason
-      from events where person_id = any(${sql.param([...personIds])}::uuid[]) order by person_id, seq`)) as unknown as { rows: StreamRow[] };
+      from events where person_id = any(${sql.param([...personIds])}::uuid[])${only} order by person_id, seq`)) as unknown as { rows: StreamRow[] };
     for (const row of result.rows) {
       streams.get(row.person_id)?.push({
         id: row.id,
