@@ -133,9 +133,9 @@ export async function returnsCommand(sub: string | undefined, args: string[], wi
     }
     case 'import': {
       if (!values.ssda903 && !values.cin) throw new UsageError('returns import needs --ssda903 DIR (the CSV tables) and/or --cin FILE.xml');
-      const importYear = Number(year(values.year));
       return withDatabase(async (database) => {
         const services = buildServices(database.db, systemClock);
+        const importYear = services.returns.yearOf(year(values.year));
         const report = await importPreviousReturns(services, cliContext(['performance-officer']), { ssda903Dir: values.ssda903, cinXml: values.cin, year: importYear });
         for (const w of report.warnings) console.error(`${w.file} row ${w.row} (warning): ${w.reason}`);
         for (const p of report.problems) console.error(`${p.file} row ${p.row}: ${p.reason}`);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upnCheckLetter } from '../../src/domain/people/upn';
 import { parseCinCensusXml } from '../../src/domain/returns/cinCensus/cinCensusXml';
@@ -103,6 +104,7 @@ describe.each(engines())('the statutory returns on %s', (engine) => {
   });
   afterAll(() => app.close());
 
+  const on2 = (id: string) => (type: string, at: string, data: Record<string, unknown> = {}) => importEvent(t.services, id, type, at, data);
   const mine = (childId: string | null) => Object.values(ids).some((c) => c.childId === childId);
 
   it('gives a clean authority both returns with no errors, and the record that is wrong its failures', async () => {
@@ -149,6 +151,16 @@ describe.each(engines())('the statutory returns on %s', (engine) => {
     expect(parseSsda903Csv('previous_permanence', files.previous_permanence).rows.filter((r) => r.CHILD === ids.cic!.childId)).toEqual([{ CHILD: ids.cic!.childId, DOB: '2012-02-03', PREV_PERM: 'Z1', LA_PERM: null, DATE_PERM: null }]);
   });
 
+  it('leaves out of the returns what was marked as recorded in error', async () => {
+    const looked = on2(ids.cic!.id);
+    await looked('cic.legal_status_changed', '2026-01-12T10:00:00Z', { legalStatus: 'E1' });
+    const episodes = async () => parseSsda903Csv('episodes', t.services.returns.ssda903Files(await t.services.returns.build(performance, { year: '2026' })).episodes).rows.filter((r) => r.CHILD === ids.cic!.childId);
+    expect((await episodes()).map((e) => [e.DECOM, e.RNE, e.LS])).toEqual([['2025-07-01', 'S', 'C2'], ['2025-11-03', 'P', 'C2'], ['2026-01-12', 'L', 'E1']]);
+    const wrong = (await t.services.people.streamOf(ids.cic!.id)).find((e) => e.type === 'cic.legal_status_changed');
+    await t.services.people.markInError(manager, ids.cic!.id, { eventId: wrong!.id, reason: 'Recorded on the wrong child: no placement order was made' });
+    expect((await episodes()).map((e) => [e.DECOM, e.RNE, e.LS])).toEqual([['2025-07-01', 'S', 'C2'], ['2025-11-03', 'P', 'C2']]);
+  });
+
   it("shows a child's failures on their record with what to change, and a team's on the data quality page", async () => {
     const view = await t.services.returns.forChild(worker, ids.gap!.id);
     // The collection year now (June 2026) is 2027; the gap child's assessment was in 2025-26, so look at that year's page through the team view.
@@ -157,6 +169,16 @@ describe.each(engines())('the statutory returns on %s', (engine) => {
     const gap = quality.children.find((c) => c.personId === ids.gap!.id);
     expect(gap?.failures.find((f) => f.code === '4180')?.fix).toMatch(/sex/i);
     expect(quality.children.map((c) => c.personId)).not.toContain(ids.cin!.id);
+    // A restricted record is counted, never named, for a reader who may not open it: the performance officer, here.
+    const restricted = await registerChild(t.services, worker, { gender: null, dateOfBirth: '2013-01-05' });
+    await t.services.people.allocate(manager, restricted.id, { teamId, workerId: worker.actor.userId });
+    await importEvent(t.services, restricted.id, 'contact.received', '2025-10-07T09:30:00+01:00', { source: 'public', referrerAgency: 'acquaintance' });
+    await importEvent(t.services, restricted.id, 'threshold.decided', '2025-10-07T15:00:00+01:00', { outcome: 'assessment' });
+    await t.services.people.restrict(manager, restricted.id, 'A child of a member of staff');
+    const asPerformance = await t.services.returns.quality(performance, { teamId, year: '2026' });
+    expect(asPerformance.children.map((c) => c.personId)).not.toContain(restricted.id);
+    expect(asPerformance.hidden).toBe(1);
+    expect((await t.services.returns.quality(manager, { teamId, year: '2026' })).children.map((c) => c.personId)).toContain(restricted.id);
     const client = new Client(app);
     await client.signIn(manager.actor.username, manager.password);
     const page = await client.get(`/data-quality?team=${teamId}&year=2026`);
@@ -173,6 +195,7 @@ describe.each(engines())('the statutory returns on %s', (engine) => {
     expect(await problems(t.services.returns.build(performance, { year: '26' }))).toEqual(['year: Enter the collection year as four digits, from 2015 to 2027 (the year ending 31 March 2027 is 2027)']);
     expect(await problems(t.services.returns.annexA(performance, { from: '2026-03-31', to: '2025-04-01' }))).toEqual(['to: The last day must be on or after the first day']);
     expect(await problems(t.services.returns.setLaCode(performance, '87'))).toEqual(["la: The authority's DfE code is three digits, like 873"]);
+    expect(await problems(t.services.returns.annexA(performance, { from: '2026-02-31', to: '2026-03-31' }))).toEqual(['from: Enter the first day of the lists as a real date, like 2025-04-01']);
 
     const client = new Client(app);
     await client.signIn(performance.actor.username, performance.password);
@@ -183,6 +206,9 @@ describe.each(engines())('the statutory returns on %s', (engine) => {
     expect(xml.statusCode).toBe(200);
     expect(xml.headers['content-disposition']).toContain('cin-census-2026.xml');
     expect(xml.body).toContain('<Collection>CIN</Collection>');
+    // A download served from the returns built a moment ago is still written down as a read, with the file.
+    const audited = await t.services.db.execute(sql`select count(*)::int as n from audit_log where action = 'returns.produced' and details->>'file' = 'cin-census.xml'`);
+    expect(Number((audited as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBeGreaterThan(0);
     const episodes = await client.get('/returns/2026/ssda903/episodes.csv');
     expect(episodes.body.split('\n')[0]).toContain('CHILD,DECOM,RNE');
     expect((await client.get('/returns/2026/ssda903/nonsense.csv')).statusCode).toBe(404);

@@ -10,9 +10,8 @@ import { peopleRepository, type PersonRecord } from '../people/peopleRepository'
 /** How many children's records are read at once: big enough to keep the queries few, small enough to keep memory flat at 50,000 children. */
 export const subjectBatch = 1000;
 
-/** A child's events as the returns read them: without the entries marked as recorded in error, and the marks themselves. */
-export function standingEvents(stream: readonly StreamEvent[]): WorkflowEvent[] {
-  const inError = new Set(stream.filter((e) => e.type === personEvent.recordedInError).map((e) => (e as StreamEvent & { refersTo?: string | null }).refersTo));
+/** A child's events as the returns read them: without the entries marked as recorded in error (`inError`, the ids the marks refer to), and the marks themselves. */
+export function standingEvents(stream: readonly StreamEvent[], inError: ReadonlySet<string>): WorkflowEvent[] {
   return stream
     .filter((e) => e.type !== personEvent.recordedInError && !inError.has(e.id))
     .map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, recordedByName: null, data: e.data }))
@@ -35,7 +34,7 @@ export async function childIds(executor: Executor, filter: { teamId?: string } =
 /** Children as the returns read them, a batch at a time; `only` keeps the event types the reader looks at (all when not given). */
 export async function returnSubjects(executor: Executor, personIds: readonly string[], only?: readonly string[]): Promise<(ReturnSubject & { person: PersonRecord })[]> {
   if (personIds.length === 0) return [];
-  const [records, addressRows, streams] = await Promise.all([
+  const [records, addressRows, { streams, inError }] = await Promise.all([
     peopleRepository.findMany(executor, [...personIds]),
     executor.select({ personId: addresses.personId, postcode: addresses.postcode, startDate: addresses.startDate }).from(addresses).where(inArray(addresses.personId, [...personIds])).orderBy(asc(addresses.startDate)),
     eventsWithReferences(executor, personIds, only),
@@ -51,7 +50,7 @@ export async function returnSubjects(executor: Executor, personIds: readonly str
       childId: childIdOf(person),
       details: person.details,
       addresses: homes.get(person.id) ?? [],
-      events: standingEvents(streams.get(person.id) ?? []),
+      events: standingEvents(streams.get(person.id) ?? [], inError),
       ownChildren: parents.get(person.id) ?? [],
     }));
 }
@@ -68,11 +67,8 @@ async function ownChildrenOf(executor: Executor, personIds: readonly string[]) {
   return found;
 }
 
-/** The streams with what each "recorded in error" mark refers to (eventStore.streams leaves it out). */
+/** The streams, and the events the "recorded in error" marks strike out (read whatever `only` keeps: the marks are not among the types a reader asks for). */
 async function eventsWithReferences(executor: Executor, personIds: readonly string[], only: readonly string[] | undefined) {
-  const streams = await eventStore.streams(executor, personIds, only ? { only } : {});
-  const marks = await eventStore.ofTypesFor(executor, personIds, [personEvent.recordedInError]);
-  const refersTo = new Map(marks.map((m) => [m.id, m.refersTo]));
-  for (const stream of streams.values()) for (const e of stream) if (refersTo.has(e.id)) (e as StreamEvent & { refersTo?: string | null }).refersTo = refersTo.get(e.id);
-  return streams;
+  const [streams, marks] = await Promise.all([eventStore.streams(executor, personIds, only ? { only } : {}), eventStore.ofTypesFor(executor, personIds, [personEvent.recordedInError])]);
+  return { streams, inError: new Set(marks.map((m) => m.refersTo).filter((id): id is string => typeof id === 'string')) };
 }

@@ -1,3 +1,5 @@
+import { audit } from '../../platform/audit/auditLog';
+import type { Db } from '../../platform/db/database';
 import fs from 'node:fs';
 import path from 'node:path';
 import { londonDate } from '../../domain/calendar/localDate';
@@ -24,6 +26,8 @@ export interface ReturnsImportDeps {
   eventImport: Pick<EventImportService, 'importParsed'>;
   people: Pick<PeopleService, 'findByExternalId' | 'streamOf'>;
   clock: Clock;
+  /** Where the import itself is written down (which files, which year, what came of it). */
+  db: Db;
 }
 
 export interface ReturnsImportReport {
@@ -107,6 +111,11 @@ export async function importPreviousReturns(deps: ReturnsImportDeps, context: Re
     problems.push({ ...at, reason: p.reason });
   }
   const sorted = (list: ReturnProblem[]) => [...new Map(list.map((p) => [`${p.file}\u0000${p.row}\u0000${p.reason}`, p])).values()].sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row);
-  if (problems.length > 0) return { imported: 0, children: 0, created: 0, problems: sorted(problems), warnings: sorted(warnings) };
+  const files = { ssda903: options.ssda903Dir ?? null, cinCensus: options.cinXml ?? null };
+  if (problems.length > 0) {
+    await audit.record(deps.db, context, { action: 'returns.imported', outcome: 'failed', details: { year: options.year, ...files, problems: problems.length } });
+    return { imported: 0, children: 0, created: 0, problems: sorted(problems), warnings: sorted(warnings) };
+  }
+  await audit.record(deps.db, context, { action: 'returns.imported', details: { year: options.year, ...files, imported: report.imported, children: report.children, created: report.created } });
   return { imported: report.imported, children: report.children, created: report.created, problems: [], warnings: sorted(warnings) };
 }

@@ -3,7 +3,7 @@ import { annexACsv, annexAWorkbook } from '../../domain/returns/annexA/annexAWor
 import { collectionPeriod, collectionYearOf } from '../../domain/returns/collectionYear';
 import { ssda903Columns, type Ssda903TableName } from '../../domain/returns/ssda903/ssda903Types';
 import { londonDate } from '../../domain/calendar/localDate';
-import type { RequestContext } from '../../platform/audit/auditLog';
+import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { errorView, formBody } from '../../platform/http/forms';
 import { addRoute, contextOf } from '../../platform/http/routes';
@@ -28,10 +28,14 @@ export function returnsRoutes(app: FastifyInstance, services: Services) {
   // The returns are built from every child's record: the downloads of one check reuse it for a few minutes rather than reading every record again for each file.
   const kept = new Map<number, { at: number; built: BuiltReturns }>();
   const keepFor = 5 * 60_000;
-  async function built(context: RequestContext, year: unknown, fresh = false): Promise<BuiltReturns> {
+  async function built(context: RequestContext, year: unknown, fresh = false, file = 'page'): Promise<BuiltReturns> {
     const y = returns.yearOf(year);
     const hit = kept.get(y);
-    if (hit && !fresh && clock.now().getTime() - hit.at < keepFor) return hit.built;
+    if (hit && !fresh && clock.now().getTime() - hit.at < keepFor) {
+      // Served from what was built a few minutes ago: still a read of every child's record by this reader.
+      await audit.record(services.db, context, { action: 'returns.produced', details: { year: y, file, builtAt: new Date(hit.at).toISOString() } });
+      return hit.built;
+    }
     const made = await returns.build(context, { year: y });
     kept.set(y, { at: clock.now().getTime(), built: made });
     return made;
@@ -88,7 +92,7 @@ export function returnsRoutes(app: FastifyInstance, services: Services) {
     permission: 'returns:export',
     audit: 'returns.produced',
     handler: async (request, reply) => {
-      const b = await built(contextOf(request), (request.params as Record<string, string>).year);
+      const b = await built(contextOf(request), (request.params as Record<string, string>).year, false, 'cin-census.xml');
       return sendDownload(reply, { filename: `cin-census-${b.year}.xml`, mediaType: 'application/xml', content: Buffer.from(returns.cinXml(b)) });
     },
   });
@@ -101,7 +105,7 @@ export function returnsRoutes(app: FastifyInstance, services: Services) {
       const params = request.params as Record<string, string>;
       const table = String(params.table ?? '').replace(/\.csv$/, '') as Ssda903TableName;
       if (!tables.includes(table)) throw new NotFoundError('The SSDA903 table');
-      const b = await built(contextOf(request), params.year);
+      const b = await built(contextOf(request), params.year, false, `ssda903/${table}.csv`);
       return sendDownload(reply, { filename: `ssda903-${b.year}-${table}.csv`, mediaType: 'text/csv; charset=utf-8', content: Buffer.from(returns.ssda903Files(b)[table]) });
     },
   });
@@ -111,7 +115,7 @@ export function returnsRoutes(app: FastifyInstance, services: Services) {
     permission: 'returns:export',
     audit: 'returns.produced',
     handler: async (request, reply) => {
-      const b = await built(contextOf(request), (request.params as Record<string, string>).year);
+      const b = await built(contextOf(request), (request.params as Record<string, string>).year, false, 'validation-report.csv');
       return sendDownload(reply, { filename: `returns-${b.year}-validation-report.csv`, mediaType: 'text/csv; charset=utf-8', content: Buffer.from(reportCsv(b.failures)) });
     },
   });
@@ -125,6 +129,8 @@ export function returnsRoutes(app: FastifyInstance, services: Services) {
       const body = formBody(request.body);
       try {
         await returns.setLaCode(contextOf(request), String(body.la ?? ''));
+        // The returns kept for the downloads were built under the old code.
+        kept.clear();
         return reply.redirect('/returns');
       } catch (error) {
         if (error instanceof ValidationError) return reply.code(400).page('returns/views/returns.njk', await returnsPage(request, { chosenYear: latestYear(), period: collectionPeriod(latestYear()), formValues: body, ...errorView(error.problems) }));

@@ -1,11 +1,11 @@
 import { rolesAllow } from '../../domain/access/can';
-import { londonDate } from '../../domain/calendar/localDate';
+import { isIsoDate, londonDate } from '../../domain/calendar/localDate';
 import { annexALists } from '../../domain/returns/annexA/annexALists';
 import type { AnnexAList } from '../../domain/returns/annexA/annexATypes';
 import { cinCensusXml, cinHeader } from '../../domain/returns/cinCensus/cinCensusXml';
 import type { CinCensus, CinChild } from '../../domain/returns/cinCensus/cinCensusTypes';
 import { cinChildOf } from '../../domain/returns/cinCensus/cinCensusProjection';
-import { cinRuleByCode, validateCinCensus, validateCinChild } from '../../domain/returns/cinCensus/rules/index';
+import { cinRuleByCode, cinWholeReturnRules, validateCinChild, validateCinHeader } from '../../domain/returns/cinCensus/rules/index';
 import { collectionPeriod, collectionYearOf } from '../../domain/returns/collectionYear';
 import { readByTheReturns } from '../../domain/returns/eventsRead';
 import type { ReturnName, RuleFailure } from '../../domain/returns/ruleTypes';
@@ -129,12 +129,10 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
         input.onProgress?.(Math.min(i + subjectBatch, ids.length), ids.length);
       }
       const cin: CinCensus = { header: cinHeader(returnContext, clock.now(), 'Hearth'), children: cinChildren };
-      // The whole-return rules (the same LAchildID or UPN twice, the share with no sex recorded): the child rules ran above.
-      const childCodes = new Set(failures.filter((f) => f.return === 'cin-census').map((f) => `${f.code}|${f.childId}|${f.at ?? ''}|${f.fields.join(',')}`));
-      for (const f of validateCinCensus(cin, { period: returnContext.period, laCode: returnContext.laCode, calendar }).map(shownCin)) {
-        if (!childCodes.has(`${f.code}|${f.childId}|${f.at ?? ''}|${f.fields.join(',')}`)) failures.push(f);
-      }
-      await audit.record(db, context, { action: 'returns.produced', details: { year, children: ids.length, cinChildren: cinChildren.length, lookedAfter: tables.header.length, failures: failures.length } });
+      // The header and the whole-return rules (the same LAchildID or UPN twice, the share with no sex recorded): the child rules ran above.
+      const cinContext = { period: returnContext.period, laCode: returnContext.laCode, calendar };
+      failures.push(...[...validateCinHeader(cin.header, cinContext), ...cinWholeReturnRules.flatMap((rule) => rule.checkAll(cin.children, cinContext))].map(shownCin));
+      await audit.record(db, context, { action: 'returns.produced', details: { year, children: ids.length, cinChildren: cinChildren.length, lookedAfter: tables.header.length, failures: failures.length, read: ids } });
       return { year, children: ids.length, cin, ssda903: tables, failures };
     },
 
@@ -163,8 +161,13 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
       const code = (await installationSettings.get(db, laCodeSetting)) ?? '000';
       const [returnContext, previousContext] = [await contextFor(year, code), await contextFor(year - 1, code)];
       const children: { personId: string; childId: string; name: string; failures: ShownFailure[] }[] = [];
+      let hidden = 0;
       if (teamId) {
-        const ids = await childIds(db, { teamId });
+        // Only the children the reader may see: a restricted record is counted, never named (as the compliance pages do).
+        const all = await childIds(db, { teamId });
+        const visible = await people.visibleRecords(context, all);
+        const ids = all.filter((id) => visible.has(id));
+        hidden = all.length - ids.length;
         for (let i = 0; i < ids.length; i += subjectBatch) {
           for (const subject of await returnSubjects(db, ids.slice(i, i + subjectBatch), readByTheReturns)) {
             const { failures } = childReturns(subject, returnContext, previousContext);
@@ -180,15 +183,15 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
         entry.count += 1;
         byRule.set(key, entry);
       }
-      return { year, period: returnContext.period, teams, teamId, children, byRule: [...byRule.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)) };
+      return { year, period: returnContext.period, teams, teamId, children, hidden, byRule: [...byRule.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)) };
     },
 
     /** Ofsted's Annex A lists 1-11 for a date range. */
     async annexA(context: RequestContext, input: { from: string; to: string; onProgress?: Progress }): Promise<AnnexAList[]> {
       mayExport(context);
       const problems = [
-        ...(!/^\d{4}-\d{2}-\d{2}$/.test(input.from) || Number.isNaN(Date.parse(input.from)) ? [{ field: 'from', message: 'Enter the first day of the lists as a real date, like 2025-04-01' }] : []),
-        ...(!/^\d{4}-\d{2}-\d{2}$/.test(input.to) || Number.isNaN(Date.parse(input.to)) ? [{ field: 'to', message: 'Enter the last day of the lists as a real date, like 2026-03-31' }] : []),
+        ...(!isIsoDate(input.from) ? [{ field: 'from', message: 'Enter the first day of the lists as a real date, like 2025-04-01' }] : []),
+        ...(!isIsoDate(input.to) ? [{ field: 'to', message: 'Enter the last day of the lists as a real date, like 2026-03-31' }] : []),
       ];
       if (problems.length === 0 && input.from > input.to) problems.push({ field: 'to', message: 'The last day must be on or after the first day' });
       if (problems.length > 0) throw new ValidationError(problems);
@@ -202,7 +205,7 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
       }
       const providerFacts = new Map((await providers.all()).map((p) => [p.id, { kind: p.type, urn: p.urn, postcode: p.postcode }]));
       const lists = annexALists(subjects, { from: input.from, to: input.to }, { today: londonDate(clock.now()), workerName: (id) => members.get(id) ?? null, teamName: (id) => teamNames.get(id) ?? null, providers: providerFacts });
-      await audit.record(db, context, { action: 'returns.annex_a_produced', details: { from: input.from, to: input.to, rows: lists.reduce((n, l) => n + l.rows.length, 0) } });
+      await audit.record(db, context, { action: 'returns.annex_a_produced', details: { from: input.from, to: input.to, rows: lists.reduce((n, l) => n + l.rows.length, 0), read: ids } });
       return lists;
     },
 
