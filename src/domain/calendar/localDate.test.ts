@@ -57,6 +57,8 @@ describe('isIsoDate', () => {
     ['2026-00-10', 'no month 0'],
     ['2026-01-00', 'no day 0'],
     ['2026-01-32', 'no 32nd day'],
+    ['0099-06-01', 'a year before 100 is not a date anyone means'],
+    ['2026-0a-01', 'a letter in the month'],
   ])('refuses %s: %s', (value) => {
     expect(isIsoDate(value)).toBe(false);
   });

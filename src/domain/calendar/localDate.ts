@@ -31,13 +31,26 @@ export function londonDate(instant: Date): string {
   return date;
 }
 
-/** Is the string a real calendar date written YYYY-MM-DD (no 31 April, no 29 February 2027)? */
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * Is the string a real calendar date written YYYY-MM-DD (no 31 April, no 29 February 2027)? Read
+ * character by character rather than through a pattern and Date: the statutory returns ask it of
+ * every date of every child. Years before 100 are not dates anyone means (and Date read them as 19xx).
+ */
 export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (value.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const code = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? code !== 45 : !isDigit(code)) return false;
+  }
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (daysInMonth[month - 1] as number) + (leap ? 1 : 0);
 }
 
 /** Whole years between a date of birth and a date, as ages are counted. */

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '../../../calendar/localDate';
+import { addDays, addMonths, isIsoDate } from '../../../calendar/localDate';
 import type { RuleFailure } from '../../ruleTypes';
 import type { CinChild } from '../cinCensusTypes';
 import type { CinRule, CinRuleContext, CinRuleDescription } from './cinRuleContext';
@@ -38,26 +38,9 @@ export function cinRule(spec: {
   };
 }
 
-const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const digit = (code: number) => code >= 48 && code <= 57;
 
-/**
- * A date the census can use: present and a real YYYY-MM-DD date (no 31 April). Read character by
- * character rather than through Date, since every rule asks it of every date of every child.
- */
-export function isDate(value: string | null | undefined): value is string {
-  if (typeof value !== 'string' || value.length !== 10) return false;
-  for (let i = 0; i < 10; i++) {
-    const code = value.charCodeAt(i);
-    if (i === 4 || i === 7 ? code !== 45 : !digit(code)) return false;
-  }
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const day = Number(value.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (daysInMonth[month - 1] ?? 0) + (leap ? 1 : 0);
-}
+/** A date the census can use: present and a real YYYY-MM-DD date (no 31 April). */
+export const isDate = (value: string | null | undefined): value is string => typeof value === 'string' && isIsoDate(value);
 
 const thresholds = new WeakMap<CinRuleContext, Map<string, string>>();
 

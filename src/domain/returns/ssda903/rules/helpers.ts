@@ -1,4 +1,4 @@
-import { addYears } from '../../../calendar/localDate';
+import { addYears, ageOn, isIsoDate } from '../../../calendar/localDate';
 /**
  * What the SSDA903 rules share: building a rule and its failures, date arithmetic on ISO dates
  * (no clock: every date comes from the return or its collection period), and the readings of a
@@ -40,25 +40,8 @@ export function eachRow<R>(
 
 // ---- dates -------------------------------------------------------------------------------------
 
-const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A real calendar date written YYYY-MM-DD (rules 102, 141, 147 … "is not a valid date"). */
-export function isRealDate(value: string | null | undefined): value is string {
-  if (typeof value !== 'string') return false;
-  let real = realDates.get(value);
-  if (real === undefined) {
-    const m = isoPattern.exec(value);
-    if (m) {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const date = new Date(Date.UTC(y, mo - 1, d));
-      real = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-    } else real = false;
-    // Whole returns repeat the same few thousand dates; remembering them keeps validation of 50,000 children quick.
-    if (realDates.size < 200_000) realDates.set(value, real);
-  }
-  return real;
-}
-const realDates = new Map<string, boolean>();
+export const isRealDate = (value: string | null | undefined): value is string => typeof value === 'string' && isIsoDate(value);
 
 /** Present but not a real date: blank is left to the rules that require a value. */
 export const badDate = (value: string | null | undefined): boolean => value != null && !isRealDate(value);
@@ -72,12 +55,8 @@ export const daysBetween = (from: string, to: string): number => Math.round((toU
 /** The same day n years on (a 29 February birthday falls on 1 March in a common year): src/domain/calendar/localDate.ts. */
 export { addYears };
 
-/** Whole years of age on a date. */
-export function ageOn(dob: string, date: string): number {
-  let age = Number(date.slice(0, 4)) - Number(dob.slice(0, 4));
-  if (addYears(dob, age) > date) age -= 1;
-  return age;
-}
+/** Whole years of age on a date (a 29 February birthday counted on 1 March): src/domain/calendar/localDate.ts. */
+export { ageOn };
 
 /** The date a child reaches an age. */
 export const birthday = (dob: string, age: number): string => addYears(dob, age);
