@@ -77,9 +77,12 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
     return code;
   }
 
-  async function contextFor(year: number, givenLaCode?: string): Promise<ReturnContext> {
+  /** The year's context and the year before's (the SSDA903 rules compare the two), from one read of the providers and the code. */
+  async function contextsFor(year: number, givenLaCode?: string): Promise<[ReturnContext, ReturnContext]> {
     const facts = new Map<string, ProviderFacts>((await providers.all()).map((p) => [p.id, { id: p.id, kind: p.type, urn: p.urn, postcode: p.postcode }]));
-    return { period: collectionPeriod(year), laCode: await laCode(givenLaCode), providers: facts, calendar };
+    const code = await laCode(givenLaCode);
+    const of = (y: number): ReturnContext => ({ period: collectionPeriod(y), laCode: code, providers: facts, calendar });
+    return [of(year), of(year - 1)];
   }
 
   function yearOf(input: unknown): number {
@@ -127,7 +130,7 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
     async build(context: RequestContext, input: { year: unknown; la?: string; onProgress?: Progress }): Promise<BuiltReturns> {
       mayExport(context);
       const year = yearOf(input.year);
-      const [returnContext, previousContext] = [await contextFor(year, input.la), await contextFor(year - 1, input.la)];
+      const [returnContext, previousContext] = await contextsFor(year, input.la);
       const ids = await childIds(db);
       const cinChildren: CinChild[] = [];
       const tables = emptyTables();
@@ -157,7 +160,7 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
       const record = await people.record(context, personId);
       const year = collectionYearOf(londonDate(clock.now()));
       const code = (await installationSettings.get(db, laCodeSetting)) ?? '000';
-      const [returnContext, previousContext] = [await contextFor(year, code), await contextFor(year - 1, code)];
+      const [returnContext, previousContext] = await contextsFor(year, code);
       const [subject] = await returnSubjects(db, [personId], readByTheReturns);
       const child = subject ? childReturns(subject, returnContext, previousContext) : { cin: null, tables: null, failures: [] };
       return { record, year, period: returnContext.period, inCin: child.cin !== null, in903: child.tables !== null, failures: child.failures, rows: child };
@@ -172,7 +175,7 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
       const chosen = input.teamId ?? context.actor.teamIds[0] ?? null;
       const teamId = chosen && teams.some((t) => t.id === chosen) ? chosen : null;
       const code = (await installationSettings.get(db, laCodeSetting)) ?? '000';
-      const [returnContext, previousContext] = [await contextFor(year, code), await contextFor(year - 1, code)];
+      const [returnContext, previousContext] = await contextsFor(year, code);
       const children: { personId: string; childId: string; name: string; failures: ShownFailure[] }[] = [];
       let hidden = 0;
       if (teamId) {
