@@ -219,6 +219,7 @@ describe('recording practice work (work:record)', () => {
     iro: acrossTeams,
     'cp-chair': acrossTeams,
     lado: acrossTeams,
+    'agency-decision-maker': [],
     'business-support': holder,
     'placements-officer': [],
     'family-time-worker': [],

@@ -41,6 +41,8 @@ const recordPermissions: readonly Permission[] = [
   'package:approve',
   'family_time:record',
   'panel:chair',
+  'fostering_panel:record',
+  'adm:decide',
 ];
 
 function isManager(actor: Actor): boolean {
@@ -139,6 +141,9 @@ export function can(actor: Actor, permission: Permission, subject?: RecordSubjec
     case 'package:approve':
     case 'family_time:record':
     case 'panel:chair':
+    case 'fostering_panel:record':
+    case 'adm:decide':
+      // The Fostering Panel and the agency decision maker consider every team's carers and children (Family Placement 11-16).
       // The Resource Service, the Family Time team and the panel's chair work for every team's children (resource-service-policy.txt 1.4, 2.1-2.2; resource-and-care-panel-policy.txt 1.1).
       // The front door receives contacts about any child, open case or not (practice-standards.txt,
       // Section 2: Duty Team (MASH), 1-2), and a strategy meeting is chaired by an assistant team

@@ -13,24 +13,25 @@ const frontDoor: Permission[] = ['contact:record', 'contact:triage'];
 const duty: Permission[] = [...frontDoor, 'threshold:decide', 'assessment:sign_off', 'strategy:chair'];
 const resources: Permission[] = ['provider:manage', 'placement:match', 'resources:read'];
 const expectedMatrix: Record<Role, Permission[]> = {
-  'social-worker': [...recorder, ...frontDoor],
+  'social-worker': [...recorder, ...frontDoor, 'fostering:read'],
   'personal-adviser': recorder,
   'early-help-worker': recorder,
-  'assistant-team-manager': [...recorder, ...duty, 'child:allocate', 'compliance:read', 'returns:quality'],
-  'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', 'resources:read'],
-  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', ...resources, 'package:approve', 'panel:read', 'panel:chair'],
-  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', 'standards:manage', ...resources, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair', 'returns:export'],
-  iro: [...reader, 'compliance:read', 'work:record', 'review:chair'],
+  'assistant-team-manager': [...recorder, ...duty, 'child:allocate', 'compliance:read', 'returns:quality', 'fostering:read'],
+  'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', 'resources:read', 'fostering:read', 'fostering_panel:record'],
+  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', ...resources, 'package:approve', 'panel:read', 'panel:chair', 'fostering:read', 'fostering_panel:record'],
+  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', 'standards:manage', ...resources, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair', 'returns:export', 'fostering:read', 'fostering_panel:record', 'adm:decide'],
+  iro: [...reader, 'compliance:read', 'work:record', 'review:chair', 'fostering:read'],
   'cp-chair': [...reader, 'compliance:read', 'work:record', 'conference:chair'],
-  'placements-officer': [...reader, ...resources],
+  'placements-officer': [...reader, ...resources, 'fostering:read'],
   'family-time-worker': [...reader, 'family_time:record'],
   'panel-chair': ['child:search', 'child:read', 'team:read', 'panel:read', 'panel:administer', 'panel:chair'],
   'finance-officer': ['team:read', 'resources:read', 'panel:read'],
   'performance-officer': ['child:search', 'child:read', 'team:read', 'compliance:read', 'returns:export', 'returns:quality'],
-  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer'],
-  lado: recorder,
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer', 'fostering_panel:record'],
+  'agency-decision-maker': ['child:search', 'child:read', 'team:read', 'fostering:read', 'adm:decide'],
+  lado: [...recorder, 'allegation:read', 'allegation:record'],
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],
-  auditor: ['audit:read'],
+  auditor: ['audit:read', 'allegation:read'],
 };
 
 function actor(userRoles: Role[]): Actor {
@@ -43,7 +44,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the thirty-three permissions', () => {
+  it('lists the thirty-eight permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -79,6 +80,11 @@ describe('the permission matrix', () => {
         'panel:chair',
         'returns:export',
         'returns:quality',
+        'allegation:read',
+        'allegation:record',
+        'fostering:read',
+        'fostering_panel:record',
+        'adm:decide',
       ].sort(),
     );
   });

@@ -37,6 +37,11 @@ export const permissions = [
   'panel:administer', // the panel administrator's work: the schedule, the agenda, attendance and declarations (1.5, 1.7 i), 1.8, I.9)
   'returns:export', // produce the statutory returns (CIN census, SSDA903) and Ofsted's Annex A lists for the whole authority, and import earlier returns (issue 10)
   'returns:quality', // the data quality page: each child of a team whose record breaks a DfE validation rule (issue 10)
+  'allegation:read', // open allegations against people who work with children, and the LADO's lists and annual figures: the LADO team and auditors only (practice-standards.txt, Section 4: Managing Allegations 80-88; issue 11)
+  'allegation:record', // record an allegation, its strategy meeting, reviews and outcome (Managing Allegations 80-87)
+  'fostering:read', // the Family Placement Team's lists: enquiries, applications, approved foster carers and their vacancies, prospective adopters (practice-standards.txt, Section 3: Family Placement 1-42)
+  'fostering_panel:record', // record the Fostering Panel's (or adoption panel's) recommendation on an application, a review or a match (Family Placement 11-16, 32-33)
+  'adm:decide', // the agency decision maker's decision on a panel's recommendation, a qualifying determination, or a child's plan for adoption (Family Placement 15-16; Parallel Planning for Adoption 8)
   'panel:chair', // chair a panel: agree a cancellation, record and sign its decisions, sign off the finance log, extend a return (1.6, 1.7 a)-c), I.18-I.20)
 ] as const;
 
@@ -63,18 +68,21 @@ const manager: Permission[] = [...caseRecorder, ...dutyManager, 'child:allocate'
 const resourceService: Permission[] = ['provider:manage', 'placement:match', 'resources:read'];
 
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
-  'social-worker': [...caseRecorder, ...frontDoor],
+  'social-worker': [...caseRecorder, ...frontDoor, 'fostering:read'],
   'personal-adviser': caseRecorder,
   'early-help-worker': caseRecorder,
-  'assistant-team-manager': [...caseRecorder, ...dutyManager, 'child:allocate', 'compliance:read', 'returns:quality'],
-  'team-manager': [...manager, 'resources:read'],
-  'service-manager': [...manager, ...resourceService, 'package:approve', 'panel:read', 'panel:chair'],
-  'head-of-service': [...manager, 'standards:manage', ...resourceService, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair', 'returns:export'],
+  'assistant-team-manager': [...caseRecorder, ...dutyManager, 'child:allocate', 'compliance:read', 'returns:quality', 'fostering:read'],
+  // The Family Placement Team's manager is the Fostering Panel's adviser and records its recommendation.
+  'team-manager': [...manager, 'resources:read', 'fostering:read', 'fostering_panel:record'],
+  'service-manager': [...manager, ...resourceService, 'package:approve', 'panel:read', 'panel:chair', 'fostering:read', 'fostering_panel:record'],
+  'head-of-service': [...manager, 'standards:manage', ...resourceService, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair', 'returns:export', 'fostering:read', 'fostering_panel:record', 'adm:decide'],
   // Reviewing officers and conference chairs watch the timeliness of reviews and conferences, and
   // record the reviews and conferences they chair (practice-standards.txt Section 4).
-  iro: [...caseReader, 'compliance:read', 'work:record', 'review:chair'],
+  // IROs also chair foster carers' annual reviews (Family Placement 27).
+  iro: [...caseReader, 'compliance:read', 'work:record', 'review:chair', 'fostering:read'],
   'cp-chair': [...caseReader, 'compliance:read', 'work:record', 'conference:chair'],
-  'placements-officer': [...caseReader, ...resourceService],
+  // The Resource Service's matching sees the authority's own foster carers' vacancies (resource-and-care-panel-policy.txt 1.4 b: in-house first).
+  'placements-officer': [...caseReader, ...resourceService, 'fostering:read'],
   'family-time-worker': [...caseReader, 'family_time:record'],
   // The Deputy Director chairs the panel (1.7 a); a head of service or the vice chair (a service manager) may chair in their absence (1.7 b-c).
   'panel-chair': ['child:search', 'child:read', 'team:read', 'panel:read', 'panel:administer', 'panel:chair'],
@@ -84,11 +92,15 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   'performance-officer': ['child:search', 'child:read', 'team:read', 'compliance:read', 'returns:export', 'returns:quality'],
   // Business support record and correct details for their teams (specialist-service-statement.txt 6.6).
   // The panel's business support officer records its decisions and actions (resource-and-care-panel-policy.txt 1.7 i).
-  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer'],
-  lado: caseRecorder,
+  // The Fostering Panel's administrator records its recommendations too.
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer', 'fostering_panel:record'],
+  // The agency decision maker (a senior manager) decides on the panel's recommendations and on a child's plan for adoption (Family Placement 15-16, footnote 4).
+  'agency-decision-maker': ['child:search', 'child:read', 'team:read', 'fostering:read', 'adm:decide'],
+  // Allegation records are restricted to the LADO team (issue 11); auditors may read them, and nothing else of a case.
+  lado: [...caseRecorder, 'allegation:read', 'allegation:record'],
   // An administrator manages users but, like anyone, sees children only through a case-work role.
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],
-  auditor: ['audit:read'],
+  auditor: ['audit:read', 'allegation:read'],
 };
 
 export function rolesGrant(userRoles: readonly Role[], permission: Permission): boolean {

@@ -19,6 +19,7 @@ export const roles = [
   'performance-officer',
   'business-support',
   'lado',
+  'agency-decision-maker',
   'administrator',
   'auditor',
 ] as const;
@@ -42,6 +43,7 @@ export const roleLabels: Record<Role, string> = {
   'performance-officer': 'Performance and data officer',
   'business-support': 'Business support',
   lado: 'Local Authority Designated Officer (LADO)',
+  'agency-decision-maker': 'Agency decision maker (fostering and adoption)',
   administrator: 'Administrator',
   auditor: 'Auditor',
 };
