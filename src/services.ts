@@ -21,14 +21,18 @@ import { missingService } from './modules/inCare/missingService';
 import { permanenceService } from './modules/inCare/permanenceService';
 import { healthService } from './modules/inCare/healthService';
 import { careLeaverService } from './modules/careLeaver/careLeaverService';
+import { ladoService } from './modules/lado/ladoService';
+import { adoptionServices } from './modules/adoption/adoptionServices';
 import { providerService } from './modules/providers/providerService';
 import { placementService } from './modules/placements/placementService';
 import { stabilityService } from './modules/placements/stabilityService';
 import { resourceReports } from './modules/placements/resourceReports';
 import { placementFacts } from './modules/placements/placementDetails';
+import { fosterCarerService } from './modules/fosterCarers/fosterCarerService';
 import { placementRequestService } from './modules/placementRequests/placementRequestService';
 import { carePackageService } from './modules/carePackages/carePackageService';
 import { familyTimeService } from './modules/familyTime/familyTimeService';
+import { fosteringService } from './modules/fostering/fosteringService';
 import { panelReferralService } from './modules/panelReferral/panelReferralService';
 import { conferenceService } from './modules/conference/conferenceService';
 import { section47Service } from './modules/section47/section47Service';
@@ -68,6 +72,8 @@ export function services(db: Db, clock: Clock) {
   };
   const providers = providerService(db, clock);
   const panel = panelService(db, clock, people, standards, staff);
+  // Approved foster carers (issue 11): the placement-start check reads their terms of approval.
+  const fosterCarers = fosterCarerService(db, clock, people, standards, staff);
   return {
     db,
     clock,
@@ -92,19 +98,23 @@ export function services(db: Db, clock: Clock) {
     cinPlan: cinPlanService(people, standards, staff),
     childDocuments: childDocuments(db, people),
     safetyPlan: safetyPlanService(people, standards),
-    inCare: inCareService(people, standards, staff, () => placementFacts(providers)),
+    inCare: inCareService(people, standards, staff, () => placementFacts(providers, fosterCarers)),
     cicReviews: reviewService(people, standards),
     missing: missingService(db, clock, people, standards),
     permanence: permanenceService(people, standards, staff),
     health: healthService(clock, people, standards),
     careLeaver: careLeaverService(clock, people, standards, staff),
+    lado: ladoService(db, clock, people, standards),
+    ...adoptionServices(people, standards, staff),
     providers,
-    placements: placementService(people, standards, providers),
+    placements: placementService(people, standards, providers, fosterCarers),
+    fosterCarers,
     stability: stabilityService(people),
     resourceReports: resourceReports(db, clock, people, providers),
     placementRequests: placementRequestService(db, clock, people, staff, providers),
     carePackages: carePackageService(db, clock, people, staff, providers),
     familyTime: familyTimeService(db, clock, people, staff),
+    fostering: fosteringService(db, clock, people, standards, staff),
     panel,
     panelReferrals: panelReferralService(db, clock, people, staff, standards, panel.meetings),
     returns: returnsService(db, clock, people, providers, staff),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isIsoDate, londonDate } from '../domain/calendar/localDate';
+import { isAllegationRule } from '../domain/lado/allegation';
 import { dueAfter, dueBefore } from '../domain/standards/due';
 import { versionOn } from '../domain/standards/evaluate';
 import { stateAt } from '../domain/standards/obligation';
@@ -72,7 +73,8 @@ export async function obligationsCommand(args: string[], withDatabase: WithDatab
     const s = buildServices(database.db, systemClock);
     const child = await s.people.findByExternalId(values.child as string);
     if (!child) throw new UsageError(`No child has the external id ${values.child}`);
-    const list = (await s.standards.asAt(child.id, at)).map((o) => ({
+    // The allegation standards (lado.*) are seen only by the LADO team and auditors (issue 11), not by whoever runs the server's commands.
+    const list = (await s.standards.asAt(child.id, at)).filter((o) => !isAllegationRule(o.ruleId)).map((o) => ({
       rule: o.ruleId,
       state: stateAt(o, at),
       due: o.dueDate ?? o.deadline.toISOString(),

@@ -241,7 +241,8 @@ export const coreEventTypes: readonly EventTypeDefinition[] = [
   { type: 'care_leaver.contact', title: 'Personal adviser contact', during: 'care-leaver' },
   { type: 'care_leaver.pathway_plan_completed', title: 'Pathway plan completed', recordedOn: 'care-leaver' },
   { type: 'care_leaver.support_ended', title: 'Care leaver support ended', during: 'care-leaver' },
-  { type: 'lado.allegation_received', title: 'Allegation received by the LADO' },
-  { type: 'lado.strategy_meeting_held', title: 'LADO strategy meeting held', during: 'allegation' },
-  { type: 'lado.allegation_concluded', title: 'Allegation concluded', during: 'allegation' },
+  // Allegations are recorded only on the LADO's pages (allegation:record), never from Record work (issue 11).
+  { type: 'lado.allegation_received', title: 'Allegation received by the LADO', recordedOn: 'lado' },
+  { type: 'lado.strategy_meeting_held', title: 'LADO strategy meeting held', during: 'allegation', recordedOn: 'lado' },
+  { type: 'lado.allegation_concluded', title: 'Allegation concluded', during: 'allegation', recordedOn: 'lado' },
 ];

@@ -57,6 +57,7 @@ export const episodes: readonly Episode[] = [
     id: 'allegation',
     title: 'An allegation managed by the LADO',
     starts: [{ type: 'lado.allegation_received' }],
-    ends: [{ type: 'lado.allegation_concluded' }],
+    // Concluded, or marked as recorded in error (the wrong adult): either ends the allegation's clocks.
+    ends: [{ type: 'lado.allegation_concluded' }, { type: 'lado.recorded_in_error' }],
   },
 ];

@@ -99,6 +99,9 @@ describe.skipIf(!chromiumAvailable)('children in care in a browser', () => {
     await page.getByRole('group', { name: 'Were family and friends placements explored?' }).getByRole('radio', { name: 'Yes' }).check();
     await page.getByLabel('Kind of placement').selectOption('in_house_fostering');
     await page.getByLabel('Carers or home').fill('Jan and Colin Abbott');
+    // The authority's own foster carers are chosen from the register (issue 11): the placement is checked against their terms.
+    const approved = page.getByLabel('Approved foster carer');
+    await approved.selectOption((await approved.locator('option', { hasText: 'Jan Abbott' }).getAttribute('value'))!);
     await care.recordLookedAfter();
     await care.refused();
     expect(await care.errorSummary()).toContain('Select whether the child had been adopted, or lived with someone under a special guardianship or child arrangements order, before this');

@@ -4,6 +4,7 @@ import { engines, testDatabase } from '../support/testDatabase';
 import { problemList as problems } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
 import { makeProvider, makeTeam, makeUser, registerChild, world, type TestWorld } from '../factories';
+import { approvedCarer } from '../support/approvedCarers';
 
 const at = (occurredOn: string, occurredTime: string, key?: string) => ({ occurredOn, occurredTime, problems: [], ...(key ? { fields: { date: `${key}On`, time: `${key}Time` } } : {}) });
 
@@ -30,7 +31,7 @@ describe.each(engines())("a young person's journey from 16 to 21 on %s", (engine
     const pa = await makeUser(t.services, { roles: ['personal-adviser'], teamIds: [teamId] });
     const child = await registerChild(t.services, worker, { dateOfBirth: '2010-01-20' });
     await t.services.people.allocate(manager, child.id, { teamId, workerId: worker.actor.userId });
-    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'The court made a care order.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carer: 'Ann Lee' }, at('2024-02-26', '14:00'));
+    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'The court made a care order.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carerId: await approvedCarer(t.services, worker, 'Ann Lee') }, at('2024-02-26', '14:00'));
     const statusOn = async (date: string) => {
       t.clock.set(`${date}T12:00:00Z`);
       return (await t.services.careLeaver.view(pa, child.id)).status?.status;

@@ -5,6 +5,7 @@ import { engines, testDatabase } from '../support/testDatabase';
 import { problemList as problems } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
 import { allocatedCase, importEvent, makeUser, world, type TestWorld } from '../factories';
+import { approvedCarer } from '../support/approvedCarers';
 
 const at = (occurredOn: string, occurredTime: string, key?: string) => ({ occurredOn, occurredTime, problems: [], ...(key ? { fields: { date: `${key}On`, time: `${key}Time` } } : {}) });
 
@@ -28,7 +29,7 @@ describe.each(engines())('reviews of a child in care on %s', (engine) => {
   async function lookedAfter() {
     const c = await allocatedCase(t.services);
     t.clock.set('2026-12-24T18:00:00Z');
-    await t.services.inCare.start(c.worker, c.child.id, { legalStatus: 'C1', reason: 'The court decided you should live with foster carers for now.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carer: 'Sue Carter' }, at('2026-12-24', '15:00'));
+    await t.services.inCare.start(c.worker, c.child.id, { legalStatus: 'C1', reason: 'The court decided you should live with foster carers for now.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carerId: await approvedCarer(t.services, c.worker, 'Sue Carter') }, at('2026-12-24', '15:00'));
     return c;
   }
 

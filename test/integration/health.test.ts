@@ -5,6 +5,7 @@ import { engines, testDatabase } from '../support/testDatabase';
 import { problemList as problems } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
 import { allocatedCase, importEvent, makeUser, world, type TestWorld } from '../factories';
+import { approvedCarer } from '../support/approvedCarers';
 
 const at = (key: string, occurredOn: string) => ({ occurredOn, occurredTime: '10:00', problems: [], fields: { date: `${key}On`, time: `${key}Time` } });
 
@@ -22,7 +23,7 @@ describe.each(engines())('health and education in care on %s', (engine) => {
   it('records assessments, the SDQ, checks and PEPs against their clocks, and dues the next assessment by age', async () => {
     const { worker, child } = await allocatedCase(t.services);
     t.clock.set('2026-12-24T18:00:00Z');
-    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carer: 'Carers' }, at('occurred', '2026-12-24'));
+    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carerId: await approvedCarer(t.services, worker, 'Carers') }, at('occurred', '2026-12-24'));
     // The initial health assessment within 28 days: by Thursday 21 January.
     t.clock.set('2027-01-20T12:00:00Z');
     expect(await problems(t.services.health.record(worker, child.id, 'assessment', { kind: 'annual' }, at('assessment', '2027-01-20')))).toEqual([

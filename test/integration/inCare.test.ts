@@ -5,6 +5,7 @@ import { engines, testDatabase } from '../support/testDatabase';
 import { problemList as problems } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
 import { allocatedCase, childInput, makeUser, world, type TestWorld } from '../factories';
+import { approvedCarer } from '../support/approvedCarers';
 
 const at = (occurredOn: string, occurredTime: string, fields?: { date: string; time: string }) => ({ occurredOn, occurredTime, problems: [], ...(fields ? { fields } : {}) });
 const consent = (parentId: string, day = '24') => ({ consentParent: parentId, 'consentSignedOn-day': day, 'consentSignedOn-month': '12', 'consentSignedOn-year': '2026' });
@@ -18,9 +19,16 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
   let t: TestWorld;
   let app: FastifyInstance;
 
+  // The authority's own foster carers and a connected person are chosen from the register of approved carers (issue 11).
+  let carters = '';
+  let auntLisa = '';
   beforeAll(async () => {
     t = world((await testDatabase(engine)).db, '2026-12-24T18:00:00Z');
     app = await testApp(t);
+    const registrar = await makeUser(t.services, { roles: ['social-worker'] });
+    carters = await approvedCarer(t.services, registrar, 'Sue and Dev Carter');
+    auntLisa = await approvedCarer(t.services, registrar, 'Aunt Lisa', { careTypes: ['family_and_friends'] });
+    start.carerId = carters;
   });
   afterAll(() => app.close());
 
@@ -33,7 +41,7 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
     await t.services.people.recordRelationship(c.worker, c.child.id, { relatedPersonId: mother.record.id, type: 'parent', parentalResponsibility: true, professionalRole: null, startDate: '2015-03-27' });
     return { ...c, motherId: mother.record.id };
   }
-  const start = { legalStatus: 'V2', reason: 'Mum is in hospital and there is no one else to look after you for now.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carer: 'Sue and Dev Carter' };
+  const start = { legalStatus: 'V2', reason: 'Mum is in hospital and there is no one else to look after you for now.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carerId: '' as string };
 
   it('records section 20 with the signed consent, the first placement and the steps of coming into care against their clocks', async () => {
     const { worker, manager, child, motherId } = await caseWithMother();
@@ -101,7 +109,7 @@ describe.each(engines())('a child becoming looked after on %s', (engine) => {
     // A placement move ends the current placement and opens a new placement planning meeting. It is
     // asked for, agreed by the head of service, and made with the Virtual School consulted and the child told (src/modules/placements/).
     const moveAt = (d: string) => at(d, '14:00', { date: 'moveOn', time: 'moveTime' });
-    const aunt = { setting: 'connected_person', carer: 'Aunt Lisa', ending: 'care_plan', why: 'Aunt approved as a connected person' };
+    const aunt = { setting: 'connected_person', carerId: auntLisa, ending: 'care_plan', why: 'Aunt approved as a connected person' };
     const head = await makeUser(t.services, { roles: ['head-of-service'] });
     t.clock.set('2027-01-07T12:00:00Z');
     await t.services.placements.requestMove(worker, child.id, { reason: 'Aunt Lisa is approved as a connected person carer', urgent: 'no' });

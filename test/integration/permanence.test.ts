@@ -5,6 +5,7 @@ import { engines, testDatabase } from '../support/testDatabase';
 import { problemList as problems } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
 import { allocatedCase, makeUser, world, type TestWorld } from '../factories';
+import { approvedCarer } from '../support/approvedCarers';
 
 const at = (occurredOn: string, occurredTime: string) => ({ occurredOn, occurredTime, problems: [] });
 
@@ -28,7 +29,7 @@ describe.each(engines())('permanence planning on %s', (engine) => {
     const { worker, manager, child } = await allocatedCase(t.services);
     const serviceManager = await makeUser(t.services, { roles: ['service-manager'] });
     t.clock.set('2026-12-24T18:00:00Z');
-    await t.services.inCare.start(worker, child.id, { legalStatus: 'L1', reason: 'The police brought you somewhere safe tonight.', familyAndFriends: 'no', previousPermanence: 'none', setting: 'in_house_fostering', carer: 'Emergency carers' }, at('2026-12-24', '15:00'));
+    await t.services.inCare.start(worker, child.id, { legalStatus: 'L1', reason: 'The police brought you somewhere safe tonight.', familyAndFriends: 'no', previousPermanence: 'none', setting: 'in_house_fostering', carerId: await approvedCarer(t.services, worker, 'Emergency carers') }, at('2026-12-24', '15:00'));
     // An emergency admission: a PPM within 2 weeks, by Thursday 7 January.
     expect((await rule(child.id, 'ppm.emergency'))?.obligation.dueDate).toBe('2027-01-07');
 
@@ -63,7 +64,7 @@ describe.each(engines())('permanence planning on %s', (engine) => {
     const client = new Client(app);
     await client.signIn(worker.actor.username, worker.password);
     expect(mainText((await client.get(`/people/${child.id}/permanence`)).body)).toContain('is not looked after');
-    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carer: 'Carers' }, at('2026-12-24', '15:00'));
+    await t.services.inCare.start(worker, child.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carerId: await approvedCarer(t.services, worker, 'Carers') }, at('2026-12-24', '15:00'));
     const refused = await client.post(`/people/${child.id}/permanence/meetings`, { option: 'moon' });
     expect(refused.statusCode).toBe(400);
     expect(mainText(refused.body)).toContain('Select the permanence option decided');

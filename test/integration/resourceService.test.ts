@@ -6,6 +6,7 @@ import { engines, testDatabase } from '../support/testDatabase';
 import { problemList as problems } from '../support/refusals';
 import { Client, mainText, testApp } from '../support/testApp';
 import { allocatedCase, importEvent, makeProvider, makeUser, world, type TestWorld } from '../factories';
+import { approvedCarer } from '../support/approvedCarers';
 
 const at = (occurredOn: string, occurredTime: string, name?: string) => ({ occurredOn, occurredTime, problems: [], ...(name ? { fields: { date: `${name}On`, time: `${name}Time` } } : {}) });
 const day = (name: string, date: string) => {
@@ -169,7 +170,9 @@ describe.each(engines())('the Resource Service on %s', (engine) => {
       'ending: A placement ends on a Notice to Quit only once the notice is recorded and accepted after a placement stability meeting',
     ]);
     await t.services.placements.end(worker, child.id, { ending: 'other', why: 'Admitted to hospital' }, at('2026-09-03', '12:00', 'end'));
-    expect(await problems(t.services.placements.start(worker, child.id, { setting: 'in_house_fostering', carer: 'Respite carers' }, at('2026-07-01', '12:00', 'start')))).toEqual([
+    // The authority's own foster carers are chosen from the register (issue 11).
+    const respite = await approvedCarer(t.services, worker, 'Respite carers');
+    expect(await problems(t.services.placements.start(worker, child.id, { setting: 'in_house_fostering', carerId: respite }, at('2026-07-01', '12:00', 'start')))).toEqual([
       'setting: A placement move needs the agreement of the head of service or the Placement Stability Panel: ask for the move and have it agreed first',
     ]);
     expect((await t.services.placements.view(worker, child.id)).current).toBeNull();
@@ -178,7 +181,7 @@ describe.each(engines())('the Resource Service on %s', (engine) => {
     await t.services.placements.virtualSchoolConsulted(worker, child.id, { advice: 'Hospital teaching until she is settled.' });
     await t.services.placements.childTold(worker, child.id, { how: 'On the ward, with the nurse she trusts.' });
     t.clock.set('2026-09-10T18:00:00Z');
-    await t.services.placements.start(worker, child.id, { setting: 'in_house_fostering', carer: 'Respite carers' }, at('2026-09-10', '12:00', 'start'));
+    await t.services.placements.start(worker, child.id, { setting: 'in_house_fostering', carerId: respite }, at('2026-09-10', '12:00', 'start'));
     const after = await t.services.placements.view(worker, child.id);
     expect([after.current?.carer, after.current?.details.move, after.agreedMove]).toEqual(['Respite carers', true, null]);
 

@@ -39,6 +39,8 @@ export const readByTheReturns: readonly string[] = [
   'cic.permanence_achieved',
   'placements.disruption_review_held',
   'adoption.placed',
+  // The ADM's decision that the child should be placed for adoption (SSDA903 placed_for_adoption, issue 11).
+  'adoption.should_be_placed_decided',
   'adoption.placement_disrupted',
   'adoption.order_made',
   // Care leavers (SSDA903 OC3).

@@ -38,7 +38,8 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
     /** Everything on the case record page, newest first where it is a list. */
     async view(context: RequestContext, personId: string) {
       const subject = await people.record(context, personId);
-      const stream = await people.streamOf(personId);
+      // The chronology shows what the reader may see: an allegation (lado.*) only to the LADO team and auditors (issue 11).
+      const stream = await people.shownEvents(context, personId, await people.streamOf(personId));
       const now = clock.now();
       const late = (e: RecordedEvent) => recordedLate(e.occurredAt, e.recordedAt, standards.calendar);
       // What was marked recorded in error leaves the page (the history keeps it, with the reason).

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Services } from '../../services';
 import { birthday } from '../../domain/standards/due';
 import { whenAt } from './demoWhen';
+import { demoCarerId } from './demoFosterCarers';
 
 type At = (daysAgo: number, hour?: number) => Date;
 
@@ -107,6 +108,8 @@ export async function cameIntoCare(s: Services, worker: RequestContext, manager:
       previousPermanence: 'none',
       setting: 'in_house_fostering',
       carer: 'Jan and Colin Abbott',
+      // Chosen from the register of approved foster carers (issue 11): the placement is checked against their terms.
+      carerId: (await demoCarerId(s, 'Abbott')) ?? '',
       consentParent: mother.id,
       'consentSignedOn-day': String(consented.getUTCDate()),
       'consentSignedOn-month': String(consented.getUTCMonth() + 1),

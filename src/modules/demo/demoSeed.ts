@@ -17,9 +17,13 @@ import { contactOnOpenCase, frontDoorDetails } from './demoFrontDoor';
 import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAssessment';
 import { closureLettersSent, closureUnderway, hubReviewWaiting } from './demoClosure';
 import { strategyUnderway } from './demoStrategy';
+import { ladoScenes } from './demoLado';
 import { atUniversity, cameIntoCare, cinReviewAwaitingSignOff, missingOvernight, reviewConcerns, safetyPlanUnderway } from './demoPlans';
 import { placementDataFor, seedProviders } from './demoProviders';
 import { resourceServiceScenes } from './demoResources';
+import { fosterCarerScenes } from './demoFosterCarers';
+import { adoptionScenes } from './demoAdoption';
+import { fosteringScenes } from './demoFostering';
 import { demoFamilies, demoProfessionals, type DemoChild, type DemoFamily } from './demoFamilies';
 import { demoAuthorityName, demoStaff, demoTeams } from './demoStaff';
 
@@ -223,11 +227,19 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   await strategyUnderway(s, as('tom.reilly'), as('sam.patel'), strategyFor, (d) => clock.set(d), at);
   await cinReviewAwaitingSignOff(s, as('sam.patel'), as('tom.reilly'), cinReviewFor, (d) => clock.set(d), at);
   await safetyPlanUnderway(s, as('grace.mensah'), safetyPlanFor, (d) => clock.set(d), at);
+  // The in-house foster carers named on the placements become approved carers with their histories (issue 11),
+  // before the scenes that place children with them (chosen from the register: the placement checks their terms).
+  await fosterCarerScenes(s, admin, as, childrenOf, (d) => clock.set(d), at);
   await cameIntoCare(s, as('hannah.scott'), as('marcus.bell'), intoCare, (d) => clock.set(d), at);
   await reviewConcerns(s, as('daniel.hughes'), as('ruth.adeyemi'), reviewed, (d) => clock.set(d), at);
   await missingOvernight(s, as('daniel.hughes'), missingFrom, (d) => clock.set(d), at);
   await atUniversity(s, as('liam.oconnor'), university, (d) => clock.set(d));
   await resourceServiceScenes(s, as, childrenOf, (d) => clock.set(d), at);
+  await adoptionScenes(s, as, teamIds, (d) => clock.set(d), at);
+  // Fostering recruitment (issue 11): enquiries to approval, a late assessment, one awaiting panel, a connected person.
+  await fosteringScenes(s, as, (d) => clock.set(d), at);
+  // The LADO's allegations (issue 11), after the foster carers so that one can be about Joan Okafor.
+  await ladoScenes(s, as('fiona.grant'), childrenOf, (d) => clock.set(d), at);
   clock.set(now);
 }
 

@@ -13,7 +13,8 @@ import { placementsOf } from '../../domain/placements/placementState';
 import { ratingText } from '../../domain/placements/providers';
 import { matchedRequestOf, openRequestsOf } from '../../domain/placements/requests';
 import { randomUUID } from 'node:crypto';
-import { homePostcodeOf, placementData, type PlacementFacts } from '../placements/placementDetails';
+import { carerChoices, carerToLock, childToPlace, homePostcodeOf, placementData, withLockedCarer, type PlacementFacts } from '../placements/placementDetails';
+import { describeTerms } from '../../domain/fostering/terms';
 import { eventTypeOf, ruleById } from '../../standards/index';
 import { documentKinds, documentsOf } from '../childDocuments/childDocuments';
 import type { PersonRecord } from '../people/peopleRepository';
@@ -164,7 +165,15 @@ export function inCareService(people: PeopleService, standards: StandardsService
         parents: write ? await parentsOf(context, record) : [],
         iros: write ? await iros() : [],
         // For the first placement's provider (src/modules/placements/placementDetails.ts).
-        providers: write && !state.inCare ? [...(await placementFacts()).providers.values()].filter((p) => !p.closedOn).map((p) => ({ id: p.id, name: p.name, ratingText: ratingText(p.rating) })) : [],
+        ...(await (async () => {
+          if (!write || state.inCare) return { providers: [], carers: [] };
+          const facts = await placementFacts();
+          return {
+            providers: [...facts.providers.values()].filter((p) => !p.closedOn).map((p) => ({ id: p.id, name: p.name, ratingText: ratingText(p.rating) })),
+            // The authority's approved foster carers, with their terms and places free (issue 11).
+            carers: carerChoices(facts.carers, describeTerms),
+          };
+        })()),
         may: { write, end: state.inCare && managesRecord(context.actor, record) },
       };
     },
@@ -174,10 +183,15 @@ export function inCareService(people: PeopleService, standards: StandardsService
       // The first placement is held to the same rules as any other: a commissioned placement names its provider, rated Good or better unless excepted (resource-service-policy.txt 1.1).
       const stream = await people.streamOf(personId);
       const facts = { ...(await placementFacts()), exceptions: placementsOf(stream).exceptions, matched: openRequestsOf(stream).flatMap((r) => matchedRequestOf(stream, r.requestId) ?? []) };
-      return step(context, personId, () => null, 'legalStatus', (state, now) => {
+      // An approved foster carer's record is locked with the child's, and their placements re-read under the lock (issue 11: the number check).
+      const carerId = carerToLock(body, facts);
+      // The carer's record needs only to be seen (it is the Family Placement Team's); the child's is the case holder's to record on.
+      return people.recordOn(context, carerId && carerId !== personId ? [personId, carerId] : [personId], 'child:read', 'child.in_care_recorded', async (records, streams, now, tx) => {
+        const record = records.find((r) => r.id === personId)!;
+        if (!can(context.actor, 'work:record', record)) throw new ForbiddenError('You cannot record work on this record');
+        if (!holdsCase(context.actor, record)) throw new ForbiddenError('A period of care is recorded by the allocated worker and their team');
+        const state = inCareOf(streams.get(personId) ?? []);
         const parsed = startSchema.safeParse(body);
-        const placement = placementData(body, facts, homePostcodeOf(stream, londonDate(now)), now, randomUUID());
-        const consent = consentOf(body, parsed.success ? parsed.data.legalStatus : String(body.legalStatus ?? ''), parents, londonDate(now), uasc);
         let at: Date | null = null;
         let dateProblems: Problem[] = [];
         try {
@@ -186,6 +200,9 @@ export function inCareService(people: PeopleService, standards: StandardsService
           if (!(error instanceof ValidationError)) throw error;
           dateProblems = error.problems;
         }
+        // The placement is checked on the day it starts (the carer's terms, the child's age then), not the day it is recorded.
+        const placement = placementData(body, { ...(await withLockedCarer(facts, carerId, tx)), child: childToPlace(record) }, homePostcodeOf(stream, londonDate(at ?? now)), at ?? now, randomUUID());
+        const consent = consentOf(body, parsed.success ? parsed.data.legalStatus : String(body.legalStatus ?? ''), parents, londonDate(now), uasc);
         const refusal = parsed.success && at ? legalStatusRefusal(state, { kind: 'start', status: parsed.data.legalStatus, at, gapReason: parsed.data.gapReason }) : null;
         // For the SSDA903 return (previous_permanence): asked of every child coming into care; the return decides whom it is for.
         const permanence = previousPermanenceOf(
@@ -199,7 +216,7 @@ export function inCareService(people: PeopleService, standards: StandardsService
         return [
           { type: 'cic.started', occurredAt: at, data: { legalStatus: d.legalStatus, reason: d.reason, familyAndFriendsExplored: d.familyAndFriends === 'yes', ...(consent.consent ? { consent: consent.consent } : {}), ...(d.gapReason ? { gapReason: d.gapReason } : {}), previousPermanence: permanence.value } },
           { type: 'cic.placement_started', occurredAt: at, data: { ...placement.data, summary: `Placed: ${String(placement.data.carer)}` } },
-        ];
+        ].map((e) => ({ personId, ...e }));
       });
     },
 

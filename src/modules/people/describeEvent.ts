@@ -11,6 +11,8 @@ import {
   warningCategories,
   type Code,
 } from '../../domain/people/codes';
+import { adoptionEventTitles } from '../../domain/adoption/adoptionJourney';
+import { recruitmentEventTitles } from '../../domain/fostering/recruitment';
 import { healthOutcomeLines, sdqReasonText } from '../../domain/inCare/healthOutcomes';
 import { formatNhsNumber } from '../../domain/people/nhsNumber';
 import { fieldLabels, type DetailField } from '../../domain/people/personDetails';
@@ -54,6 +56,10 @@ const simpleTitles: Record<string, string> = {
   [personEvent.warningEnded]: 'Warning ended',
   [personEvent.relationshipEnded]: 'Relationship ended',
   [personEvent.cicEnded]: 'Stopped being looked after',
+  // Adoption (issue 11): the events this part adds beside the catalogue's.
+  ...adoptionEventTitles,
+  // Fostering recruitment (issue 11, RECRUITMENT): enquiries to approval.
+  ...recruitmentEventTitles,
   'contact.received': 'Contact received',
   'mash_enquiry.started': 'MASH enquiry started',
   'mash_enquiry.completed': 'MASH enquiry completed',
@@ -90,6 +96,21 @@ const simpleTitles: Record<string, string> = {
   'care_leaver.pathway_plan_completed': 'Pathway plan completed',
   'lado.allegation_received': 'Allegation received by the LADO',
   'lado.strategy_meeting_held': 'LADO strategy meeting held',
+  'lado.review_held': 'LADO review held',
+  'lado.note_added': 'LADO note added',
+  'lado.allegation_concluded': 'Allegation concluded (LADO)',
+  'lado.recorded_in_error': 'Allegation recorded in error (LADO)',
+  'fostering.review_required': "Review of the foster carer's approval needed",
+  // Approved foster carers (issue 11, CARERS).
+  'fostering.review_views_received': 'Written views for the foster carer review',
+  'fostering.terms_changed': 'Terms of approval changed',
+  'fostering.terms_decision': "Agency decision maker's decision on the panel's recommendation",
+  'fostering.carer_qualifying_determination': 'Qualifying determination: proposed ending or change of terms',
+  'fostering.training_recorded': 'Foster carer training recorded',
+  'fostering.payment_level_set': 'Foster carer payment level',
+  'fostering.support_recorded': 'Foster carer support recorded',
+  'fostering.terms_exemption_agreed': 'Exemption to place a child outside the terms of approval',
+  'fostering.placement_linked': 'Placement linked to the foster carer',
 };
 
 /**

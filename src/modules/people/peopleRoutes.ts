@@ -121,7 +121,7 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
       const nameOf = await people.namesFor(contextOf(request), sheet.recent);
       const recent = sheet.recent.map((e) => ({ event: e, description: describeEvent(e, nameOf) }));
       const names = new Map([[sheet.record.id, { name: fullName(sheet.record.details), hearthId: sheet.record.hearthId }]]);
-      const standards = obligationItems(await services.standards.forPerson(sheet.record.id), names, () => sheet.may.recordWork);
+      const standards = obligationItems(await services.standards.forPerson(sheet.record.id, contextOf(request).actor), names, () => sheet.may.recordWork);
       return reply.page('people/views/frontSheet.njk', {
         pageTitle: fullName(sheet.record.details),
         sheet,

@@ -6,6 +6,7 @@ import { personEvent } from '../../domain/people/personEvents';
 import { fullName } from '../../domain/people/personDetails';
 import { isCurrent } from '../../domain/people/recordEntries';
 import { parseSearchText } from '../../domain/people/searchQuery';
+import { isAllegationEvent } from '../../domain/lado/allegation';
 import type { RecordedEvent } from '../../domain/records/events';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
@@ -46,6 +47,17 @@ function identityName(record: PersonRecord): string {
   return record.restricted ? 'Restricted record' : fullName(record.details);
 }
 
+/**
+ * The events of a record this reader may see. An allegation against an adult who works with
+ * children (every `lado.*` event) is visible only to the LADO team and auditors (issue 11;
+ * practice-standards.txt, Managing Allegations 80-88), even to someone who may open the adult's
+ * record: they see what follows from it for them (a foster carer's review required), not the
+ * allegation. The one place the record's pages and the API read events through.
+ */
+export function visibleEvents<T extends { type: string }>(actor: RequestContext['actor'], events: T[]): T[] {
+  return rolesAllow(actor, 'allegation:read') ? events : events.filter((e) => !isAllegationEvent(e.type));
+}
+
 /** Reading records: search, the front sheet and the history. Every read is audited. */
 export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
   async function readable(context: RequestContext, personId: string, action: string): Promise<PersonRecord> {
@@ -58,6 +70,18 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
       );
     }
     return record;
+  }
+
+  /**
+   * The events a reader is shown of a record: an allegation's (lado.*) only to those who may read
+   * allegations, and then the read is audited as a read of the allegation too (issue 11: "every
+   * access is audited"), whichever page shows them (front sheet, history, case record chronology).
+   */
+  async function shownEvents<T extends { id: string; type: string }>(context: RequestContext, personId: string, events: T[], limit = Number.POSITIVE_INFINITY): Promise<T[]> {
+    const shown = visibleEvents(context.actor, events).slice(0, limit);
+    const allegation = shown.filter((e) => isAllegationEvent(e.type));
+    if (allegation.length > 0) await audit.record(db, context, { action: 'allegation.viewed', personId, details: { for: context.path, events: allegation.map((e) => e.id) } });
+    return shown;
   }
 
   async function relatedPeople(context: RequestContext, record: PersonRecord, rows: Awaited<ReturnType<typeof peopleRepository.entries>>['relationships']) {
@@ -144,7 +168,8 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
       const today = londonDate(clock.now());
       const [entries, recent, worker, team] = await Promise.all([
         peopleRepository.entries(db, personId),
-        eventStore.history(db, personId, { limit: 10 }),
+        // More than shown, so that ten are left when events the reader may not see are taken out.
+        eventStore.history(db, personId, { limit: 30 }),
         record.allocatedWorkerId ? staff.member(record.allocatedWorkerId) : null,
         record.allocatedTeamId ? staff.team(record.allocatedTeamId) : null,
       ]);
@@ -161,6 +186,7 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
       const grantRows = record.restricted && manages ? await peopleRepository.activeGrants(db, personId) : [];
       const grantees = new Map((await staff.members(grantRows.map((g) => g.userId))).map((m) => [m.id, m]));
       await audit.record(db, context, { action: 'child.viewed', personId });
+      const shownRecent = await shownEvents(context, personId, recent, 10);
       return {
         record,
         age: record.details.dateOfBirth ? ageOn(record.details.dateOfBirth, today) : null,
@@ -176,16 +202,21 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
         currentLegalStatus: entries.legalStatuses.find((s) => isCurrent(s, today)) ?? null,
         relationships,
         grants: grantRows.map((g) => ({ id: g.id, userId: g.userId, grantedAt: g.grantedAt, name: grantees.get(g.userId)?.displayName ?? 'Unknown user' })),
-        recent,
+        recent: shownRecent,
         may: {
           correct: can(context.actor, 'child:correct', record),
           allocate: record.kind === 'child' && can(context.actor, 'child:allocate', record),
           restrict: record.kind === 'child' && can(context.actor, 'child:restrict', record),
           search: rolesAllow(context.actor, 'child:search'),
           recordWork: record.kind !== 'professional' && can(context.actor, 'work:record', record),
+          // The LADO team's allegations about an adult (issue 11): the button is shown only to those who may read them.
+          allegations: record.kind !== 'child' && rolesAllow(context.actor, 'allegation:read'),
         },
       };
     },
+
+    /** The events of a record this reader is shown, any allegation's among them audited (the case record's chronology). */
+    shownEvents,
 
     /** The record's events, newest first, a page at a time; corrections show what they replaced. */
     async history(context: RequestContext, personId: string, before?: HistoryCursor) {
@@ -194,9 +225,10 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
       const page = events.slice(0, historyPageSize);
       const inError = await eventStore.ofTypes(db, personId, [personEvent.recordedInError]);
       await audit.record(db, context, { action: 'child.history_viewed', personId, details: { before: before ? formatCursor(before) : null } });
+      const shown = await shownEvents(context, personId, page);
       return {
         record,
-        events: page,
+        events: shown,
         inError: new Map(inError.map((e) => [e.refersTo as string, e] as [string, RecordedEvent])),
         nextBefore: events.length > historyPageSize && page.at(-1) ? formatCursor(page.at(-1) as RecordedEvent) : undefined,
       };
@@ -218,7 +250,7 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
     async entryEvent(context: RequestContext, personId: string, eventId: string): Promise<RecordedEvent> {
       await readable(context, personId, 'child.viewed');
       const event = await eventStore.find(db, eventId);
-      if (!event || event.personId !== personId) throw new NotFoundError('The entry');
+      if (!event || event.personId !== personId || visibleEvents(context.actor, [event]).length === 0) throw new NotFoundError('The entry');
       return event;
     },
 

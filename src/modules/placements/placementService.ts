@@ -17,7 +17,8 @@ import type { ProviderService } from '../providers/providerService';
 import { clocksOf } from '../standards/obligationViews';
 import type { StandardsService } from '../standards/standardsService';
 import { mayWorkOnPlacements, placed, placementStep } from './placementStep';
-import { homePostcodeOf, placementData, placementFacts, type PlacementFacts } from './placementDetails';
+import { carerChoices, carerToLock, childToPlace, homePostcodeOf, placementData, placementFacts, withLockedCarer, type CarersForPlacement, type PlacementFacts } from './placementDetails';
+import { describeTerms } from '../../domain/fostering/terms';
 
 /** The standards of a placement, on the page in the order the work goes. */
 export const placementRules = [
@@ -58,7 +59,7 @@ const endingSchema = z.object({
  * moves made only once agreed by the head of service or the Placement Stability Panel, with the
  * Virtual School consulted and the child told.
  */
-export function placementService(people: PeopleService, standards: StandardsService, providers: ProviderService) {
+export function placementService(people: PeopleService, standards: StandardsService, providers: ProviderService, carers?: CarersForPlacement) {
   const step = placementStep(people);
   const mayWork = mayWorkOnPlacements;
   /** A move is asked for from the latest placement of this period of care, current or ended. */
@@ -66,7 +67,7 @@ export function placementService(people: PeopleService, standards: StandardsServ
   const inCare = (s: PlacementsState | null) => (s?.care.inCare ? null : 'The child is not looked after: record them becoming looked after on the In care page first');
 
   async function facts(state?: PlacementsState): Promise<PlacementFacts> {
-    return { ...(await placementFacts(providers)), exceptions: state?.exceptions ?? [] };
+    return { ...(await placementFacts(providers, carers)), exceptions: state?.exceptions ?? [] };
   }
   /** What a move needs first (placement-stability-guidance.txt): the head of service's or the panel's agreement, the Virtual School's advice, how and when the child is told. */
   const moveProblems = (state: PlacementsState) =>
@@ -146,6 +147,8 @@ export function placementService(people: PeopleService, standards: StandardsServ
         matched: matchedOf(stream),
         exceptions: state.exceptions.map((x) => ({ ...x, providerName: f.providers.get(x.providerId)?.name ?? 'Unknown provider' })),
         settings: settingChoices,
+        // The authority's approved foster carers, in-house first (resource-and-care-panel-policy.txt 1.4 b), with their terms and places free.
+        carers: carerChoices(f.carers, describeTerms),
         endings: placementEndings,
         may,
       };
@@ -154,15 +157,16 @@ export function placementService(people: PeopleService, standards: StandardsServ
     /** A placement when the child has none now: after a placement ended without a move (in hospital, in custody), within a period of care. */
     async start(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
       const f = await facts();
-      return step(context, personId, 'child:read', (s) => inCare(s) ?? (s?.current ? 'The child has a placement now: record a move instead' : null), 'setting', (state, now, _record, stream) => {
+      const carerId = carerToLock(body, f);
+      return step(context, personId, 'child:read', (s) => inCare(s) ?? (s?.current ? 'The child has a placement now: record a move instead' : null), 'setting', async (state, now, _record, stream, tx) => {
         // After a placement in this period of care, the next is a move: agreed, the Virtual School consulted, the child told.
         const last = state.care.placements.at(-1);
-        const { at, data } = newPlacement(body, f, stream, state, when, now, last ? moveProblems(state) : []);
+        const { at, data } = newPlacement(body, { ...(await withLockedCarer(f, carerId, tx)), child: childToPlace(_record) }, stream, state, when, now, last ? moveProblems(state) : []);
         notBefore(at, state.care.startedAt!, when.fields?.date ?? 'occurredOn', 'A placement cannot start before the child came into care, on ');
         if (last?.to) notBefore(at, last.to, when.fields?.date ?? 'occurredOn', 'A placement cannot start before the last one ended, on ');
         const agreed = last ? agreedMove(state) : null;
         return [{ type: 'cic.placement_started', occurredAt: at, data: { ...data, ...(agreed ? { move: true, moveRequestId: agreed.eventId } : {}), summary: `Placed: ${String(data.carer)}` } }];
-      });
+      }, carerId);
     },
 
     /** A move asked for by the child's social worker: why, and, for an urgent move, the immediate safeguarding issue (placement-stability-guidance.txt, "Placements are ended in a planned way" bullet 4). */
@@ -205,12 +209,13 @@ export function placementService(people: PeopleService, standards: StandardsServ
     /** A move: the current placement ends and the next starts at the same moment, only once agreed, with the Virtual School consulted and the child told (placement-stability-guidance.txt). */
     async move(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
       const f = await facts();
-      return step(context, personId, 'child:read', placed, 'setting', (state, now, _record, stream) => {
+      const carerId = carerToLock(body, f);
+      return step(context, personId, 'child:read', placed, 'setting', async (state, now, record, stream, tx) => {
         const agreed = agreedMove(state);
         const ending = endingSchema.safeParse(body);
         const endingRule = ending.success ? endingRefusal(state, ending.data.ending) : null;
         const rules = [...moveProblems(state), ...(ending.success ? [] : ending.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }))), ...(endingRule ? [{ field: 'ending', message: endingRule }] : [])];
-        const { at, data } = newPlacement(body, f, stream, state, when, now, rules);
+        const { at, data } = newPlacement(body, { ...(await withLockedCarer(f, carerId, tx)), child: childToPlace(record) }, stream, state, when, now, rules);
         notBefore(at, new Date(state.current!.from.getTime() + 1), when.fields?.date ?? 'occurredOn', 'The move must be after the current placement began on ');
         notBefore(at, agreed!.authorised!.at, when.fields?.date ?? 'occurredOn', 'The move cannot be before it was agreed, on ');
         const e = ending.data!;
@@ -218,7 +223,7 @@ export function placementService(people: PeopleService, standards: StandardsServ
           { type: 'cic.placement_ended', occurredAt: at, data: { reason: e.ending, why: e.why, placementId: state.current!.placementId } },
           { type: 'cic.placement_started', occurredAt: at, data: { ...data, move: true, moveRequestId: agreed!.eventId, summary: `Moved to ${String(data.carer)}: ${e.why}` } },
         ];
-      });
+      }, carerId);
     },
 
     /** A placement ends without another (hospital, custody, a return home is the end of care instead). */

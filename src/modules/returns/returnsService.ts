@@ -220,8 +220,11 @@ export function returnsService(db: Db, clock: Clock, people: PeopleService, prov
         input.onProgress?.(Math.min(i + subjectBatch, ids.length), ids.length);
       }
       const providerFacts = new Map((await providers.all()).map((p) => [p.id, { kind: p.type, urn: p.urn, postcode: p.postcode }]));
-      const lists = annexALists(subjects, { from: input.from, to: input.to }, { today: londonDate(clock.now()), workerName: (id) => members.get(id) ?? null, teamName: (id) => teamNames.get(id) ?? null, providers: providerFacts });
-      await audit.record(db, context, { action: 'returns.annex_a_produced', details: { from: input.from, to: input.to, rows: lists.reduce((n, l) => n + l.rows.length, 0), read: ids } });
+      // List 11: the prospective adopters' records (issue 11), read for that list alone.
+      const adopterIds = [...new Set((await people.latestOfTypesForAll(['adoption.adopter_registered'])).map((e) => e.personId))];
+      const adopters = await returnSubjects(db, adopterIds);
+      const lists = annexALists(subjects, { from: input.from, to: input.to }, { today: londonDate(clock.now()), workerName: (id) => members.get(id) ?? null, teamName: (id) => teamNames.get(id) ?? null, providers: providerFacts }, adopters);
+      await audit.record(db, context, { action: 'returns.annex_a_produced', details: { from: input.from, to: input.to, rows: lists.reduce((n, l) => n + l.rows.length, 0), read: [...ids, ...adopterIds] } });
       return lists;
     },
 

@@ -54,6 +54,10 @@ const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (per
   'family-time': (id) => `/people/${id}/family-time`,
   'panel-referral': (id) => `/people/${id}/panel-referral`,
   panel: (id) => `/people/${id}/panel-referral`,
+  fostering: (id) => `/people/${id}/fostering`,
+  'foster-carer': (id) => `/people/${id}/foster-carer`,
+  lado: (id) => `/people/${id}/allegations`,
+  adoption: (id) => `/people/${id}/adoption`,
 };
 
 function workflowHref(rule: Rule | undefined, personId: string): string | null {

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { rolesAllow } from '../../domain/access/can';
+import { rolesAllow, type Actor } from '../../domain/access/can';
+import { isAllegationRule } from '../../domain/lado/allegation';
 import { addDays, addMonths, londonDate, londonStartOfDay } from '../../domain/calendar/localDate';
 import { evaluate, type ChildFacts, type RuleTimeline } from '../../domain/standards/evaluate';
 import type { Obligation } from '../../domain/standards/obligation';
@@ -28,6 +29,14 @@ export interface OverrideInput {
   amount: number | null;
   unit: Unit | null;
   reason: string;
+}
+
+/** Standards about allegations against adults (Managing Allegations 81-84): their rule ids begin so. */
+const allegationRulePrefix = 'lado.';
+const readsAllegations = (reader?: Actor) => reader !== undefined && rolesAllow(reader, 'allegation:read');
+const ruleVisible = (ruleId: string, reader?: Actor) => !isAllegationRule(ruleId) || readsAllegations(reader);
+function visibleRows<T extends { obligation: { ruleId: string } }>(rows: T[], reader?: Actor): T[] {
+  return readsAllegations(reader) ? rows : rows.filter((r) => !isAllegationRule(r.obligation.ruleId));
 }
 
 /** People whose obligations are worked out together: one query for their events, one write. */
@@ -162,23 +171,28 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
       );
     },
 
-    forPerson: (personId: string) => standardsRepository.forPerson(db, personId, clock.now()),
-    openFor: (personIds: readonly string[]) => standardsRepository.openFor(db, personIds, clock.now(), horizon(clock.now())),
-    openOfRule: (ruleId: string, limit = 200) => standardsRepository.openOfRule(db, ruleId, clock.now(), limit),
-    openCounts: (personIds: readonly string[]) => standardsRepository.openCounts(db, personIds, clock.now(), horizon(clock.now())),
+    // Obligations under the Managing Allegations rules (lado.*) say that an allegation exists and
+    // when it was handled: every read below leaves them out unless `reader` may read allegations
+    // (issue 11: "LADO records are visible only to the LADO team and auditors"). Hidden by default,
+    // so that a page that forgets to pass its reader shows less, never more.
+    forPerson: async (personId: string, reader?: Actor) => visibleRows(await standardsRepository.forPerson(db, personId, clock.now()), reader),
+    openFor: async (personIds: readonly string[], reader?: Actor) => visibleRows(await standardsRepository.openFor(db, personIds, clock.now(), horizon(clock.now())), reader),
+    openOfRule: async (ruleId: string, limit = 200, reader?: Actor) => (ruleVisible(ruleId, reader) ? standardsRepository.openOfRule(db, ruleId, clock.now(), limit) : []),
+    openCounts: (personIds: readonly string[], reader?: Actor) => standardsRepository.openCounts(db, personIds, clock.now(), horizon(clock.now()), readsAllegations(reader) ? null : allegationRulePrefix),
 
     /** The compliance figures per rule and team for London dates `from` to `to`, both included. */
-    compliance: (from: string, to: string) => standardsRepository.compliance(db, tallyPeriod(from, to), ruleIds, clock.now(), deps.allocationSql()),
+    compliance: async (from: string, to: string, reader?: Actor) =>
+      (await standardsRepository.compliance(db, tallyPeriod(from, to), ruleIds, clock.now(), deps.allocationSql())).filter((r) => ruleVisible(r.ruleId, reader)),
 
     /** One rule's figures per team and worker over the same period (the drill-down). */
-    complianceOfRule: (ruleId: string, from: string, to: string) =>
-      standardsRepository.complianceOfRule(db, ruleId, londonStartOfDay(from), londonStartOfDay(addDays(to, 1)), clock.now(), deps.allocationSql()),
+    complianceOfRule: async (ruleId: string, from: string, to: string, reader?: Actor) =>
+      ruleVisible(ruleId, reader) ? standardsRepository.complianceOfRule(db, ruleId, londonStartOfDay(from), londonStartOfDay(addDays(to, 1)), clock.now(), deps.allocationSql()) : [],
 
     /** Folds the compliance tallies' rows of changes together (a timer in the server does this). */
     compactTallies: () => standardsRepository.compactTallies(db),
 
-    ofRuleInPeriod: (ruleId: string, from: string, to: string, limit = 500) =>
-      standardsRepository.ofRuleInPeriod(db, ruleId, londonStartOfDay(from), londonStartOfDay(addDays(to, 1)), clock.now(), limit),
+    ofRuleInPeriod: async (ruleId: string, from: string, to: string, limit = 500, reader?: Actor) =>
+      ruleVisible(ruleId, reader) ? standardsRepository.ofRuleInPeriod(db, ruleId, londonStartOfDay(from), londonStartOfDay(addDays(to, 1)), clock.now(), limit) : [],
 
     overrides: () => standardsRepository.overrides(db),
 

@@ -45,10 +45,18 @@ const navigationItems: NavItem[] = [
   { text: 'Placement requests', href: '/placement-requests', needs: 'resources:read' },
   { text: 'Providers', href: '/providers', needs: 'resources:read' },
   { text: 'Family time', href: '/family-time', needs: 'family_time:record' },
+  // The Family Placement Team's recruitment of foster carers (practice-standards.txt, Section 3 Family Placement 1-20).
+  { text: 'Fostering', href: '/fostering', needs: 'fostering:read' },
+  // Approved foster carers, their vacancies for matching and what is due (practice-standards.txt, Section 3: Family Placement 17-42).
+  { text: 'Foster carers', href: '/foster-carers', needs: 'fostering:read' },
   { text: 'Resource reports', href: '/resources', needs: 'resources:read' },
   // The Resource and Care Panel's meetings, agenda and finance log (resource-and-care-panel-policy.txt).
   { text: 'Panel', href: '/panel', needs: 'panel:read' },
+  // The Family Placement Team's adoption work (issue 11; specialist-service-statement.txt 7.4).
+  { text: 'Adoption', href: '/adoption', needs: 'fostering:read' },
   { text: 'Compliance', href: '/compliance', needs: 'compliance:read' },
+  // The LADO's allegations against adults who work with children (practice-standards.txt, Section 4: Managing Allegations 80-88).
+  { text: 'Allegations', href: '/allegations', needs: 'allegation:read' },
   // The statutory returns (issue 10): the data quality behind them, and the returns themselves.
   { text: 'Data quality', href: '/data-quality', needs: 'returns:quality' },
   { text: 'Returns', href: '/returns', needs: 'returns:export' },

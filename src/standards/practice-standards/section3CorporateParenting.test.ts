@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueOf, ev, obligationsOf, stateAt } from '../../../test/support/standardsCases';
-import { ruleById } from '../index';
+import { isPracticeWork, ruleById } from '../index';
 
 describe('Section 3: Children in Care', () => {
   const inCare = ev('cic.started', '2026-05-01T16:00:00+01:00', { legalStatus: 'V2' });
@@ -97,6 +97,10 @@ describe('Section 3: Family Placement (Fostering), on the carer\'s record', () =
     // Thu 31 December 2026 + 6 months = 31 June, which does not exist: the month's end, Wed 30 June 2027.
     expect(chainOf('fostering.assessment', [applied, ev('fostering.assessment_completed', '2027-06-30T15:00:00+01:00')])).toEqual([['2027-06-30', 'met']]);
     expect(chainOf('fostering.assessment', [applied, ev('fostering.application_withdrawn', '2027-02-01T10:00:00Z')])).toEqual([['2027-06-30', 'cancelled']]);
+  });
+
+  it('keeps the fostering panel, report and approval off the general Record work form: only their own pages write them with their data (standards 11-15)', () => {
+    expect(['fostering.application_completed', 'fostering.assessment_completed', 'fostering.report_shared', 'fostering.panel_considered', 'fostering.carer_approved'].filter(isPracticeWork)).toEqual([]);
   });
 
   it('fostering.report-before-panel: report shared at least 2 weeks before each panel (standard 13)', () => {

@@ -21,15 +21,17 @@ const placementOrderMade = [
  */
 export const section3: CatalogueFile = {
   eventTypes: [
-    { type: 'fostering.application_completed', title: 'Completed application to foster received' },
-    { type: 'fostering.application_withdrawn', title: 'Application to foster withdrawn or closed', after: [{ type: 'fostering.application_completed' }] },
-    { type: 'fostering.assessment_completed', title: 'Assessment of the prospective foster carer completed', after: [{ type: 'fostering.application_completed' }] },
-    { type: 'fostering.report_shared', title: 'Assessment or review report shared with the applicant or foster carer' },
-    { type: 'fostering.panel_considered', title: 'Fostering Panel considered the applicant or foster carer' },
-    { type: 'fostering.carer_approved', title: 'Approved as a foster carer' },
-    { type: 'fostering.supervising_visit', title: 'Supervising social worker visited the foster carer', during: 'foster-carer' },
-    { type: 'fostering.carer_reviewed', title: 'Foster carer review held', during: 'foster-carer' },
-    { type: 'fostering.approval_ended', title: 'Foster carer approval ended (resigned or terminated)', during: 'foster-carer' },
+    { type: 'fostering.application_completed', title: 'Completed application to foster received', recordedOn: 'fostering' },
+    { type: 'fostering.application_withdrawn', title: 'Application to foster withdrawn or closed', after: [{ type: 'fostering.application_completed' }], recordedOn: 'fostering' },
+    { type: 'fostering.assessment_completed', title: 'Assessment of the prospective foster carer completed', after: [{ type: 'fostering.application_completed' }], recordedOn: 'fostering' },
+    // Written by the recruitment's and the carer's pages only (not the Record work form, which would write it with no data); an open obligation on it is the carer's review report (Family Placement 13, 30), so its link goes to the carer's page.
+    { type: 'fostering.report_shared', title: 'Assessment or review report shared with the applicant or foster carer', recordedOn: 'foster-carer' },
+    // Written by the recruitment's page (its panel on an application) and the carer's (review, change of terms, termination), each with its data (Family Placement 11-16, 32-33).
+    { type: 'fostering.panel_considered', title: 'Fostering Panel considered the applicant or foster carer', recordedOn: 'fostering' },
+    { type: 'fostering.carer_approved', title: 'Approved as a foster carer', recordedOn: 'fostering' },
+    { type: 'fostering.supervising_visit', title: 'Supervising social worker visited the foster carer', during: 'foster-carer', recordedOn: 'foster-carer' },
+    { type: 'fostering.carer_reviewed', title: 'Foster carer review held', during: 'foster-carer', recordedOn: 'foster-carer' },
+    { type: 'fostering.approval_ended', title: 'Foster carer approval ended (resigned or terminated)', during: 'foster-carer', recordedOn: 'foster-carer' },
     { type: 'cic.review_report_signed_off', title: 'Child in care review report signed off by the manager', during: 'in-care', recordedOn: 'cic-reviews' },
     { type: 'cic.review_report_shared_with_child', title: 'Child in care review report shared with the child', during: 'in-care', recordedOn: 'cic-reviews' },
     { type: 'cic.significant_event_occurred', title: 'Significant event in the life of a child in care', during: 'in-care' },

@@ -207,4 +207,13 @@ describe('Section 4: Managing Allegations', () => {
     expect(chainOf('lado.strategy-notes', [received, meeting, ev('lado.strategy_notes_distributed', '2026-09-03T10:00:00+01:00')])).toEqual([['2026-09-02', 'met_late']]);
     expect(chainOf('lado.strategy-notes', [received, meeting, ev('lado.allegation_concluded', '2026-08-28T18:00:00+01:00')])).toEqual([['2026-09-02', 'cancelled']]);
   });
+
+  it('lado.*: an allegation marked as recorded in error ends its clocks, an enquiry’s response included (standards 82-84)', () => {
+    const received = ev('lado.allegation_received', '2026-08-28T14:00:00+01:00', { allegationId: 'a' });
+    const enquiry = ev('lado.enquiry_received', '2026-08-28T14:30:00+01:00', { allegationId: 'a', enquiryId: 'q' });
+    const inError = ev('lado.recorded_in_error', '2026-08-29T09:00:00+01:00', { allegationId: 'a', reason: 'Wrong adult' });
+    // Fri 28 August; Mon 31 August is the summer bank holiday: the response by Tue 1, the meeting by Wed 2 September.
+    expect(chainOf('lado.enquiry-response', [received, enquiry, inError])).toEqual([['2026-09-01', 'cancelled']]);
+    expect(chainOf('lado.strategy-meeting', [received, enquiry, inError])).toEqual([['2026-09-02', 'cancelled']]);
+  });
 });

@@ -26,18 +26,19 @@ export const section4Reviews: CatalogueFile = {
     { type: 'cic.dispute_raised', title: "IRO's concern raised, or taken to the next stage of dispute resolution", during: 'in-care', recordedOn: 'cic-reviews' },
     { type: 'cic.dispute_resolved', title: "IRO's concern resolved", during: 'in-care', after: [{ type: 'cic.dispute_raised' }], recordedOn: 'cic-reviews' },
     { type: 'cic.review_adjourned', title: 'Child in care review adjourned', during: 'in-care', recordedOn: 'cic-reviews' },
-    { type: 'adoption.placed', title: 'Placed for adoption', during: 'in-care' },
-    { type: 'adoption.order_made', title: 'Adoption order made', during: 'placed-for-adoption' },
-    { type: 'adoption.placement_disrupted', title: 'Adoptive placement ended before an adoption order', during: 'placed-for-adoption' },
+    { type: 'adoption.placed', title: 'Placed for adoption', during: 'in-care', recordedOn: 'adoption' },
+    { type: 'adoption.order_made', title: 'Adoption order made', during: 'placed-for-adoption', recordedOn: 'adoption' },
+    { type: 'adoption.placement_disrupted', title: 'Adoptive placement ended before an adoption order', during: 'placed-for-adoption', recordedOn: 'adoption' },
     { type: 'short_breaks.started', title: 'Short breaks began (the first placement day)' },
     { type: 'short_breaks.review_held', title: 'Short breaks review held', during: 'short-breaks' },
     { type: 'short_breaks.review_adjourned', title: 'Short breaks review adjourned', during: 'short-breaks' },
     { type: 'short_breaks.ended', title: 'Short breaks ended', during: 'short-breaks' },
-    { type: 'lado.employer_became_aware', title: "Allegation came to the employer's attention" },
-    { type: 'lado.enquiry_received', title: 'Enquiry received by the LADO' },
-    { type: 'lado.enquiry_responded', title: 'LADO responded to the enquiry', after: [{ type: 'lado.enquiry_received' }] },
-    { type: 'lado.child_led_strategy_required', title: 'Allegation needs a child-led strategy meeting', during: 'allegation' },
-    { type: 'lado.strategy_notes_distributed', title: 'Allegations strategy meeting notes distributed', during: 'allegation', after: [{ type: 'lado.strategy_meeting_held' }] },
+    { type: 'lado.employer_became_aware', title: "Allegation came to the employer's attention", recordedOn: 'lado' },
+    { type: 'lado.enquiry_received', title: 'Enquiry received by the LADO', recordedOn: 'lado' },
+    { type: 'lado.enquiry_responded', title: 'LADO responded to the enquiry', after: [{ type: 'lado.enquiry_received' }], recordedOn: 'lado' },
+    { type: 'lado.child_led_strategy_required', title: 'Allegation needs a child-led strategy meeting', during: 'allegation', recordedOn: 'lado' },
+    { type: 'lado.strategy_notes_distributed', title: 'Allegations strategy meeting notes distributed', during: 'allegation', after: [{ type: 'lado.strategy_meeting_held' }], recordedOn: 'lado' },
+    { type: 'lado.recorded_in_error', title: 'Allegation marked as recorded in error', during: 'allegation', recordedOn: 'lado' },
   ],
   episodes: [
     {
@@ -475,6 +476,9 @@ export const section4Reviews: CatalogueFile = {
       starts: [{ type: 'lado.enquiry_received' }],
       satisfiedBy: [{ type: 'lado.enquiry_responded' }],
       correlate: 'enquiryId',
+      // An allegation recorded in error (the wrong adult) ends its enquiries' clocks; an outcome cannot be
+      // recorded while an enquiry is unanswered, so concluding leaves none open.
+      cancelledBy: [{ type: 'lado.recorded_in_error' }],
       within: { amount: 1, unit: 'working-days' },
     },
     {

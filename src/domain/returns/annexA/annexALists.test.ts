@@ -389,6 +389,28 @@ describe('annexALists', () => {
     expect(rows(10, [subject])[0]).toMatchObject({ 'Date of Placement Order': '01/06/2024', 'Date Placed for Adoption': '01/05/2025', 'Date of Adoption Order': '01/11/2025' });
   });
 
+  it("list 10: the agency decision maker's decisions and the match, recorded on the Adoption page (issue 11)", () => {
+    const subject = child('C12', [
+      ev('cic.started', '2024-01-02', { legalStatus: 'C1' }),
+      ev('adoption.should_be_placed_decided', '2025-04-02', { decision: 'should_be_placed', decisionOn: '2025-04-02' }),
+      ev('cic.legal_status_changed', '2025-04-14', { legalStatus: 'E1' }),
+      ev('adoption.match_decided', '2025-05-12', { decision: 'agreed', decisionOn: '2025-05-12' }),
+    ]);
+    expect(rows(10, [subject])[0]).toMatchObject({
+      'Date of Decision that Child Should be Placed for Adoption': '02/04/2025',
+      'Date of Placement Order': '14/04/2025',
+      'Date of Matching Child and Prospective Adopters': '12/05/2025',
+      'Date Placed for Adoption': '',
+      'Date of Decision that Child Should No Longer be Placed for Adoption': '',
+    });
+    const changed = child('C13', [
+      ev('cic.started', '2024-01-02', { legalStatus: 'C1' }),
+      ev('adoption.should_be_placed_decided', '2025-04-02', { decision: 'should_be_placed', decisionOn: '2025-04-02' }),
+      ev('adoption.should_be_placed_decided', '2025-09-01', { decision: 'not_agreed', decisionOn: '2025-09-01' }),
+    ]);
+    expect(rows(10, [changed])[0]).toMatchObject({ 'Date of Decision that Child Should be Placed for Adoption': '02/04/2025', 'Date of Decision that Child Should No Longer be Placed for Adoption': '01/09/2025' });
+  });
+
   it('list 11: adopters has its headings and no rows (Hearth does not record adopters)', () => {
     const list = listOf(11, [child('C11', [ev('adoption.placed', '2025-05-01')])]);
     expect(list.title).toBe('Adopters');

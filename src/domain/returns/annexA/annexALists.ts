@@ -29,14 +29,17 @@ export const annexADefinitions: readonly ListDefinition[] = [
  * protection plan, period of care or care leaver when it was open at any time in it. Rows are in
  * the order of the children given, each child's in the order things happened.
  */
-export function annexALists(subjects: readonly ReturnSubject[], range: AnnexARange, context: AnnexAContext): AnnexAList[] {
+export function annexALists(subjects: readonly ReturnSubject[], range: AnnexARange, context: AnnexAContext, adopters: readonly ReturnSubject[] = []): AnnexAList[] {
   if (range.from > range.to) throw new RangeError(`The range starts (${range.from}) after it ends (${range.to})`);
   const lists: AnnexAList[] = annexADefinitions.map((d) => ({ number: d.number, title: d.title, headings: [...d.headings], rows: [] }));
   for (const subject of subjects) {
     const view = childView(subject, range, context);
     annexADefinitions.forEach((definition, index) => {
-      lists[index]!.rows.push(...definition.rows(view));
+      if (definition !== adoptersList) lists[index]!.rows.push(...definition.rows(view));
     });
   }
+  // List 11 is of the prospective adopters (adults' records), and only list 11 reads them.
+  const adoptersIndex = annexADefinitions.indexOf(adoptersList);
+  for (const subject of adopters) lists[adoptersIndex]!.rows.push(...adoptersList.rows(childView(subject, range, context)));
   return lists;
 }

@@ -34,6 +34,11 @@ export interface CarePeriod {
   /** The IRO's latest time with the child in private before a review (cic.iro_saw_child). */
   latestIroContact: string | null;
   permanencePlan: string | null;
+  /** The agency decision maker's decision that the child should be placed for adoption, and a later one that they should no longer be (adoption.should_be_placed_decided, issue 11). */
+  shouldBePlaced: string | null;
+  noLongerToBePlaced: string | null;
+  /** The ADM's agreement to the match with the adopters (adoption.match_decided). */
+  matched: string | null;
   placedForAdoption: string | null;
   adoptionDisrupted: string | null;
   adoptionOrder: string | null;
@@ -63,6 +68,9 @@ function carePeriodsOfFold(view: ChildView): CarePeriod[] {
           latestVisit: null,
           latestIroContact: null,
           permanencePlan: null,
+          shouldBePlaced: null,
+          noLongerToBePlaced: null,
+          matched: null,
           placedForAdoption: null,
           adoptionDisrupted: null,
           adoptionOrder: null,
@@ -94,6 +102,16 @@ function carePeriodsOfFold(view: ChildView): CarePeriod[] {
         if (open) open.permanencePlan = textOrNull(e.data.option);
         break;
       // The adoption order is made as (or just after) care ends: it belongs to the last period either way.
+      case 'adoption.should_be_placed_decided':
+        if (!open) break;
+        if (e.data.decision === 'should_be_placed') {
+          open.shouldBePlaced = textOrNull(e.data.decisionOn) ?? e.on;
+          open.noLongerToBePlaced = null;
+        } else if (open.shouldBePlaced) open.noLongerToBePlaced = textOrNull(e.data.decisionOn) ?? e.on;
+        break;
+      case 'adoption.match_decided':
+        if (open && e.data.decision === 'agreed') open.matched = textOrNull(e.data.decisionOn) ?? e.on;
+        break;
       case 'adoption.placed':
         if (period) {
           period.placedForAdoption = e.on;

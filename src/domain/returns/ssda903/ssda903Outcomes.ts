@@ -104,7 +104,27 @@ export function adoptionRows(CHILD: string, dob: string | null, events: readonly
       const on = londonDate(e.occurredAt);
       return e.type === 'adoption.placed' && on >= care.start && (care.end === null || on <= care.end) && on <= period.end;
     });
-    for (const e of placed) tables.placed_for_adoption.push({ CHILD, DOB: dob, DATE_PLACED: date(e.data.decisionOn), DATE_PLACED_CEASED: null, REASON_PLACED_CEASED: null });
+    // One row for each decision that the child should be placed for adoption in this period of care (the ADM's
+    // adoption.should_be_placed_decided, issue 11), ceased on the date a later decision reversed it (RD4: Hearth
+    // does not record which of RD1-RD3 applies); without any recorded decision (history imported from placements),
+    // the decision date the placement for adoption carried.
+    const within = (on: string) => on >= care.start && (care.end === null || on <= care.end) && on <= period.end;
+    const decisions = events
+      .filter((e) => e.type === 'adoption.should_be_placed_decided')
+      .map((e) => ({ on: date(e.data.decisionOn) ?? londonDate(e.occurredAt), agreed: e.data.decision === 'should_be_placed' || e.data.decision === 'agreed', at: e.occurredAt.getTime() }))
+      .filter((d) => within(d.on))
+      .sort((x, y) => x.at - y.at);
+    if (decisions.length > 0) {
+      const rows: { DATE_PLACED: string; DATE_PLACED_CEASED: string | null; REASON_PLACED_CEASED: string | null }[] = [];
+      for (const d of decisions) {
+        const open = rows.at(-1);
+        if (d.agreed && (!open || open.DATE_PLACED_CEASED !== null)) rows.push({ DATE_PLACED: d.on, DATE_PLACED_CEASED: null, REASON_PLACED_CEASED: null });
+        else if (!d.agreed && open && open.DATE_PLACED_CEASED === null) Object.assign(open, { DATE_PLACED_CEASED: d.on, REASON_PLACED_CEASED: 'RD4' });
+      }
+      for (const r of rows) if (r.DATE_PLACED_CEASED === null || r.DATE_PLACED_CEASED >= period.start) tables.placed_for_adoption.push({ CHILD, DOB: dob, ...r });
+    } else {
+      for (const e of placed) tables.placed_for_adoption.push({ CHILD, DOB: dob, DATE_PLACED: date(e.data.decisionOn), DATE_PLACED_CEASED: null, REASON_PLACED_CEASED: null });
+    }
     const adopted = care.end !== null && withinPeriod(care.end, period) && (care.endReason === 'adopted' || care.endReason === 'E11' || care.endReason === 'E12');
     if (adopted) {
       const last = placed.at(-1);

@@ -269,6 +269,23 @@ describe('ssda903ChildOf: the other tables', () => {
     expect(tables.ad1).toEqual([{ CHILD: 'C1', DOB: '2015-06-15', DATE_INT: '2025-06-20', DATE_MATCH: '2025-07-15', FOSTER_CARE: '0', NB_ADOPTR: null, SEX_ADOPTR: null, LS_ADOPTR: null }]);
   });
 
+  it('writes a placed for adoption row for each agreed should-be-placed decision, ceased on a reversal (issue 11)', () => {
+    const events = [
+      ...start,
+      // Agreed Friday 20 June 2025, agreed again on 1 July (the first date stands), reversed on Tuesday 26 August after
+      // the summer bank holiday, then agreed again on Monday 29 December, between the Christmas bank holidays and New Year's Day.
+      ev('adoption.should_be_placed_decided', '2025-06-20T10:00:00+01:00', { decision: 'should_be_placed', decisionOn: '2025-06-20' }),
+      ev('adoption.should_be_placed_decided', '2025-07-01T10:00:00+01:00', { decision: 'should_be_placed', decisionOn: '2025-07-01' }),
+      ev('adoption.should_be_placed_decided', '2025-08-26T10:00:00+01:00', { decision: 'not_agreed', decisionOn: '2025-08-26' }),
+      ev('adoption.should_be_placed_decided', '2025-12-29T10:00:00Z', { decision: 'should_be_placed', decisionOn: '2025-12-29' }),
+    ];
+    const tables = ssda903ChildOf(child(events), context())!;
+    expect(tables.placed_for_adoption.map((r) => [r.DATE_PLACED, r.DATE_PLACED_CEASED, r.REASON_PLACED_CEASED])).toEqual([
+      ['2025-06-20', '2025-08-26', 'RD4'],
+      ['2025-12-29', null, null],
+    ]);
+  });
+
   it('is null for a child never looked after', () => {
     expect(ssda903ChildOf(child([ev('contact.received', '2025-05-01T10:00:00+01:00')]), context())).toBeNull();
   });
