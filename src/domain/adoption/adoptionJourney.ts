@@ -1,6 +1,8 @@
 import { addDays, londonDate } from '../calendar/localDate';
-import { inCareOf, type InCareState } from '../inCare/inCareState';
+import { careEndNotBefore, inCareOf, type InCareState } from '../inCare/inCareState';
 import type { WorkflowEvent } from '../records/events';
+
+export { careEndNotBefore };
 
 /**
  * A child's adoption journey, read from their record (issue 11; practice-standards.txt, Section 2:
@@ -206,13 +208,6 @@ export function onAdoptionJourney(j: AdoptionJourney): boolean {
 export function authorityOn(j: AdoptionJourney): string | null {
   const dates = [j.placementOrder ? londonDate(j.placementOrder.at) : null, j.consent?.givenOn ?? null].filter((d): d is string => d !== null);
   return dates.sort()[0] ?? null;
-}
-
-/** The earliest the child's period of care may end: after its last legal status or placement began (as inCareService.end checks). */
-export function careEndNotBefore(care: InCareState): Date | null {
-  if (!care.startedAt) return null;
-  const latest = Math.max(care.startedAt.getTime(), ...care.statuses.map((s) => s.from.getTime()), ...care.placements.map((p) => p.from.getTime()));
-  return new Date(latest + 1);
 }
 
 /**

@@ -173,3 +173,10 @@ export function legalStatusRefusal(state: InCareState, change: { kind: 'start' |
   if (change.status === current.status) return { field: 'legalStatus', message: 'That is the current legal status: choose the new one' };
   return null;
 }
+
+/** The earliest a period of care may end: after its last legal status or placement began (ending care, and the adoption order that ends it). */
+export function careEndNotBefore(care: InCareState): Date | null {
+  if (!care.startedAt) return null;
+  const latest = Math.max(care.startedAt.getTime(), ...care.statuses.map((s) => s.from.getTime()), ...care.placements.map((p) => p.from.getTime()));
+  return new Date(latest + 1);
+}

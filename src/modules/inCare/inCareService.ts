@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { can, holdsCase, managesRecord } from '../../domain/access/can';
 import { londonDate } from '../../domain/calendar/localDate';
-import { careEndings, inCareOf, legalStatusChoices, legalStatusRefusal, section20, type InCareState } from '../../domain/inCare/inCareState';
+import { careEndNotBefore, careEndings, inCareOf, legalStatusChoices, legalStatusRefusal, section20, type InCareState } from '../../domain/inCare/inCareState';
 import { previousPermanenceOf, previousPermanenceOptions, previousPermanenceText } from '../../domain/inCare/previousPermanence';
 import { fullName, type Problem } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
@@ -283,8 +283,7 @@ export function inCareService(people: PeopleService, standards: StandardsService
       return step(context, personId, inCare, 'reason', (state, now, record) => {
         if (!managesRecord(context.actor, record)) throw new ForbiddenError('The end of a period of care is recorded by a manager of the team that holds the case');
         const { data, at } = checkedAt(endSchema, body, when, now);
-        const latest = Math.max(state.startedAt!.getTime(), ...state.statuses.map((s) => s.from.getTime()), ...state.placements.map((p) => p.from.getTime()));
-        notBefore(at, new Date(latest + 1), when.fields?.date ?? 'occurredOn', 'The period of care cannot end before its last legal status or placement began, on ');
+        notBefore(at, careEndNotBefore(state)!, when.fields?.date ?? 'occurredOn', 'The period of care cannot end before its last legal status or placement began, on ');
         return [{ type: 'cic.ended', occurredAt: at, data: { reason: data.reason, summary: data.summary } }];
       });
     },
