@@ -220,6 +220,8 @@ describe('recording practice work (work:record)', () => {
     'cp-chair': acrossTeams,
     lado: acrossTeams,
     'agency-decision-maker': [],
+    'youth-justice-officer': holder,
+    'occupational-therapist': holder,
     'business-support': holder,
     'placements-officer': [],
     'family-time-worker': [],

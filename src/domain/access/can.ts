@@ -43,6 +43,10 @@ const recordPermissions: readonly Permission[] = [
   'panel:chair',
   'fostering_panel:record',
   'adm:decide',
+  'youth_justice:record',
+  'ot:record',
+  'assist:record',
+  'hospital_duty:record',
 ];
 
 function isManager(actor: Actor): boolean {
@@ -82,6 +86,18 @@ export function managesRecord(actor: Actor, subject: RecordSubject): boolean {
     subject.allocatedTeamId !== null &&
     actor.teamIds.includes(subject.allocatedTeamId)
   );
+}
+
+/**
+ * May this actor see a child's youth justice records (every yos.* event and obligation)? They are
+ * restricted to the Youth Offending Service and those working with the child (issue 12): the
+ * allocated worker, the allocated team and its managers, and the head of service — not everyone
+ * who may open the record.
+ */
+export function seesYouthJustice(actor: Actor, subject: RecordSubject): boolean {
+  if (!canSee(actor, subject)) return false;
+  if (rolesGrant(actor.roles, 'youth_justice:read') || isHeadOfService(actor)) return true;
+  return subject.allocatedWorkerId === actor.userId || (subject.allocatedTeamId !== null && actor.teamIds.includes(subject.allocatedTeamId));
 }
 
 /**
@@ -143,6 +159,11 @@ export function can(actor: Actor, permission: Permission, subject?: RecordSubjec
     case 'panel:chair':
     case 'fostering_panel:record':
     case 'adm:decide':
+    case 'youth_justice:record':
+    case 'ot:record':
+    case 'assist:record':
+    case 'hospital_duty:record':
+      // The Youth Offending Service, Occupational Therapy, ASSIST and the hospital duty rota work for every team's children, and for children no team holds (issue 12).
       // The Fostering Panel and the agency decision maker consider every team's carers and children (Family Placement 11-16).
       // The Resource Service, the Family Time team and the panel's chair work for every team's children (resource-service-policy.txt 1.4, 2.1-2.2; resource-and-care-panel-policy.txt 1.1).
       // The front door receives contacts about any child, open case or not (practice-standards.txt,

@@ -12,24 +12,30 @@ const recorder: Permission[] = [...reader, 'child:create', 'child:correct', 'wor
 const frontDoor: Permission[] = ['contact:record', 'contact:triage'];
 const duty: Permission[] = [...frontDoor, 'threshold:decide', 'assessment:sign_off', 'strategy:chair'];
 const resources: Permission[] = ['provider:manage', 'placement:match', 'resources:read'];
+const supervised: Permission[] = ['supervision:read'];
+const supervisor: Permission[] = [...supervised, 'supervision:record', 'workforce:read'];
+const lineManager: Permission[] = [...supervisor, 'workforce:manage', 'supervision:audit'];
+const disabledChildren: Permission[] = ['transitions:read', 'hospital_duty:record', 'ot:read', 'assist:read'];
 const expectedMatrix: Record<Role, Permission[]> = {
-  'social-worker': [...recorder, ...frontDoor, 'fostering:read'],
-  'personal-adviser': recorder,
-  'early-help-worker': recorder,
-  'assistant-team-manager': [...recorder, ...duty, 'child:allocate', 'compliance:read', 'returns:quality', 'fostering:read'],
-  'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', 'resources:read', 'fostering:read', 'fostering_panel:record'],
-  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', ...resources, 'package:approve', 'panel:read', 'panel:chair', 'fostering:read', 'fostering_panel:record'],
-  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', 'standards:manage', ...resources, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair', 'returns:export', 'fostering:read', 'fostering_panel:record', 'adm:decide'],
-  iro: [...reader, 'compliance:read', 'work:record', 'review:chair', 'fostering:read'],
-  'cp-chair': [...reader, 'compliance:read', 'work:record', 'conference:chair'],
-  'placements-officer': [...reader, ...resources, 'fostering:read'],
-  'family-time-worker': [...reader, 'family_time:record'],
+  'social-worker': [...recorder, ...frontDoor, 'fostering:read', ...supervised, 'transitions:read', 'hospital_duty:record'],
+  'personal-adviser': [...recorder, ...supervised],
+  'early-help-worker': [...recorder, ...supervised, 'assist:read', 'assist:record'],
+  'assistant-team-manager': [...recorder, ...duty, 'child:allocate', 'compliance:read', 'returns:quality', 'fostering:read', ...supervisor, ...disabledChildren],
+  'team-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', 'resources:read', 'fostering:read', 'fostering_panel:record', ...lineManager, ...disabledChildren],
+  'service-manager': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', ...resources, 'package:approve', 'panel:read', 'panel:chair', 'fostering:read', 'fostering_panel:record', ...lineManager, ...disabledChildren],
+  'head-of-service': [...recorder, ...duty, 'child:allocate', 'child:restrict', 'compliance:read', 'assessment:extend', 'returns:quality', 'standards:manage', ...resources, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair', 'returns:export', 'fostering:read', 'fostering_panel:record', 'adm:decide', ...lineManager, ...disabledChildren],
+  iro: [...reader, 'compliance:read', 'work:record', 'review:chair', 'fostering:read', ...supervised],
+  'cp-chair': [...reader, 'compliance:read', 'work:record', 'conference:chair', ...supervised],
+  'placements-officer': [...reader, ...resources, 'fostering:read', ...supervised],
+  'family-time-worker': [...reader, 'family_time:record', ...supervised],
   'panel-chair': ['child:search', 'child:read', 'team:read', 'panel:read', 'panel:administer', 'panel:chair'],
   'finance-officer': ['team:read', 'resources:read', 'panel:read'],
   'performance-officer': ['child:search', 'child:read', 'team:read', 'compliance:read', 'returns:export', 'returns:quality'],
-  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer', 'fostering_panel:record'],
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer', 'fostering_panel:record', ...supervised],
   'agency-decision-maker': ['child:search', 'child:read', 'team:read', 'fostering:read', 'adm:decide'],
-  lado: [...recorder, 'allegation:read', 'allegation:record'],
+  lado: [...recorder, 'allegation:read', 'allegation:record', ...supervised],
+  'youth-justice-officer': [...recorder, ...supervised, 'youth_justice:read', 'youth_justice:record'],
+  'occupational-therapist': [...recorder, ...supervised, 'ot:read', 'ot:record'],
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],
   auditor: ['audit:read', 'allegation:read'],
 };
@@ -44,7 +50,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(expectedMatrix).sort()).toEqual([...roles].sort());
   });
 
-  it('lists the thirty-eight permissions', () => {
+  it('lists the fifty-one permissions', () => {
     expect([...permissions].sort()).toEqual(
       [
         'audit:read',
@@ -85,6 +91,19 @@ describe('the permission matrix', () => {
         'fostering:read',
         'fostering_panel:record',
         'adm:decide',
+        'workforce:read',
+        'workforce:manage',
+        'supervision:read',
+        'supervision:record',
+        'supervision:audit',
+        'youth_justice:read',
+        'youth_justice:record',
+        'ot:read',
+        'ot:record',
+        'assist:read',
+        'assist:record',
+        'transitions:read',
+        'hospital_duty:record',
       ].sort(),
     );
   });

@@ -43,6 +43,19 @@ export const permissions = [
   'fostering_panel:record', // record the Fostering Panel's (or adoption panel's) recommendation on an application, a review or a match (Family Placement 11-16, 32-33)
   'adm:decide', // the agency decision maker's decision on a panel's recommendation, a qualifying determination, or a child's plan for adoption (Family Placement 15-16; Parallel Planning for Adoption 8)
   'panel:chair', // chair a panel: agree a cancellation, record and sign its decisions, sign off the finance log, extend a return (1.6, 1.7 a)-c), I.18-I.20)
+  'workforce:read', // caseloads weighted by complexity against each worker's limit, team capacity (the front door's too), practitioners to each manager (specialist-service-statement.txt 5.1-5.3, 7.1.3; issue 12)
+  'workforce:manage', // a worker's workforce profile: qualified, newly qualified (protected caseload in the assessed year), hours, induction, caseload limits (5.2, 5.4)
+  'supervision:read', // one's own supervision as supervisee or supervisor; a line manager's of those they manage (5.4); checked against the staff record in the service
+  'supervision:record', // a supervising manager's supervision contracts and sessions (5.4)
+  'supervision:audit', // a line manager's observation of supervision with feedback, and audit of its frequency and quality (5.4)
+  'youth_justice:read', // the Youth Offending Service's lists, performance indicators and youth justice records of any child (practice-standards.txt, Section 1: Youth Offending Service 1-22); others see a child's only while working with them (can.ts seesYouthJustice)
+  'youth_justice:record', // record the Youth Offending Service's work on any child's record (Youth Offending Service 1-22)
+  'ot:read', // the Occupational Therapy duty inbox, referrals, priorities and waiting list (Occupational Therapy 1-6)
+  'ot:record', // record Occupational Therapy work on any child's record (Occupational Therapy 1-14)
+  'assist:read', // ASSIST's contacts, referrals (MARF) and programmes (ASSIST 1-5)
+  'assist:record', // record ASSIST's work on any child's record (ASSIST 1-5)
+  'transitions:read', // the Children with Disabilities transitions tracking list and its monthly meeting (Children with Disabilities 20-26)
+  'hospital_duty:record', // the hospital duty service: referrals from the hospital, ward visits, referrals on to other authorities (specialist-service-statement.txt 7.3.3)
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -66,24 +79,36 @@ const manager: Permission[] = [...caseRecorder, ...dutyManager, 'child:allocate'
  * service manager approves packages. Everyone who manages cases reads its lists and reports.
  */
 const resourceService: Permission[] = ['provider:manage', 'placement:match', 'resources:read'];
+/**
+ * Workforce (issue 12; specialist-service-statement.txt 5.1-5.4): every member of staff in the
+ * service is supervised and reads their own supervision; managers supervise, see caseloads and
+ * capacity; team managers and above also set workers' profiles and observe and audit supervision.
+ */
+const supervised: Permission[] = ['supervision:read'];
+const supervisor: Permission[] = [...supervised, 'supervision:record', 'workforce:read'];
+const lineManager: Permission[] = [...supervisor, 'workforce:manage', 'supervision:audit'];
+/** The Disabled Children's Team's services (7.3): hospital duty, transitions, occupational therapy (read by its managers). */
+const disabledChildrenManager: Permission[] = ['transitions:read', 'hospital_duty:record', 'ot:read', 'assist:read'];
 
 export const permissionMatrix: Record<Role, readonly Permission[]> = {
-  'social-worker': [...caseRecorder, ...frontDoor, 'fostering:read'],
-  'personal-adviser': caseRecorder,
-  'early-help-worker': caseRecorder,
-  'assistant-team-manager': [...caseRecorder, ...dutyManager, 'child:allocate', 'compliance:read', 'returns:quality', 'fostering:read'],
+  // The Disabled Children's Team's social workers do the hospital duty rota and track transitions (7.3.3).
+  'social-worker': [...caseRecorder, ...frontDoor, 'fostering:read', ...supervised, 'transitions:read', 'hospital_duty:record'],
+  'personal-adviser': [...caseRecorder, ...supervised],
+  // ASSIST is part of Integrated Early Help (practice-standards.txt, Section 1: ASSIST 3-5).
+  'early-help-worker': [...caseRecorder, ...supervised, 'assist:read', 'assist:record'],
+  'assistant-team-manager': [...caseRecorder, ...dutyManager, 'child:allocate', 'compliance:read', 'returns:quality', 'fostering:read', ...supervisor, ...disabledChildrenManager],
   // The Family Placement Team's manager is the Fostering Panel's adviser and records its recommendation.
-  'team-manager': [...manager, 'resources:read', 'fostering:read', 'fostering_panel:record'],
-  'service-manager': [...manager, ...resourceService, 'package:approve', 'panel:read', 'panel:chair', 'fostering:read', 'fostering_panel:record'],
-  'head-of-service': [...manager, 'standards:manage', ...resourceService, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair', 'returns:export', 'fostering:read', 'fostering_panel:record', 'adm:decide'],
+  'team-manager': [...manager, 'resources:read', 'fostering:read', 'fostering_panel:record', ...lineManager, ...disabledChildrenManager],
+  'service-manager': [...manager, ...resourceService, 'package:approve', 'panel:read', 'panel:chair', 'fostering:read', 'fostering_panel:record', ...lineManager, ...disabledChildrenManager],
+  'head-of-service': [...manager, 'standards:manage', ...resourceService, 'placement:authorise', 'package:approve', 'panel:read', 'panel:chair', 'returns:export', 'fostering:read', 'fostering_panel:record', 'adm:decide', ...lineManager, ...disabledChildrenManager],
   // Reviewing officers and conference chairs watch the timeliness of reviews and conferences, and
   // record the reviews and conferences they chair (practice-standards.txt Section 4).
   // IROs also chair foster carers' annual reviews (Family Placement 27).
-  iro: [...caseReader, 'compliance:read', 'work:record', 'review:chair', 'fostering:read'],
-  'cp-chair': [...caseReader, 'compliance:read', 'work:record', 'conference:chair'],
+  iro: [...caseReader, 'compliance:read', 'work:record', 'review:chair', 'fostering:read', ...supervised],
+  'cp-chair': [...caseReader, 'compliance:read', 'work:record', 'conference:chair', ...supervised],
   // The Resource Service's matching sees the authority's own foster carers' vacancies (resource-and-care-panel-policy.txt 1.4 b: in-house first).
-  'placements-officer': [...caseReader, ...resourceService, 'fostering:read'],
-  'family-time-worker': [...caseReader, 'family_time:record'],
+  'placements-officer': [...caseReader, ...resourceService, 'fostering:read', ...supervised],
+  'family-time-worker': [...caseReader, 'family_time:record', ...supervised],
   // The Deputy Director chairs the panel (1.7 a); a head of service or the vice chair (a service manager) may chair in their absence (1.7 b-c).
   'panel-chair': ['child:search', 'child:read', 'team:read', 'panel:read', 'panel:administer', 'panel:chair'],
   // Finance officers see the panel's finance log (a later module), not case records.
@@ -93,11 +118,15 @@ export const permissionMatrix: Record<Role, readonly Permission[]> = {
   // Business support record and correct details for their teams (specialist-service-statement.txt 6.6).
   // The panel's business support officer records its decisions and actions (resource-and-care-panel-policy.txt 1.7 i).
   // The Fostering Panel's administrator records its recommendations too.
-  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer', 'fostering_panel:record'],
+  'business-support': ['child:search', 'child:read', 'child:create', 'child:correct', 'team:read', 'work:record', ...frontDoor, 'panel:read', 'panel:administer', 'fostering_panel:record', ...supervised],
   // The agency decision maker (a senior manager) decides on the panel's recommendations and on a child's plan for adoption (Family Placement 15-16, footnote 4).
   'agency-decision-maker': ['child:search', 'child:read', 'team:read', 'fostering:read', 'adm:decide'],
   // Allegation records are restricted to the LADO team (issue 11); auditors may read them, and nothing else of a case.
-  lado: [...caseRecorder, 'allegation:read', 'allegation:record'],
+  lado: [...caseRecorder, 'allegation:read', 'allegation:record', ...supervised],
+  // The Youth Offending Service's case managers (and its managers, who hold this role too): youth justice records are theirs and those working with the child's (issue 12).
+  'youth-justice-officer': [...caseRecorder, ...supervised, 'youth_justice:read', 'youth_justice:record'],
+  // The Disabled Children's Team's occupational therapists (7.3; practice-standards.txt, Section 1: Occupational Therapy 1-14).
+  'occupational-therapist': [...caseRecorder, ...supervised, 'ot:read', 'ot:record'],
   // An administrator manages users but, like anyone, sees children only through a case-work role.
   administrator: ['user:manage', 'token:manage', 'team:read', 'standards:manage'],
   auditor: ['audit:read', 'allegation:read'],

@@ -20,6 +20,8 @@ export const roles = [
   'business-support',
   'lado',
   'agency-decision-maker',
+  'youth-justice-officer',
+  'occupational-therapist',
   'administrator',
   'auditor',
 ] as const;
@@ -44,6 +46,8 @@ export const roleLabels: Record<Role, string> = {
   'business-support': 'Business support',
   lado: 'Local Authority Designated Officer (LADO)',
   'agency-decision-maker': 'Agency decision maker (fostering and adoption)',
+  'youth-justice-officer': 'Youth justice officer (Youth Offending Service)',
+  'occupational-therapist': "Occupational therapist (Disabled Children's Team)",
   administrator: 'Administrator',
   auditor: 'Auditor',
 };

@@ -24,6 +24,8 @@ export const demoTeams = [
   { key: 'pathways', specialism: 'pathways', name: 'Pathways Project (FitzJohns Team)', service: resource, purpose: 'The Pathways Project (resource-service-policy 1.3).' },
   { key: 'qa', specialism: 'quality-assurance', name: 'Safeguarding and Quality Assurance Unit', service: 'Quality Assurance', purpose: 'Independent reviewing officers, child protection conference chairs and the LADO.' },
   { key: 'earlyHelp', specialism: 'early-help', name: 'Early Help Hub', service: 'Early Help', purpose: 'Integrated early help for families below the social care threshold.' },
+  { key: 'assist', specialism: 'assist', name: 'ASSIST (Autistic Spectrum Service for Information Support and Training)', service: 'Early Help', purpose: 'Information, parent programmes and focused family or school support from an autism perspective (practice-standards Section 1: ASSIST).' },
+  { key: 'yos', specialism: 'youth-offending', name: 'Youth Offending Service', service: 'Youth Justice', purpose: 'Out-of-court disposals, statutory court orders and custody for children who offend (practice-standards Section 1: Youth Offending Service).' },
 ] as const;
 
 export type DemoTeamKey = (typeof demoTeams)[number]['key'];
@@ -47,7 +49,10 @@ export const demoStaff: DemoStaffMember[] = [
   { username: 'hannah.scott', displayName: 'Hannah Scott', jobTitle: 'Social Worker', roles: ['social-worker'], teams: ['scypf'] },
   { username: 'grace.mensah', displayName: 'Grace Mensah', jobTitle: 'Team Manager, Child Protection and Court', roles: ['team-manager'], teams: ['cpc'] },
   { username: 'jess.morgan', displayName: 'Jess Morgan', jobTitle: 'Senior Social Worker', roles: ['social-worker'], teams: ['cpc'] },
-  { username: 'chloe.evans', displayName: 'Chloe Evans', jobTitle: 'Social Worker, Disabled Children', roles: ['social-worker'], teams: ['dct'] },
+  { username: 'sophie.turner', displayName: 'Sophie Turner', jobTitle: "Team Manager, Disabled Children's Team", roles: ['team-manager'], teams: ['dct'] },
+  { username: 'chloe.evans', displayName: 'Chloe Evans', jobTitle: 'Social Worker, Disabled Children (hospital duty rota)', roles: ['social-worker'], teams: ['dct'] },
+  { username: 'megan.holt', displayName: 'Megan Holt', jobTitle: "Occupational Therapist, Disabled Children's Team", roles: ['occupational-therapist'], teams: ['dct'] },
+  { username: 'james.ellis', displayName: 'James Ellis', jobTitle: 'Newly Qualified Social Worker (assessed and supported year)', roles: ['social-worker'], teams: ['cras'] },
   { username: 'aisha.rahman', displayName: 'Aisha Rahman', jobTitle: 'Team Manager, Children in Care', roles: ['team-manager'], teams: ['cic'] },
   { username: 'daniel.hughes', displayName: 'Daniel Hughes', jobTitle: 'Social Worker', roles: ['social-worker'], teams: ['cic'] },
   { username: 'liam.oconnor', displayName: "Liam O'Connor", jobTitle: 'Personal Adviser', roles: ['personal-adviser'], teams: ['cic'] },
@@ -56,6 +61,9 @@ export const demoStaff: DemoStaffMember[] = [
   { username: 'lucy.barnes', displayName: 'Lucy Barnes', jobTitle: 'Assessing Social Worker, Fostering and Adoption', roles: ['social-worker'], teams: ['fpt'] },
   { username: 'gillian.ward', displayName: 'Gillian Ward', jobTitle: 'Agency Decision Maker (Fostering and Adoption)', roles: ['agency-decision-maker'], teams: [] },
   { username: 'beth.taylor', displayName: 'Beth Taylor', jobTitle: 'Early Help Practitioner', roles: ['early-help-worker'], teams: ['earlyHelp'] },
+  { username: 'rachel.kim', displayName: 'Rachel Kim', jobTitle: 'ASSIST Practitioner', roles: ['early-help-worker'], teams: ['assist'] },
+  { username: 'kwame.asante', displayName: 'Kwame Asante', jobTitle: 'Team Manager, Youth Offending Service', roles: ['team-manager', 'youth-justice-officer'], teams: ['yos'] },
+  { username: 'ellie.ford', displayName: 'Ellie Ford', jobTitle: 'Youth Justice Officer (case manager)', roles: ['youth-justice-officer'], teams: ['yos'] },
   { username: 'ruth.adeyemi', displayName: 'Ruth Adeyemi', jobTitle: 'Independent Reviewing Officer', roles: ['iro'], teams: ['qa'] },
   { username: 'martin.clarke', displayName: 'Martin Clarke', jobTitle: 'Child Protection Conference Chair', roles: ['cp-chair'], teams: ['qa'] },
   { username: 'fiona.grant', displayName: 'Fiona Grant', jobTitle: 'Local Authority Designated Officer', roles: ['lado'], teams: ['qa'] },
