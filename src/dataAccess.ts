@@ -6,7 +6,7 @@ import { runMigrations } from './platform/db/migrate';
 export async function dataAccess(config: Pick<Config, 'database'>): Promise<Database> {
   const database = await openDatabase(
     config.database.engine === 'postgres'
-      ? { engine: 'postgres', url: config.database.url }
+      ? { engine: 'postgres', url: config.database.url, poolSize: config.database.poolSize }
       : { engine: 'pglite', dataDir: config.database.dataDir },
   );
   try {

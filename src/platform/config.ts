@@ -12,6 +12,8 @@ const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** Connections to the PostgreSQL server (ignored for the embedded database). */
+  HEARTH_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   HEARTH_DATA_DIR: z.string().min(1).default('./data'),
   HEARTH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   HEARTH_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -27,7 +29,7 @@ const environmentSchema = z.object({
 export interface Config {
   port: number;
   host: string;
-  database: { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; url: string };
+  database: { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; url: string; poolSize: number };
   session: { idleMinutes: number; secret: string | undefined; cookieSecure: 'auto' | boolean };
   trustProxy: boolean;
   seedDemo: boolean;
@@ -52,7 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { engine: 'postgres', url: e.DATABASE_URL }
+      ? { engine: 'postgres', url: e.DATABASE_URL, poolSize: e.HEARTH_DATABASE_POOL_SIZE }
       : { engine: 'pglite', dataDir: path.resolve(e.HEARTH_DATA_DIR) },
     session: {
       idleMinutes: e.HEARTH_SESSION_IDLE_MINUTES,
