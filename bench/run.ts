@@ -230,8 +230,8 @@ async function main() {
   process.stdout.write(`\n${report}`);
   const resultsDir = path.join(here, 'results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, 'latest.md'), report);
-  log(`\nWritten to ${path.relative(process.cwd(), path.join(resultsDir, 'latest.md'))}`);
+  writeFileSync(path.join(resultsDir, 'detail-latest.md'), report);
+  log(`\nWritten to ${path.relative(process.cwd(), path.join(resultsDir, 'detail-latest.md'))}`);
 }
 
 main().catch((error: unknown) => {

@@ -37,7 +37,11 @@ import { healthRoutes } from './modules/inCare/healthRoutes';
 import { careLeaverRoutes } from './modules/careLeaver/careLeaverRoutes';
 import { fosterCarerRoutes } from './modules/fosterCarers/fosterCarerRoutes';
 import { ladoRoutes } from './modules/lado/ladoRoutes';
+import { youthJusticeRoutes } from './modules/youthJustice/youthJusticeRoutes';
+import { supervisionRoutes } from './modules/supervision/supervisionRoutes';
 import { adoptionRoutes } from './modules/adoption/adoptionRoutes';
+import { occupationalTherapyRoutes } from './modules/occupationalTherapy/otRoutes';
+import { assistRoutes } from './modules/assist/assistRoutes';
 import { conferenceRoutes } from './modules/conference/conferenceRoutes';
 import { section47Routes } from './modules/section47/section47Routes';
 import { strategyRoutes } from './modules/strategy/strategyRoutes';
@@ -55,6 +59,9 @@ import { familyTimeRoutes } from './modules/familyTime/familyTimeRoutes';
 import { fosteringRoutes } from './modules/fostering/fosteringRoutes';
 import { panelRoutes } from './modules/panel/panelRoutes';
 import { panelReferralRoutes } from './modules/panelReferral/panelReferralRoutes';
+import { workforceRoutes } from './modules/workforce/workforceRoutes';
+import { transitionsRoutes } from './modules/transitions/transitionsRoutes';
+import { hospitalDutyRoutes } from './modules/hospitalDuty/hospitalDutyRoutes';
 
 export interface AppOptions {
   config: Config;
@@ -120,7 +127,11 @@ export async function createApp(services: Services, options: AppOptions): Promis
   healthRoutes(app, services);
   careLeaverRoutes(app, services);
   ladoRoutes(app, services);
+  youthJusticeRoutes(app, services);
+  supervisionRoutes(app, services);
   adoptionRoutes(app, services);
+  occupationalTherapyRoutes(app, services);
+  assistRoutes(app, services);
   providerRoutes(app, services);
   placementRequestRoutes(app, services);
   placementRoutes(app, services);
@@ -134,7 +145,10 @@ export async function createApp(services: Services, options: AppOptions): Promis
   fosteringRoutes(app, services);
   panelRoutes(app, services);
   returnsRoutes(app, services);
+  workforceRoutes(app, services);
   auditRoutes(app, services);
+  transitionsRoutes(app, services);
+  hospitalDutyRoutes(app, services);
   adminRoutes(app, services);
 
   await app.ready();

@@ -22,7 +22,11 @@ import { permanenceService } from './modules/inCare/permanenceService';
 import { healthService } from './modules/inCare/healthService';
 import { careLeaverService } from './modules/careLeaver/careLeaverService';
 import { ladoService } from './modules/lado/ladoService';
+import { youthJusticeService } from './modules/youthJustice/youthJusticeService';
+import { supervisionService } from './modules/supervision/supervisionService';
 import { adoptionServices } from './modules/adoption/adoptionServices';
+import { occupationalTherapyServices } from './modules/occupationalTherapy/otServices';
+import { assistServices } from './modules/assist/assistServices';
 import { providerService } from './modules/providers/providerService';
 import { placementService } from './modules/placements/placementService';
 import { stabilityService } from './modules/placements/stabilityService';
@@ -44,6 +48,12 @@ import { assessmentService } from './modules/assessment/assessmentService';
 import { caseRecordService } from './modules/caseRecord/caseRecordService';
 import { panelService } from './modules/panel/panelService';
 import { clearFrontDoor, projectFrontDoor } from './modules/frontDoor/frontDoorProjector';
+import { transitionsService } from './modules/transitions/transitionsService';
+import { transitionsListService } from './modules/transitions/transitionsListService';
+import { hospitalDutyService } from './modules/hospitalDuty/hospitalDutyService';
+import { hospitalDutyList } from './modules/hospitalDuty/hospitalDutyList';
+import { workforceService } from './modules/workforce/workforceService';
+import { transferService } from './modules/workforce/transferService';
 
 /** Composition root 2: every service, built from the database and the clock. */
 export function services(db: Db, clock: Clock) {
@@ -63,6 +73,8 @@ export function services(db: Db, clock: Clock) {
       }));
     },
     allocationSql: people.allocationSql,
+    // Youth justice obligations are shown to those who see the child's youth justice records (issue 12).
+    subjectsOf: people.subjectsOf,
   });
   // Other modules' pictures of the events first (the front door's contacts), then the obligations.
   hooks.projections = [{ clear: clearFrontDoor, project: projectFrontDoor }];
@@ -74,6 +86,9 @@ export function services(db: Db, clock: Clock) {
   const panel = panelService(db, clock, people, standards, staff);
   // Approved foster carers (issue 11): the placement-start check reads their terms of approval.
   const fosterCarers = fosterCarerService(db, clock, people, standards, staff);
+  // Workforce (issue 12): every allocation to a named worker is checked against their caseload limit.
+  const workforce = workforceService(db, clock, people, staff, standards);
+  hooks.allocationCapacity = workforce.allocationCheck;
   return {
     db,
     clock,
@@ -82,7 +97,7 @@ export function services(db: Db, clock: Clock) {
     userAdmin: userAdminService(db, clock),
     people,
     standards,
-    eventImport: eventImportService(people, clock),
+    eventImport: eventImportService(people, clock, staff),
     audit: auditService(db),
     recordWork: recordWorkService(people, standards),
     frontDoor: frontDoorService(db, clock, people, staff, standards),
@@ -105,7 +120,15 @@ export function services(db: Db, clock: Clock) {
     health: healthService(clock, people, standards),
     careLeaver: careLeaverService(clock, people, standards, staff),
     lado: ladoService(db, clock, people, standards),
+    // The Youth Offending Service (issue 12): its work on children's records, its caseload and performance indicators.
+    youthJustice: youthJusticeService(db, clock, people, standards, staff),
+    // Supervision of staff (issue 12; specialist-service-statement.txt 5.4), on their own staff records.
+    supervision: supervisionService(db, clock, people, staff),
     ...adoptionServices(people, standards, staff),
+    // Occupational Therapy (issue 12): the CSOT duty inbox, referrals, the waiting list and a child's steps.
+    ...occupationalTherapyServices(db, clock, people, standards, staff),
+    // ASSIST (issue 12): contacts, parent programmes and MARF referrals through the Early Help Hub.
+    ...assistServices(db, clock, people, standards),
     providers,
     placements: placementService(people, standards, providers, fosterCarers),
     fosterCarers,
@@ -118,6 +141,13 @@ export function services(db: Db, clock: Clock) {
     panel,
     panelReferrals: panelReferralService(db, clock, people, staff, standards, panel.meetings),
     returns: returnsService(db, clock, people, providers, staff),
+    workforce,
+    transfers: transferService(people, staff, workforce.allocationCheck),
+    // Children with Disabilities transitions and the hospital duty service (issue 12).
+    transitions: transitionsService(clock, people, standards),
+    transitionsList: transitionsListService(db, clock, people, standards, staff),
+    hospitalDuty: hospitalDutyService(db, clock, people, standards),
+    hospitalDutyList: hospitalDutyList(db, clock, people, standards),
   };
 }
 

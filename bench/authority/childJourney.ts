@@ -36,10 +36,10 @@ export function childJourney(j: Journey, firstContact: number): void {
         break;
       case 'strategy':
         open(at);
-        next = strategy(j, at);
+        next = strategy(j, at, next.byThreshold === true);
         break;
       case 'icpc':
-        next = initialConference(j, at);
+        next = initialConference(j, at, next.enquiryCompleted ?? at);
         break;
       case 'cp':
         next = childProtectionPlan(j, at);

@@ -11,6 +11,10 @@ export type Stage = 'contact' | 'early-help' | 'assessment' | 'strategy' | 'icpc
 export interface Next {
   stage: Stage;
   at: number;
+  /** For a strategy discussion: the front door's threshold decision asked for it (not an open case escalating). */
+  byThreshold?: boolean;
+  /** For an initial conference: when the Section 47 enquiry that asked for it was completed. */
+  enquiryCompleted?: number;
 }
 
 const sources = ['school', 'police', 'health', 'family', 'anonymous', 'hospital', 'self'];
@@ -37,8 +41,9 @@ export function contact(j: Journey, received: number): Next {
   }
   const r = j.random.next();
   const outcome = r < 0.3 ? 'no_further_action' : r < 0.48 ? 'early_help' : r < 0.84 ? 'assessment' : 'strategy_discussion';
-  if (j.chance(0.5)) j.record('threshold.recommended', j.doneBy(received, 1), { outcome });
   const decided = j.eventually(received, 1);
+  // The recommendation is made on the open contact, before the Duty Manager decides on it.
+  if (j.chance(0.5)) j.record('threshold.recommended', received + (0.2 + 0.7 * j.random.next()) * (decided - received), { outcome });
   j.record('threshold.decided', decided, outcome === 'assessment' || outcome === 'strategy_discussion' ? { outcome, primaryNeed: needOf(j) } : { outcome });
   switch (outcome) {
     case 'early_help':
@@ -47,7 +52,7 @@ export function contact(j: Journey, received: number): Next {
       j.record('assessment.reminder_sent', j.doneBy(decided, 0.3));
       return { stage: 'assessment', at: decided };
     case 'strategy_discussion':
-      return { stage: 'strategy', at: decided };
+      return { stage: 'strategy', at: decided, byThreshold: true };
     default:
       return { stage: 'closed', at: decided };
   }
@@ -80,12 +85,14 @@ export function assessment(j: Journey, decided: number): Next {
   const allocated = decided + j.random.int(1, 30) * hour;
   j.allocate('assessment', allocated);
   j.record('assessment.allocated', allocated);
-  j.record('assessment.case_reviewed', j.doneBy(allocated, 2));
-  j.record('assessment.child_seen', j.doneBy(allocated, 3));
-  j.record('assessment.agency_checks_completed', j.doneBy(allocated, 5));
-  j.record('assessment.progress_reviewed', j.doneBy(allocated, 10));
-  j.record('assessment.family_network_meeting_considered', j.doneBy(allocated, workingDays(10)));
   const completed = j.workTime(j.eventually(allocated, 25));
+  // The assessment's steps are done while it is open: one drawn after its completion was done late, just before it.
+  const step = (dueDays: number) => j.within(j.doneBy(allocated, dueDays), allocated, completed);
+  j.record('assessment.case_reviewed', step(2));
+  j.record('assessment.child_seen', step(3));
+  j.record('assessment.agency_checks_completed', step(5));
+  j.record('assessment.progress_reviewed', step(10));
+  j.record('assessment.family_network_meeting_considered', step(workingDays(10)));
   if (completed - allocated > 20 * day && j.chance(0.5)) {
     j.record('assessment.extension_requested', allocated + 18 * day);
     j.record('assessment.extension_agreed', allocated + 19 * day);
@@ -96,9 +103,14 @@ export function assessment(j: Journey, decided: number): Next {
   return { stage: next, at: completed + j.days(0, 5) };
 }
 
-/** A strategy discussion and, when the threshold is met, a Section 47 enquiry. */
-export function strategy(j: Journey, decided: number): Next {
+/**
+ * A strategy discussion and, when the threshold is met, a Section 47 enquiry. `byThreshold`: the
+ * front door's threshold decision asked for it; otherwise (an open case escalating from an
+ * assessment or a plan) the manager's decision to hold one is recorded first.
+ */
+export function strategy(j: Journey, decided: number, byThreshold: boolean): Next {
   j.allocate('child-protection', decided);
+  if (!byThreshold) j.record('strategy.discussion_decided', decided);
   j.record('strategy.workflow_triggered', j.doneBy(decided, 0.4));
   if (j.chance(0.5)) j.record('strategy.police_referral_made', decided + 2 * hour);
   const held = j.eventually(decided, 1);
@@ -108,17 +120,18 @@ export function strategy(j: Journey, decided: number): Next {
   j.record('strategy.actions_circulated', j.doneBy(held, 0.3));
   if (!s47) return { stage: j.chance(0.5) ? 'cin' : 'closure', at: held + j.days(1, 10) };
   j.record('strategy.cp_admin_advised', j.doneBy(held, 0.3));
-  const started = held + j.random.int(1, 20) * hour;
+  // The enquiry starts when the discussion finds the threshold met; its visit is made while it is open.
+  const started = held + j.random.int(5, 60) * 60_000;
   j.record('s47.started', started);
-  j.record('s47.child_visited', j.doneBy(held, 1));
+  const completed = j.eventually(held, workingDays(5));
+  j.record('s47.child_visited', j.within(j.doneBy(held, 1), started, completed));
   j.record('s47.safety_plan_agreed', j.doneBy(held, 1));
   j.record('s47.agency_checks_completed', j.doneBy(held, 1));
   j.record('oversight.recorded', j.doneBy(held, workingDays(5)));
-  const completed = j.eventually(held, workingDays(5));
   const r = j.random.next();
   const outcome = r < 0.5 ? 'initial_conference' : r < 0.8 ? 'child_in_need_plan' : 'no_further_action';
   j.record('s47.completed', completed, { outcome });
-  if (outcome === 'initial_conference') return { stage: 'icpc', at: held };
+  if (outcome === 'initial_conference') return { stage: 'icpc', at: held, enquiryCompleted: completed };
   return { stage: outcome === 'child_in_need_plan' ? 'cin' : 'closure', at: completed + j.days(1, 10) };
 }
 
@@ -126,10 +139,11 @@ export function strategy(j: Journey, decided: number): Next {
 export function closure(j: Journey, decided: number): Next {
   const at = j.workTime(decided);
   const stepDown = j.chance(0.25);
-  j.record('closure.decided', at);
+  const outcome = stepDown ? 'step_down' : 'close';
+  j.record('closure.decided', at, { outcome });
   j.record('closure.casework_recorded', j.doneBy(at, workingDays(5)));
   const started = j.eventually(at, workingDays(2));
-  j.record('closure.workflow_started', started, { outcome: stepDown ? 'step_down' : 'close' });
+  j.record('closure.workflow_started', started, { outcome });
   j.record('closure.workflow_submitted', j.doneBy(started, workingDays(stepDown ? 2 : 5)));
   if (j.chance(0.3)) j.record('closure.copied_to_siblings', j.doneBy(started, 1));
   const completed = j.eventually(started, 7);

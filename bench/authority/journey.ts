@@ -35,6 +35,20 @@ export interface Diligence {
   late: number;
 }
 
+/**
+ * Ids that tie events together (a MASH enquiry and its reply, a placement and its end) are UUIDs,
+ * as Hearth writes them: the front door keeps its enquiries by them. Drawn from a counter in the
+ * authority's own space (its seed), so the same seed gives the same ids and no draw of the
+ * journeys' random numbers is spent on them.
+ */
+let idSpace = 0;
+let idCounter = 0;
+export function startIds(seed: number): void {
+  idSpace = seed;
+  idCounter = 0;
+}
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0').slice(-width);
+
 export class Journey {
   readonly events: SyntheticEvent[] = [];
   private allocation: Allocation | null = null;
@@ -57,8 +71,9 @@ export class Journey {
   }
 
   /** A new id for data that ties events together (a review and its sign-off). */
-  id(prefix: string): string {
-    return `${prefix}-${++this.counter}`;
+  id(_prefix: string): string {
+    this.counter++;
+    return `${hex(idSpace, 8)}-0000-4000-8000-${hex(++idCounter, 12)}`;
   }
 
   /** Moves the child to a team (and one of its workers), as a manager's allocation would. */
@@ -80,14 +95,15 @@ export class Journey {
     return true;
   }
 
-  /** A working day's time on or after `at`: weekends move to Monday, hours to the working day. */
+  /** A working day's time on or after `at`: weekends move to Monday, evenings to the next morning. */
   workTime(at: number): number {
     const d = new Date(at);
-    const weekday = d.getUTCDay();
-    const shift = weekday === 6 ? 2 : weekday === 0 ? 1 : 0;
-    const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + shift);
-    const time = Math.max(at, start + 8 * hour);
-    return time - start > 17 * hour ? start + this.random.int(8 * 60, 17 * 60) * 60_000 : time + this.random.int(0, 90) * 60_000;
+    let start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    if (at - start >= 17 * hour) start += day;
+    const weekday = new Date(start).getUTCDay();
+    start += (weekday === 6 ? 2 : weekday === 0 ? 1 : 0) * day;
+    if (start > at) return start + this.random.int(8 * 60, 12 * 60) * 60_000;
+    return Math.max(at, start + 8 * hour) + this.random.int(0, 90) * 60_000;
   }
 
   /** When something due `dueDays` after `from` was done: on time, late, or never (null). */
@@ -96,6 +112,25 @@ export class Journey {
     if (r < this.diligence.onTime) return from + (0.1 + 0.8 * this.random.next()) * dueDays * day;
     if (r < this.diligence.onTime + this.diligence.late) return from + (dueDays * (1.1 + this.random.next()) + 1 + this.random.int(0, 10)) * day;
     return null;
+  }
+
+  /**
+   * A step of an episode (an assessment's agency checks, a Section 47 visit) falls within it, as
+   * the import checks: drawn before its start, it is done soon after the start; drawn after its
+   * end, it was done late, shortly before the end (an assessment is not completed with the child
+   * unseen). Never stays never; an episode that has not ended yet (`until` in the future or
+   * infinite) keeps a late step as drawn.
+   */
+  within(at: number | null, from: number, until: number): number | null {
+    if (at === null) return null;
+    if (at <= from) return Math.min(from + this.random.int(10, 240) * 60_000, from + (until - from) / 2);
+    if (at < until || until > this.today) return at;
+    return from + (until - from) * (0.6 + 0.35 * this.random.next());
+  }
+
+  /** A follow-up that belongs to an episode (a review's record, a placement's plan): done before its end, or not recorded on it. */
+  ifBefore(at: number | null, until: number): number | null {
+    return at !== null && at < until ? at : null;
   }
 
   /** Like doneBy, but it always happens in the end (a threshold decision, a conference). */

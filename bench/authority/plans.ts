@@ -7,18 +7,22 @@ import type { Next } from './frontDoor';
  * intervals, the preparation a conference needs, and the plan's end.
  */
 
-/** A conference with what goes before it (forms, invitations, reports) and after it (decision, minutes). */
-function conference(j: Journey, at: number, kind: 'initial' | 'review', data: Record<string, unknown>): void {
+/**
+ * A conference with what goes before it (forms, invitations, reports) and after it (decision,
+ * minutes). A review conference is prepared on the plan, after the conference that made it (`planFrom`).
+ */
+function conference(j: Journey, at: number, kind: 'initial' | 'review', data: Record<string, unknown>, planFrom?: number): void {
   const conferenceId = j.id('conference');
-  j.record('cp.conference_setup_submitted', j.before(at, workingDays(7)));
-  j.record('cp.conference_invites_sent', j.before(at, workingDays(5)));
-  j.record('cp.chair_discussed_with_social_worker', j.before(at, workingDays(3)));
+  const ahead = (aheadDays: number) => (planFrom === undefined ? j.before(at, aheadDays) : j.within(j.before(at, aheadDays), planFrom, at));
+  j.record('cp.conference_setup_submitted', ahead(workingDays(7)));
+  j.record('cp.conference_invites_sent', ahead(workingDays(5)));
+  j.record('cp.chair_discussed_with_social_worker', ahead(workingDays(3)));
   if (kind === 'initial') {
-    j.record('cp.conference_report_submitted', j.before(at, 2));
-    j.record('cp.conference_report_shared', j.before(at, 2));
+    j.record('cp.conference_report_submitted', ahead(2));
+    j.record('cp.conference_report_shared', ahead(2));
   } else {
-    j.record('cp.conference_report_shared', j.before(at, workingDays(7)));
-    j.record('cp.conference_report_signed_off', j.before(at, workingDays(5)));
+    j.record('cp.conference_report_shared', ahead(workingDays(7)));
+    j.record('cp.conference_report_signed_off', ahead(workingDays(5)));
   }
   j.record('cp.conference_held', at, { kind, conferenceId, ...data });
   j.record('cp.decision_circulated', j.doneBy(at, 1));
@@ -26,9 +30,9 @@ function conference(j: Journey, at: number, kind: 'initial' | 'review', data: Re
   j.record('cp.chair_checklist_completed', j.doneBy(at, 1), { conferenceId });
 }
 
-/** The initial conference after a Section 47 enquiry: a plan, or not. */
-export function initialConference(j: Journey, strategyHeld: number): Next {
-  const at = j.workTime(j.eventually(strategyHeld, workingDays(15)));
+/** The initial conference after a Section 47 enquiry (held once the enquiry is completed): a plan, or not. */
+export function initialConference(j: Journey, strategyHeld: number, enquiryCompleted: number): Next {
+  const at = j.workTime(Math.max(j.eventually(strategyHeld, workingDays(15)), enquiryCompleted + j.random.int(1, 48) * 3_600_000));
   const planMade = j.chance(0.85);
   const category = ['neglect', 'neglect', 'emotional', 'physical', 'sexual', 'multiple'][j.random.int(0, 5)];
   conference(j, at, 'initial', planMade ? { planMade, category } : { planMade });
@@ -43,7 +47,7 @@ export function childProtectionPlan(j: Journey, conferenceAt: number): Next {
   // Review conferences: the first within 3 months (91 days), then every 6 months.
   for (let review = j.workTime(j.eventually(conferenceAt, 91)), n = 1; review <= j.today; review = j.workTime(j.eventually(review, 183)), n++) {
     const last = review - conferenceAt >= lasts || j.exhausted;
-    conference(j, review, 'review', { planContinues: !last });
+    conference(j, review, 'review', { planContinues: !last }, conferenceAt);
     if (last) {
       end = review + j.random.int(1, 6) * 3_600_000;
       j.record('cp.plan_ended', end);
@@ -100,10 +104,13 @@ export function childInNeedPlan(j: Journey, startAt: number): Next {
   });
   j.every(start, 91, end, (at) => j.record('supervision.case_discussed', at));
   j.every(start, 30, end, (at) => j.record('oversight.recorded', at));
+  // Reassessments on the plan, each completed before the plan ends (the plan's end follows from it).
   j.every(start, 182, end, (at) => {
+    if (end - at < 3 * day) return;
+    const completed = Math.min(end - j.random.int(1, 24) * 3_600_000, j.eventually(at, 25));
     j.record('assessment.allocated', at);
-    j.record('assessment.child_seen', j.doneBy(at, 3));
-    j.record('assessment.completed', Math.min(end - day, j.eventually(at, 25)));
+    j.record('assessment.child_seen', j.within(j.doneBy(at, 3), at, completed));
+    j.record('assessment.completed', completed);
   });
   if (end === Number.POSITIVE_INFINITY) return { stage: 'closed', at: end };
   j.record('cin.plan_ended', end);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { seededRandom, syntheticPeople, type SyntheticPerson } from '../syntheticPeople';
 import { childJourney } from './childJourney';
-import { day, Journey, type Allocation, type Diligence, type SyntheticEvent, type TeamKind } from './journey';
+import { day, Journey, startIds, type Allocation, type Diligence, type SyntheticEvent, type TeamKind } from './journey';
 
 /**
  * A synthetic authority for the standards benchmark: teams and their workers, and children whose
@@ -58,11 +58,17 @@ const diligences: Diligence[] = [
   { onTime: 0.8, late: 0.13 },
 ];
 
-export function syntheticAuthority(options: { children: number; eventsPerChild: number; years: number; today: Date; workersPerTeam: number }): SyntheticAuthority {
-  const random = seededRandom(3_2026);
+/**
+ * `seed` draws a different authority (the benchmark's own is seed 0); the same seed and `today`
+ * always draw the same children, journeys and names.
+ */
+export function syntheticAuthority(options: { children: number; eventsPerChild: number; years: number; today: Date; workersPerTeam: number; seed?: number }): SyntheticAuthority {
+  const seed = options.seed ?? 0;
+  startIds(seed);
+  const random = seededRandom(3_2026 + seed * 7919);
   const today = options.today.getTime();
   const teams: SyntheticTeam[] = teamPlan.map(([name, kind]) => ({ id: randomUUID(), name, kind, specialism: kind === 'disabled-children' ? 'disabled-children' : null }));
-  const staffNames = syntheticPeople(teams.length * options.workersPerTeam * 3, 44, options.today).filter((p) => p.kind === 'adult');
+  const staffNames = syntheticPeople(teams.length * options.workersPerTeam * 3, 44 + seed * 7919, options.today).filter((p) => p.kind === 'adult');
   const workers: SyntheticWorker[] = [];
   for (const team of teams) {
     for (let i = 0; i < options.workersPerTeam; i++) {
@@ -77,7 +83,7 @@ export function syntheticAuthority(options: { children: number; eventsPerChild: 
     return { teamId: team.id, teamName: team.name, workerId: worker.id, workerName: worker.displayName };
   };
 
-  const people = syntheticPeople(options.children * 3, 2030, options.today).filter((p) => p.kind === 'child').slice(0, options.children);
+  const people = syntheticPeople(options.children * 3, 2030 + seed * 7919, options.today).filter((p) => p.kind === 'child').slice(0, options.children);
   if (people.length < options.children) throw new Error('Not enough synthetic children drawn');
   const children: SyntheticChild[] = [];
   let events = 0;

@@ -1,4 +1,5 @@
 import { postcodesImport } from './postcodesCommand';
+import { benchCommand } from './benchCommand';
 import { returnsCommand, returnsUsage } from './returnsCommands';
 import { parseArgs } from 'node:util';
 import { isRole, roles } from '../domain/access/roles';
@@ -23,8 +24,10 @@ const usage = `Usage: npx hearth <command>
   migrate                        bring the database up to date
   seed                           add the demonstration authority to an empty database
   projections rebuild            rebuild the record tables from the events (after a fix)
-  events import FILE [--all-or-nothing]
+  events import FILE [--all-or-nothing | --in-batches N]
                                  import newline-delimited JSON events from another system
+  bench generate --children N [--years Y] [--seed S]
+                                 write a synthetic authority (fictional, for measuring) through the import
   obligations --child <external id> [--at <instant>] --json
                                  a child's obligations as they stood at an instant
   standards list [--json]        the practice standards catalogue
@@ -184,6 +187,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'events':
         if (sub !== 'import') throw new UsageError('Did you mean: npx hearth events import FILE');
         return await eventsImport(rest, (run) => withDatabase(config, run));
+      case 'bench':
+        return await benchCommand(sub, rest, (run) => withDatabase(config, run));
       case 'obligations':
         return await obligationsCommand(argv.slice(1), (run) => withDatabase(config, run));
       case 'standards':

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { isIsoDate, londonDate } from '../domain/calendar/localDate';
 import { isAllegationRule } from '../domain/lado/allegation';
+import { isYouthJusticeRule } from '../domain/youthJustice/youthJusticeCodes';
 import { dueAfter, dueBefore } from '../domain/standards/due';
 import { versionOn } from '../domain/standards/evaluate';
 import { stateAt } from '../domain/standards/obligation';
@@ -73,8 +75,9 @@ export async function obligationsCommand(args: string[], withDatabase: WithDatab
     const s = buildServices(database.db, systemClock);
     const child = await s.people.findByExternalId(values.child as string);
     if (!child) throw new UsageError(`No child has the external id ${values.child}`);
-    // The allegation standards (lado.*) are seen only by the LADO team and auditors (issue 11), not by whoever runs the server's commands.
-    const list = (await s.standards.asAt(child.id, at)).filter((o) => !isAllegationRule(o.ruleId)).map((o) => ({
+    // The allegation standards (lado.*) are seen only by the LADO team and auditors (issue 11), and a child's youth justice
+    // standards (yos.*) only by the Youth Offending Service and those working with the child (issue 12): not by whoever runs the server's commands.
+    const list = (await s.standards.asAt(child.id, at)).filter((o) => !isAllegationRule(o.ruleId) && !isYouthJusticeRule(o.ruleId)).map((o) => ({
       rule: o.ruleId,
       state: stateAt(o, at),
       due: o.dueDate ?? o.deadline.toISOString(),
@@ -110,9 +113,27 @@ export function calendarAddWorkingDays(args: string[]): number {
 
 /** `npx hearth events import FILE [--all-or-nothing]`. */
 export async function eventsImport(args: string[], withDatabase: WithDatabase): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'all-or-nothing': { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'all-or-nothing': { type: 'boolean' }, 'in-batches': { type: 'string' } } });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('events import needs exactly one file of newline-delimited JSON');
+  if (values['in-batches'] !== undefined) {
+    const batchChildren = Number(values['in-batches']);
+    if (!Number.isInteger(batchChildren) || batchChildren < 1 || batchChildren > 10_000) throw new UsageError('--in-batches needs the number of children in each batch, from 1 to 10000 (500 is a good size)');
+    if (values['all-or-nothing']) throw new UsageError('--in-batches commits each batch as it goes: it cannot be used with --all-or-nothing');
+    if (!fs.existsSync(file)) throw new UsageError(`Cannot read ${file}: there is no such file`);
+    return withDatabase(async (database) => {
+      const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+      const started = Date.now();
+      const report = await buildServices(database.db, systemClock).eventImport.importInBatches(cliContext(), lines, {
+        batchChildren,
+        progress: (r) => process.stderr.write(`\r${r.imported} events for ${r.children} children (${Math.round(r.imported / Math.max(1, (Date.now() - started) / 1000))} events/s)`),
+      });
+      process.stderr.write('\n');
+      console.log(`Imported ${report.imported} line${report.imported === 1 ? '' : 's'} for ${report.children} ${report.children === 1 ? 'child' : 'children'} (${report.created} new), in batches of ${batchChildren} children.`);
+      for (const p of report.problems) console.error(`line ${p.line}: ${p.reason}`);
+      return report.problems.length > 0 ? 1 : 0;
+    });
+  }
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

@@ -23,7 +23,7 @@ export interface EventTypeDefinition {
    * conference's decision is its chair's alone: practice-standards.txt, Section 4).
    */
   permission?: Permission;
-  recordedOn?: 'front-door' | 'hub-review' | 'assessment' | 'case-record' | 'closure' | 'strategy' | 'section-47' | 'conference' | 'core-groups' | 'cin-plan' | 'safety-plan' | 'in-care' | 'cic-reviews' | 'missing' | 'care-leaver' | 'permanence' | 'health-education' | 'placements' | 'placement-requests' | 'care-packages' | 'family-time' | 'panel-referral' | 'panel' | 'fostering' | 'foster-carer' | 'lado' | 'adoption';
+  recordedOn?: 'front-door' | 'hub-review' | 'assessment' | 'case-record' | 'closure' | 'strategy' | 'section-47' | 'conference' | 'core-groups' | 'cin-plan' | 'safety-plan' | 'in-care' | 'cic-reviews' | 'missing' | 'care-leaver' | 'permanence' | 'health-education' | 'placements' | 'placement-requests' | 'care-packages' | 'family-time' | 'panel-referral' | 'panel' | 'fostering' | 'foster-carer' | 'lado' | 'adoption' | 'workforce' | 'occupational-therapy' | 'assist' | 'transitions' | 'hospital-duty' | 'youth-justice';
 }
 
 /**

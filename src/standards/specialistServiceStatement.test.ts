@@ -214,6 +214,34 @@ describe("7.3.3 Process of work (Disabled Children's Team)", () => {
     expect(obligationsOf('cwd.hospital-ward-visit', [ev('cwd.hospital_referral_received', '2026-05-01T21:00:00+01:00', { admitted: false })])).toEqual([]);
   });
 
+  it('cwd.hospital-handover: the home authority takes case responsibility within 24 hours, over Good Friday (bullet 4)', () => {
+    // Received at 22:00 BST on Good Friday, 3 April 2026: due by 22:00 BST on Saturday 4 April, bank holidays and weekends counted.
+    const referral = ev('cwd.hospital_referral_received', '2026-04-03T22:00:00+01:00', { outOfArea: true, referralId: 'r1' });
+    const passed = ev('cwd.hospital_referral_passed_on', '2026-04-03T22:30:00+01:00', { referralId: 'r1' });
+    const [onTime] = obligationsOf('cwd.hospital-handover', [referral, passed, ev('cwd.hospital_handover_accepted', '2026-04-04T21:59:00+01:00', { referralId: 'r1' })]);
+    expect(dueOf(onTime!)).toBe('2026-04-04T21:00:00.000Z');
+    expect(onTime!.outcome).toBe('met');
+    const [late] = obligationsOf('cwd.hospital-handover', [referral, passed, ev('cwd.hospital_handover_accepted', '2026-04-06T09:00:00+01:00', { referralId: 'r1' })]);
+    expect(late!.outcome).toBe('met_late');
+    expect(obligationsOf('cwd.hospital-handover', [ev('cwd.hospital_referral_received', '2026-04-03T22:00:00+01:00', { outOfArea: false })])).toEqual([]);
+    expect(ruleById('cwd.hospital-handover')?.enabled ?? true).toBe(true);
+  });
+
+  it('ties each step to its own hospital referral by referralId, for a child admitted twice', () => {
+    const first = ev('cwd.hospital_referral_received', '2026-05-01T09:00:00+01:00', { admitted: true, outOfArea: true, referralId: 'a' });
+    const second = ev('cwd.hospital_referral_received', '2026-05-01T20:00:00+01:00', { admitted: true, outOfArea: true, referralId: 'b' });
+    const visitB = ev('cwd.ward_visited', '2026-05-01T21:00:00+01:00', { referralId: 'b' });
+    const passedB = ev('cwd.hospital_referral_passed_on', '2026-05-01T21:30:00+01:00', { referralId: 'b' });
+    expect(obligationsOf('cwd.hospital-ward-visit', [first, second, visitB]).map((o) => o.outcome)).toEqual(['open', 'met']);
+    expect(obligationsOf('cwd.hospital-referral-passed-on', [first, second, visitB, passedB]).map((o) => o.outcome)).toEqual(['open', 'met']);
+    // The front door's hospital contacts carry no referralId: any passing on after them meets them, as before.
+    expect(obligationsOf('cwd.hospital-referral-passed-on', [ev('cwd.hospital_referral_received', '2026-05-01T09:00:00+01:00', { outOfArea: true, contactId: 'c' }), ev('cwd.hospital_referral_passed_on', '2026-05-01T10:00:00+01:00', { contactId: 'c' })])[0]!.outcome).toBe('met');
+    // A referral with no id at all (recorded before ids, or imported) is known by its own event's id: steps carrying that id meet it.
+    const legacy = ev('cwd.hospital_referral_received', '2026-05-01T09:00:00+01:00', { admitted: true, outOfArea: true });
+    expect(obligationsOf('cwd.hospital-ward-visit', [legacy, ev('cwd.ward_visited', '2026-05-01T10:00:00+01:00', { referralId: legacy.id })]).map((o) => o.outcome)).toEqual(['met']);
+    expect(obligationsOf('cwd.hospital-referral-passed-on', [legacy, ev('cwd.hospital_referral_passed_on', '2026-05-01T10:00:00+01:00', { referralId: legacy.id })]).map((o) => o.outcome)).toEqual(['met']);
+  });
+
   it("cic.notification-dct: the day the child comes into care, a Saturday included; only the Disabled Children's Team (bullet 9)", () => {
     const inCare = ev('cic.started', '2026-05-02T10:00:00+01:00', { legalStatus: 'V2' });
     const [obligation] = obligationsOf('cic.notification-dct', [inCare, ev('cic.notification_sent', '2026-05-05T09:00:00+01:00')], dct);
@@ -247,5 +275,21 @@ describe("7.3.3 Process of work (Disabled Children's Team)", () => {
     expect(dueOf(obligation!)).toBe('2026-12-25');
     expect(obligation!.outcome).toBe('met');
     expect(obligationsOf('step-down.follow-up-dct', [closed], assessmentTeam)).toEqual([]);
+  });
+});
+
+describe('5.2 caseloads and transfers (issue 12): the workforce’s event types', () => {
+  it('records complexity and transfers on their own pages, never on Record work, and checks their data', async () => {
+    const { eventTypeOf, isPracticeWork } = await import('./index');
+    for (const type of ['case.complexity_assessed', 'case.transfer_meeting_held', 'case.transfer_review_held']) {
+      expect(eventTypeOf(type)?.recordedOn, type).toBe('workforce');
+      expect(isPracticeWork(type), type).toBe(false);
+    }
+    const complexity = eventTypeOf('case.complexity_assessed')!.data!;
+    expect(complexity.safeParse({ weight: 'complex', reason: 'Three siblings, two schools, parental substance misuse' }).success).toBe(true);
+    expect(complexity.safeParse({ weight: 'huge', reason: 'x' }).error?.issues[0]?.message).toBe('weight must be one of standard, complex, high');
+    expect(complexity.safeParse({ weight: 'high', reason: ' ' }).error?.issues[0]?.message).toBe('reason must say why the case has this weight');
+    // A review comes after the transfer it reviews (Child in Need Plans and Reviews 9).
+    expect(eventTypeOf('case.transfer_review_held')?.after).toEqual([{ type: 'case.transfer_meeting_held' }]);
   });
 });

@@ -33,21 +33,65 @@ export const specialistServiceStatement: CatalogueFile = {
     { type: 'cic.permanency_plan_established', title: 'Permanency plan established', during: 'in-care', recordedOn: 'permanence' },
     { type: 'family_support.request_received', title: 'Request for family support services received' },
     { type: 'family_support.request_responded', title: 'Request for family support services responded to', after: [{ type: 'family_support.request_received' }] },
+    // The hospital duty service (issue 12): recorded on /hospital-duty and the child's Hospital duty page
+    // (src/modules/hospitalDuty/), or by the front door for a hospital contact; `data.referralId` (the front
+    // door's `contactId`) ties each step to its referral.
     {
       type: 'cwd.hospital_referral_received',
       title: 'Hospital referral received by the Disabled Children’s Team',
+      recordedOn: 'hospital-duty',
       data: passthrough({ admitted: flag('admitted'), outOfArea: flag('outOfArea') }),
     },
     {
       type: 'cwd.hospital_referral_passed_on',
       title: 'Hospital referral passed to the child’s home local authority',
       after: [{ type: 'cwd.hospital_referral_received' }],
+      recordedOn: 'hospital-duty',
     },
-    { type: 'cwd.ward_visited', title: 'Hospital ward visited by the duty social worker', after: [{ type: 'cwd.hospital_referral_received' }] },
+    { type: 'cwd.ward_visited', title: 'Hospital ward visited by the duty social worker', after: [{ type: 'cwd.hospital_referral_received' }], recordedOn: 'hospital-duty' },
+    {
+      type: 'cwd.hospital_handover_accepted',
+      title: 'Home local authority took case responsibility for the hospital referral',
+      after: [{ type: 'cwd.hospital_referral_passed_on' }],
+      recordedOn: 'hospital-duty',
+    },
+    {
+      type: 'cwd.hospital_referral_taken_on',
+      title: 'Hospital referral of this authority’s child handed to the front door or the Disabled Children’s Team',
+      after: [{ type: 'cwd.hospital_referral_received' }],
+      recordedOn: 'hospital-duty',
+      data: passthrough({ route: z.enum(['front_door', 'disabled_childrens_team'], { error: 'route must be front_door or disabled_childrens_team' }) }),
+    },
     {
       type: 'transitions.year_nine_review_held',
       title: 'Year 9 transition review held',
       data: passthrough({ continuingSupportAsAdult: flag('continuingSupportAsAdult') }),
+    },
+    // Workforce (issue 12): a case's weight in its worker's caseload, set by a manager ("In determining this, due
+    // consideration will be given to the relative complexity of cases", 5.2), and transfers between teams with
+    // the transfer review chaired by the receiving team's manager (practice-standards.txt, Section 2: Child in
+    // Need Plans and Reviews 9). Recorded on their own pages (src/modules/workforce/), never on Record work.
+    {
+      type: 'case.complexity_assessed',
+      title: 'Complexity of the case assessed by a manager (its weight in the caseload)',
+      recordedOn: 'workforce',
+      data: passthrough({
+        weight: z.enum(['standard', 'complex', 'high'], { error: 'weight must be one of standard, complex, high' }),
+        reason: z.string({ error: 'reason must be text' }).trim().min(1, 'reason must say why the case has this weight'),
+      }),
+    },
+    {
+      type: 'case.transfer_meeting_held',
+      title: 'Transfer meeting held: the case transferred to another team',
+      recordedOn: 'workforce',
+      data: passthrough({ transferId: z.string({ error: 'transferId must be text' }).min(1, 'transferId must name the transfer') }),
+    },
+    {
+      type: 'case.transfer_review_held',
+      title: 'Transfer review held, chaired by the receiving team’s manager',
+      recordedOn: 'workforce',
+      after: [{ type: 'case.transfer_meeting_held' }],
+      data: passthrough({ transferId: z.string({ error: 'transferId must be text' }).min(1, 'transferId must name the transfer it reviews') }),
     },
   ],
   rules: rules([
@@ -249,11 +293,27 @@ export const specialistServiceStatement: CatalogueFile = {
       citation: { ...disabledChildrenTeam, paragraph: 'bullet 4' },
       quote:
         'All new hospital referrals relating to children and young people residing in Wiltshire and Somerset will be responded immediately and referred to the appropriate Local Authority who will assume case responsibility within 24 hours.',
-      notes: "'Immediately' is read as by the end of the London day the referral came in (0 days). Which referrals are from another authority is the referral's `data.outOfArea`.",
+      notes: "'Immediately' is read as by the end of the London day the referral came in (0 days). Which referrals are from another authority is the referral's `data.outOfArea`; a referral and its passing on are tied by `data.referralId` when both carry one.",
       responsible: 'social-worker',
       starts: [{ type: 'cwd.hospital_referral_received', where: { outOfArea: true } }],
       satisfiedBy: [{ type: 'cwd.hospital_referral_passed_on' }],
+      correlate: 'referralId',
       within: { amount: 0, unit: 'days' },
+    },
+    {
+      id: 'cwd.hospital-handover',
+      kind: 'after',
+      title: 'Home authority takes case responsibility within 24 hours of the hospital referral',
+      citation: { ...disabledChildrenTeam, paragraph: 'bullet 4' },
+      quote:
+        'All new hospital referrals relating to children and young people residing in Wiltshire and Somerset will be responded immediately and referred to the appropriate Local Authority who will assume case responsibility within 24 hours.',
+      notes:
+        "24 hours from the referral's receipt; met when the duty social worker records that the home authority has taken case responsibility (`cwd.hospital_handover_accepted`, tied by `data.referralId`). Taking it is the other authority's duty, but until it does the child is on this authority's hospital duty list: the clock is what the duty social worker chases.",
+      responsible: 'social-worker',
+      starts: [{ type: 'cwd.hospital_referral_received', where: { outOfArea: true } }],
+      satisfiedBy: [{ type: 'cwd.hospital_handover_accepted' }],
+      correlate: 'referralId',
+      within: { amount: 24, unit: 'hours' },
     },
     {
       id: 'cwd.hospital-ward-visit',
@@ -265,6 +325,7 @@ export const specialistServiceStatement: CatalogueFile = {
       responsible: 'social-worker',
       starts: [{ type: 'cwd.hospital_referral_received', where: { admitted: true } }],
       satisfiedBy: [{ type: 'cwd.ward_visited' }],
+      correlate: 'referralId',
       within: { amount: 0, unit: 'days' },
     },
     {
@@ -322,17 +383,12 @@ export const specialistServiceStatement: CatalogueFile = {
     {
       citation: { ...staff, paragraph: '5.4' },
       quote: 'All CYPSS staff will receive supervision at least monthly.',
-      reason: "About a member of staff, not a person's record: a worker's own supervision is for a staff module to track, unlike case supervision of a child's case.",
+      reason: "About a member of staff, not a person's record: a worker's own supervision is tracked on their staff record by the Supervision pages (the contract, sessions signed by both, next due and overdue: src/domain/supervision/due.ts), unlike case supervision of a child's case, which each session writes on the child's record (supervision.case_discussed).",
     },
     {
       citation: { ...staff, paragraph: '5.4' },
       quote: 'Specific arrangements will be made for induction periods and assessed and supported years in employment to include more frequent supervision (weekly or fortnightly).',
-      reason: "About a member of staff in their induction or assessed and supported year, not a person's record.",
-    },
-    {
-      citation: { ...disabledChildrenTeam, paragraph: 'bullet 4' },
-      quote: '… referred to the appropriate Local Authority who will assume case responsibility within 24 hours.',
-      reason: "A duty of another local authority (Wiltshire or Somerset), not of this authority's staff: Hearth records that the referral was passed on (cwd.hospital-referral-passed-on), not when the other authority takes it.",
+      reason: "About a member of staff in their induction or assessed and supported year, not a person's record: their workforce profile gives the frequency (weekly, fortnightly) and the Supervision pages hold their contract to it, never less often.",
     },
   ],
 };

@@ -6,7 +6,7 @@ import { problemList as problems } from '../support/refusals';
 import { parseSsda903Csv } from '../../src/domain/returns/ssda903/ssda903Csv';
 import { childIdOf } from '../../src/modules/returns/returnSubjects';
 import { Client, mainText, testApp } from '../support/testApp';
-import { allocatedCase, childInput, makeTeam, makeUser, uniqueName, world, type TestWorld } from '../factories';
+import { allocatedCase, childInput, makeTeam, makeUser, registerChild, uniqueName, world, type TestWorld } from '../factories';
 import { approvedCarer } from '../support/approvedCarers';
 
 const at = (occurredOn: string, occurredTime = '10:00') => ({ occurredOn, occurredTime, problems: [] });
@@ -283,5 +283,44 @@ describe.each(engines())('adoption on %s', (engine) => {
     await refused(s.adopters.allocate(manager, adopterId, 'support', { requestId: request!.id, workerId: assessor.actor.userId }));
     await s.adopters.allocate(fptManager, adopterId, 'support', { requestId: request!.id, workerId: assessor.actor.userId });
     await refused(s.adopters.close(worker, adopterId, 'support', { requestId: request!.id, outcome: 'advice_given', summary: 'Done' }));
+  });
+
+  it("checks the worker's caseload limit when registration or a request allocates the record: beyond it only with the manager's reason (issue 12; 5.2)", async () => {
+    const { fpt, assessor, fptManager, adopterId } = await people();
+    const s = t.services;
+    // Wednesday 6 January 2027, after the Christmas and New Year bank holidays.
+    t.clock.set('2027-01-06T12:00:00Z');
+    // The Family Placement Team sets the worker's maximum at 1 (5.2: "the minimum and maximum number of carers and assessments per worker"), and they hold one.
+    await s.workforce.recordProfile(fptManager, assessor.actor.userId, { practitioner: 'qualified_social_worker', fte: '1', caseloadMaximum: '1' });
+    const held = await registerChild(s, fptManager);
+    await s.people.allocate(fptManager, held.id, { teamId: fpt, workerId: assessor.actor.userId });
+    const overBy = (weighted: number) =>
+      `overLimitReason: Test ${assessor.actor.username}'s weighted caseload is ${weighted} against a caseload limit of 1: this case (weighted 1) would take it to ${weighted + 1}, ${weighted} ${weighted === 1 ? 'case' : 'cases'} over. Allocate to someone else, or enter the manager’s reason for allocating beyond the limit`;
+
+    // Registration allocates the adopters' record to the assessing worker: refused without the reason, nothing saved.
+    const household = { household: 'Tom and Ana Reyes', workerId: assessor.actor.userId };
+    expect(await problems(s.adopters.register(assessor, adopterId, household, at('2027-01-06')))).toEqual([overBy(1)]);
+    expect((await s.people.streamOf(adopterId)).some((e) => e.type === 'adoption.adopter_registered')).toBe(false);
+    await s.adopters.register(assessor, adopterId, { ...household, overLimitReason: 'Adopted their first child with us; continuity agreed by the team manager.' }, at('2027-01-06'));
+    const [registered] = await s.people.ofTypes(adopterId, ['child.allocated']);
+    expect(registered?.data).toMatchObject({ workerId: assessor.actor.userId, overLimitReason: 'Adopted their first child with us; continuity agreed by the team manager.', caseloadWhenAllocated: { weighted: 2, maximum: 1 } });
+
+    // An adopted adult's request for section 51 counselling, on a record no one holds: its allocation allocates the record too.
+    const adult = await s.people.register(assessor, { ...childInput({ kind: 'adult', dateOfBirth: '1979-02-11', givenNames: 'Mark', familyName: `Ellis${uniqueName()}` }), confirmNotDuplicate: true });
+    if (adult.outcome !== 'registered') throw new Error('adult not registered');
+    await s.adopters.request(assessor, adult.record.id, 's51', { from: 'Mark Ellis', summary: 'Wants to know about his birth mother.' }, at('2027-01-06', '11:00'));
+    const [request] = (await s.adopters.view(assessor, await s.people.record(assessor, adult.record.id))).requests;
+    expect(await problems(s.adopters.allocate(fptManager, adult.record.id, 's51', { requestId: request!.id, workerId: assessor.actor.userId }))).toEqual([overBy(2)]);
+    expect((await s.people.find(adult.record.id))?.allocatedWorkerId).toBeNull();
+    // On the page: the message beside the reason box.
+    const client = new Client(app);
+    await client.signIn(fptManager.actor.username, fptManager.password);
+    await client.get(`/people/${adult.record.id}/adoption`);
+    const refused = await client.post(`/people/${adult.record.id}/adoption/s51/allocated`, { requestId: request!.id, workerId: assessor.actor.userId });
+    expect(refused.statusCode).toBe(400);
+    expect(mainText(refused.body)).toContain('weighted caseload is 2 against a caseload limit of 1');
+    await s.adopters.allocate(fptManager, adult.record.id, 's51', { requestId: request!.id, workerId: assessor.actor.userId, overLimitReason: 'Two short counselling sessions; no other worker trained in section 51 work.' });
+    expect((await s.people.find(adult.record.id))?.allocatedWorkerId).toBe(assessor.actor.userId);
+    expect((await s.workforce.staffMember(fptManager, assessor.actor.userId)).row).toMatchObject({ cases: 3, weighted: 3, status: 'over_limit' });
   });
 });

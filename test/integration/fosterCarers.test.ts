@@ -380,4 +380,40 @@ describe.each(engines())('an approved foster carer on %s', (engine) => {
     await s.inCare.start(worker, kayden.id, { legalStatus: 'C2', reason: 'Care order.', familyAndFriends: 'yes', previousPermanence: 'none', setting: 'in_house_fostering', carerId: r.record.id }, at('2026-04-03', '19:00', 'occurred'));
     expect((await s.people.streamOf(kayden.id)).find((e) => e.type === 'cic.placement_started')?.data).toMatchObject({ carerId: r.record.id });
   });
+
+  it("checks the supervising social worker's caseload limit: beyond it only with the manager's reason (issue 12; 5.2)", async () => {
+    const s = t.services;
+    // Tuesday 7 April 2026, after Easter.
+    t.clock.set('2026-04-07T10:00:00Z');
+    const fpt = await makeTeam(s, undefined, 'family-placement');
+    const manager = await makeUser(s, { roles: ['team-manager'], teamIds: [fpt] });
+    const ssw = await makeUser(s, { roles: ['social-worker'], teamIds: [fpt] });
+    // The Family Placement Team sets the worker's maximum at 1 (5.2: "the minimum and maximum number of carers and assessments per worker"), and they hold one.
+    await s.workforce.recordProfile(manager, ssw.actor.userId, { practitioner: 'qualified_social_worker', fte: '1', caseloadMaximum: '1' });
+    const held = await registerChild(s, manager);
+    await s.people.allocate(manager, held.id, { teamId: fpt, workerId: ssw.actor.userId });
+    const r = await s.people.register(manager, childInput({ kind: 'adult', givenNames: 'Mina', familyName: 'Osei', dateOfBirth: '1975-03-03', gender: 'F' }));
+    if (r.outcome !== 'registered') throw new Error('not registered');
+    const carer = r.record.id;
+    await importEvent(s, carer, 'fostering.carer_approved', '2026-04-02T15:00:00Z', { terms, approvalKind: 'mainstream', decisionOn: '2026-04-02', summary: 'Approved' });
+
+    expect(await problems(s.fosterCarers.allocateSupervisingWorker(manager, carer, { workerId: ssw.actor.userId }))).toEqual([
+      `overLimitReason: Test ${ssw.actor.username}'s weighted caseload is 1 against a caseload limit of 1: this case (weighted 1) would take it to 2, 1 case over. Allocate to someone else, or enter the manager’s reason for allocating beyond the limit`,
+    ]);
+    expect((await s.people.find(carer))?.allocatedWorkerId).toBeNull();
+    // On the carer's page: the message beside the reason box, nothing saved.
+    const client = new Client(app);
+    await client.signIn(manager.actor.username, manager.password);
+    await client.get(`/people/${carer}/foster-carer`);
+    const refused = await client.post(`/people/${carer}/foster-carer/supervising-worker`, { workerId: ssw.actor.userId });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#overLimitReason"');
+    expect(mainText(refused.body)).toContain('weighted caseload is 1 against a caseload limit of 1');
+    const accepted = await client.post(`/people/${carer}/foster-carer/supervising-worker`, { workerId: ssw.actor.userId, overLimitReason: 'Supervised the carers through their assessment; a case transfers out next week.' });
+    expect(accepted.statusCode).toBe(302);
+    const [allocated] = (await s.people.ofTypes(carer, ['child.allocated'])).slice(-1);
+    expect(allocated?.data).toMatchObject({ workerId: ssw.actor.userId, overLimitReason: 'Supervised the carers through their assessment; a case transfers out next week.', caseloadWhenAllocated: { weighted: 2, maximum: 1, protected: false } });
+    // The carer now counts in the worker's caseload.
+    expect((await s.workforce.staffMember(manager, ssw.actor.userId)).row).toMatchObject({ cases: 2, weighted: 2, status: 'over_limit' });
+  });
 });

@@ -344,4 +344,32 @@ describe.each(engines())('fostering recruitment on %s', (engine) => {
     const refusals = (await t.services.audit.search(auditor, { personId, username: pa.actor.username, from: null, to: null, page: 1 })).rows;
     expect(refusals.map((r) => [r.action, r.outcome])).toEqual([['child.viewed', 'denied']]);
   });
+
+  it("checks the assessing social worker's caseload limit: beyond it only with the manager's reason (issue 12; 5.2)", async () => {
+    // Tuesday 1 September 2026, after the August bank holiday.
+    t.clock.set('2026-09-01T10:00:00+01:00');
+    const assessor = await makeUser(t.services, { roles: ['social-worker'], teamIds: [fpt] });
+    // The Family Placement Team sets the worker's maximum at 1 (5.2: "the minimum and maximum number of carers and assessments per worker"), and they hold one.
+    await t.services.workforce.recordProfile(staff.tm, assessor.actor.userId, { practitioner: 'qualified_social_worker', fte: '1', caseloadMaximum: '1' });
+    const held = await registerChild(t.services, staff.tm);
+    await t.services.people.allocate(staff.tm, held.id, { teamId: fpt, workerId: assessor.actor.userId });
+    const personId = await enquiry('2026-08-27');
+    await t.services.fostering.completeApplication(staff.sw, personId, { applicationKind: 'mainstream', ...day('applicationOn', '2026-08-28') });
+
+    expect(await problems(t.services.fostering.allocateWorker(staff.tm, personId, { workerId: assessor.actor.userId, limitedExperience: 'no' }))).toEqual([
+      `overLimitReason: Test ${assessor.actor.username}'s weighted caseload is 1 against a caseload limit of 1: this case (weighted 1) would take it to 2, 1 case over. Allocate to someone else, or enter the manager’s reason for allocating beyond the limit`,
+    ]);
+    expect((await t.services.fostering.view(staff.tm, personId)).s.assessingWorker).toBeNull();
+    // On the household's page: the message beside the reason box, nothing saved.
+    const client = new Client(app);
+    await client.signIn(staff.tm.actor.username, staff.tm.password);
+    await client.get(`/people/${personId}/fostering`);
+    const refused = await client.post(`/people/${personId}/fostering/worker`, { workerId: assessor.actor.userId, limitedExperience: 'no' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#overLimitReason"');
+    const accepted = await client.post(`/people/${personId}/fostering/worker`, { workerId: assessor.actor.userId, limitedExperience: 'no', overLimitReason: 'The only assessor with connected person experience; a case closes this month.' });
+    expect(accepted.statusCode).toBe(302);
+    const [allocated] = (await t.services.people.ofTypes(personId, ['child.allocated'])).slice(-1);
+    expect(allocated?.data).toMatchObject({ workerId: assessor.actor.userId, overLimitReason: 'The only assessor with connected person experience; a case closes this month.', caseloadWhenAllocated: { weighted: 2, maximum: 1 } });
+  });
 });

@@ -20,6 +20,7 @@ describe('timescales in words', () => {
     expect(timescaleText({ ...base, kind: 'before-birthday', age: 21, ahead: { amount: 1, unit: 'days' } } as Rule)).toBe('before the 21st birthday');
     expect(timescaleText({ ...base, kind: 'before-event', ahead: { amount: 5, unit: 'working-days' } } as Rule)).toBe('5 working days before');
     expect(timescaleText({ ...base, kind: 'before-event', ahead: { amount: 0, unit: 'days' } } as Rule)).toBe('by the day of it');
+    expect(timescaleText({ ...base, kind: 'before-event', beforeDateIn: 'releaseOn', ahead: { amount: 1, unit: 'months' } } as Rule)).toBe('1 month before the date set');
     expect(timescaleText({ ...base, kind: 'after', within: { amount: 0, unit: 'days' }, fromDateIn: 'returnDate' } as Rule)).toBe('by the date set');
     expect(timescaleText({ ...base, kind: 'after', within: { amount: 2, unit: 'working-days' }, fromDateIn: 'returnDate' } as Rule)).toBe('within 2 working days of the date set');
   });

@@ -25,6 +25,7 @@ export function timescaleText(rule: Rule): string {
     case 'before-birthday':
       return rule.ahead.unit === 'days' && rule.ahead.amount === 1 ? `before the ${ordinal(rule.age)} birthday` : `${intervalText(rule.ahead)} before the ${ordinal(rule.age)} birthday`;
     case 'before-event':
+      if (rule.beforeDateIn) return rule.ahead.amount === 0 ? 'by the date set' : `${intervalText(rule.ahead)} before the date set`;
       // "0 days before" is the day of the event itself.
       return rule.ahead.amount === 0 ? (rule.ahead.unit === 'hours' ? 'before it starts' : 'by the day of it') : `${intervalText(rule.ahead)} before`;
   }

@@ -197,6 +197,21 @@ function oblige(e: Evaluation, o: Opened, spanStart: number, chains: Set<number>
       return;
     }
     case 'before-event': {
+      if (rule.beforeDateIn !== undefined) {
+        // Due before a date the start records (a release date): done any time in the episode until it closes.
+        const setDate = start.data[rule.beforeDateIn];
+        if (!(typeof setDate === 'string' && isIsoDate(setDate))) return;
+        if (rule.turnsAgeBy !== undefined) {
+          if (!facts.dateOfBirth) return;
+          const turns = birthday(facts.dateOfBirth, rule.turnsAgeBy);
+          // Younger when the episode started (the start, without one), this age or older on the date.
+          if (turns > setDate || turns <= e.lookup.londonDate(rule.episode ? spanStart : startIndex)) return;
+        }
+        const due = dueBefore(setDate, rule.ahead, calendar);
+        const done = firstSatisfying(e, o, rule.episode ? spanStart : -1);
+        emit(e, o, 0, version.version, due, done?.event ?? null, unfinished(o, due));
+        return;
+      }
       // What satisfies it must come after the previous such event (or the episode's start) and by this one.
       let from = rule.episode ? spanStart : -1;
       const previous = e.lookup.last(rule.starts, startIndex - 1, from);

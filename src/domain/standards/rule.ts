@@ -143,6 +143,20 @@ export interface BeforeBirthdayRule extends RuleBase {
 export interface BeforeEventRule extends RuleBase {
   kind: 'before-event';
   ahead: Interval;
+  /**
+   * Due `ahead` before a date the start event records (`data[field]`, YYYY-MM-DD: "a month before
+   * the release date"), not before the start event itself: known once the date is set, so it can
+   * be done after the start, and anything in the rule's episode (or, without one, at any time)
+   * before it closes satisfies it. A start without that date opens nothing. Give the rule
+   * `cancelledBy` the events that set the date again, so a changed date replaces the old one.
+   */
+  beforeDateIn?: string;
+  /**
+   * With `beforeDateIn`: only for a child who turns this age during the rule's episode, by that
+   * date: younger when the episode started (the start event without one) and this age or older on
+   * the date ("young people who have turned 18 whilst in custody"). Needs the date of birth.
+   */
+  turnsAgeBy?: number;
 }
 
 export type Rule = AfterRule | RecurringRule | BeforeBirthdayRule | BeforeEventRule;

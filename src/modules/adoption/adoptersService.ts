@@ -20,6 +20,7 @@ import { fullName } from '../../domain/people/personDetails';
 import { londonDate } from '../../domain/calendar/localDate';
 import type { RecordedEvent } from '../../domain/records/events';
 import type { RequestContext } from '../../platform/audit/auditLog';
+import type { Executor } from '../../platform/db/database';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { formList } from '../../platform/http/forms';
 import { choiceValues, optionalText, requiredText } from '../../platform/validation';
@@ -81,16 +82,16 @@ export function adoptersService(people: PeopleService, staff: StaffDirectory) {
   /** A step on the adopters' record: the team's own work (work:record) is the Family Placement Team's; the panel and the ADM need only see the record. */
   const adopterStep = async (context: RequestContext, personId: string, permission: Permission, which: Parameters<typeof adopterStepRefusal>[1], field: string, events: Parameters<typeof recordStep<AdopterJourney>>[6]) => {
     const teamIds = await fptTeamIds();
-    return recordStep(people, context, personId, permission, adopterAudit, { read: adopterJourneyOf, refusal: (j) => adopterStepRefusal(j!, which), field }, (j, now, record) => {
+    return recordStep(people, context, personId, permission, adopterAudit, { read: adopterJourneyOf, refusal: (j) => adopterStepRefusal(j!, which), field }, (j, now, record, tx) => {
       if (permission === 'work:record') refuseWork(context, record, teamIds);
-      return events(j, now, record);
+      return events(j, now, record, tx);
     });
   };
-  const supportStep = async (context: RequestContext, personId: string, field: string, events: (stream: RecordedEvent[], now: Date, record: PersonRecord, teamIds: readonly string[]) => ReturnType<Parameters<typeof recordStep<RecordedEvent[]>>[6]>) => {
+  const supportStep = async (context: RequestContext, personId: string, field: string, events: (stream: RecordedEvent[], now: Date, record: PersonRecord, teamIds: readonly string[], tx: Executor) => ReturnType<Parameters<typeof recordStep<RecordedEvent[]>>[6]>) => {
     const teamIds = await fptTeamIds();
-    return recordStep(people, context, personId, 'work:record', supportAudit, { read: (stream) => [...stream], refusal: () => null, field }, (stream, now, record) => {
+    return recordStep(people, context, personId, 'work:record', supportAudit, { read: (stream) => [...stream], refusal: () => null, field }, (stream, now, record, tx) => {
       refuseWork(context, record, teamIds);
-      return events(stream, now, record, teamIds);
+      return events(stream, now, record, teamIds, tx);
     });
   };
 
@@ -145,21 +146,25 @@ export function adoptersService(people: PeopleService, staff: StaffDirectory) {
       };
     },
 
-    /** Registration allocates the record to the assessing worker and their Family Placement Team (as the fostering application does). */
+    /**
+     * Registration allocates the record to the assessing worker and their Family Placement Team (as
+     * the fostering application does), checked against the worker's caseload limit like any
+     * allocation (issue 12): beyond it, only with the manager's reason (people.allocationTo).
+     */
     async register(context: RequestContext, personId: string, body: Record<string, unknown>, when: When) {
       const workers = await familyPlacementWorkers();
       const teams = (await staff.teams()).filter((t) => t.specialism === 'family-placement');
       const members = await staff.allMembers();
-      return adopterStep(context, personId, 'work:record', 'register', 'household', (_j, now, record) => {
+      return adopterStep(context, personId, 'work:record', 'register', 'household', async (_j, now, record, tx) => {
         if (record.kind !== 'adult') throw new ValidationError([{ field: 'household', message: "Prospective adopters are registered on the first applicant's record, an adult's" }]);
         const { data, at } = checkedAt(registerSchema, body, when, now);
         const worker = workers.find((w) => w.id === data.workerId);
         if (!worker) throw new ValidationError([{ field: 'workerId', message: 'Select the assessing social worker from the list' }]);
-        const memberTeams = members.find((m) => m.id === worker.id)?.teamIds ?? [];
-        const team = teams.find((t) => memberTeams.includes(t.id)) ?? null;
+        const member = members.find((m) => m.id === worker.id);
+        const team = teams.find((t) => (member?.teamIds ?? []).includes(t.id)) ?? null;
         return [
           { type: 'adoption.adopter_registered', occurredAt: at, data: { household: data.household, secondApplicant: data.secondApplicant ?? null, children: data.children ?? '', assessingWorker: worker.name, assessingWorkerId: worker.id, summary: `${data.household}: assessed by ${worker.name}` } },
-          ...(team && (record.allocatedTeamId !== team.id || record.allocatedWorkerId !== worker.id) ? [{ type: 'child.allocated', occurredAt: now, data: { workerId: worker.id, workerName: worker.name, teamId: team.id, teamName: team.name } }] : []),
+          ...(member && team && (record.allocatedTeamId !== team.id || record.allocatedWorkerId !== worker.id) ? [await people.allocationTo(tx, now, { personId, worker: member, team, overLimitReason: body.overLimitReason })] : []),
         ];
       });
     },
@@ -205,22 +210,27 @@ export function adoptersService(people: PeopleService, staff: StaffDirectory) {
       });
     },
 
-    /** The team manager allocates a request (7.4.3: "The Team Manager will allocate cases for pre and post adoption support, and for section 51 counselling"). */
+    /**
+     * The team manager allocates a request (7.4.3: "The Team Manager will allocate cases for pre and
+     * post adoption support, and for section 51 counselling"). A record it allocates to the worker is
+     * checked against their caseload limit like any allocation (issue 12; people.allocationTo).
+     */
     async allocate(context: RequestContext, personId: string, kind: SupportKind, body: Record<string, unknown>) {
       const workers = await familyPlacementWorkers();
       const teams = (await staff.teams()).filter((t) => t.specialism === 'family-placement');
       const members = await staff.allMembers();
-      return supportStep(context, personId, 'requestId', (stream, now, record, teamIds) => {
+      return supportStep(context, personId, 'requestId', async (stream, now, record, teamIds, tx) => {
         if (!managesAdopterRecord(context.actor, record, teamIds)) throw new ForbiddenError('Post-adoption support and section 51 counselling are allocated by the team manager (specialist-service-statement.txt 7.4.3)');
         const { data } = checkedAt(allocateSchema, body, null, now);
         const request = openRequest(stream, kind, data.requestId, 'allocate');
         const worker = workers.find((w) => w.id === data.workerId);
         if (!worker) throw new ValidationError([{ field: 'workerId', message: 'Select the worker from the list' }]);
         // A record not yet allocated (an adopted adult asking for section 51 counselling) is allocated to the worker and their Family Placement Team.
-        const team = record.allocatedTeamId === null ? (teams.find((t) => (members.find((m) => m.id === worker.id)?.teamIds ?? []).includes(t.id)) ?? null) : null;
+        const member = members.find((m) => m.id === worker.id);
+        const team = record.allocatedTeamId === null ? (teams.find((t) => (member?.teamIds ?? []).includes(t.id)) ?? null) : null;
         return [
           { type: supportTypes[kind].allocated, occurredAt: now, data: { requestId: request.id, worker: worker.name, workerId: worker.id, summary: `Allocated to ${worker.name}` } },
-          ...(team ? [{ type: 'child.allocated', occurredAt: now, data: { workerId: worker.id, workerName: worker.name, teamId: team.id, teamName: team.name } }] : []),
+          ...(member && team ? [await people.allocationTo(tx, now, { personId, worker: member, team, overLimitReason: body.overLimitReason })] : []),
         ];
       });
     },

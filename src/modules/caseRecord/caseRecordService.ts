@@ -38,8 +38,9 @@ export function caseRecordService(clock: Clock, people: PeopleService, standards
     /** Everything on the case record page, newest first where it is a list. */
     async view(context: RequestContext, personId: string) {
       const subject = await people.record(context, personId);
-      // The chronology shows what the reader may see: an allegation (lado.*) only to the LADO team and auditors (issue 11).
-      const stream = await people.shownEvents(context, personId, await people.streamOf(personId));
+      // The chronology shows what the reader may see: an allegation (lado.*) only to the LADO team and auditors (issue 11),
+      // the child's youth justice records (yos.*) only to the Youth Offending Service and those working with the child (issue 12).
+      const stream = await people.shownEvents(context, personId, await people.streamOf(personId), Number.POSITIVE_INFINITY, subject);
       const now = clock.now();
       const late = (e: RecordedEvent) => recordedLate(e.occurredAt, e.recordedAt, standards.calendar);
       // What was marked recorded in error leaves the page (the history keeps it, with the reason).

@@ -24,7 +24,8 @@ export function caseloadRoutes(app: FastifyInstance, services: Services) {
       const today = londonDate(services.clock.now());
       const records = await services.people.caseload(context, context.actor.userId);
       const ids = records.map((r) => r.id);
-      const [open, counts] = [await services.standards.openFor(ids), await services.standards.openCounts(ids)];
+      // With the reader: a child's youth justice standards are shown to those working with the child (issue 12).
+      const [open, counts] = [await services.standards.openFor(ids, context.actor), await services.standards.openCounts(ids, context.actor)];
       const names = new Map(records.map((r) => [r.id, { name: fullName(r.details), hearthId: r.hearthId }]));
       const mayRecord = new Set(records.filter((r) => can(context.actor, 'work:record', r)).map((r) => r.id));
       const items = obligationItems(open, names, (id) => mayRecord.has(id));

@@ -18,6 +18,13 @@ import { assessmentAwaitingSignOff, extensionAwaitingDecision } from './demoAsse
 import { closureLettersSent, closureUnderway, hubReviewWaiting } from './demoClosure';
 import { strategyUnderway } from './demoStrategy';
 import { ladoScenes } from './demoLado';
+import { workforceScenes } from './demoWorkforce';
+import { occupationalTherapyScenes } from './demoOccupationalTherapy';
+import { assistScenes } from './demoAssist';
+import { transitionsScenes } from './demoTransitions';
+import { hospitalDutyScenes } from './demoHospitalDuty';
+import { supervisionScenes } from './demoSupervision';
+import { youthJusticeScenes } from './demoYouthJustice';
 import { atUniversity, cameIntoCare, cinReviewAwaitingSignOff, missingOvernight, reviewConcerns, safetyPlanUnderway } from './demoPlans';
 import { placementDataFor, seedProviders } from './demoProviders';
 import { resourceServiceScenes } from './demoResources';
@@ -240,6 +247,19 @@ export async function seedDemonstrationAuthority(live: Services, password: strin
   await fosteringScenes(s, as, (d) => clock.set(d), at);
   // The LADO's allegations (issue 11), after the foster carers so that one can be about Joan Okafor.
   await ladoScenes(s, as('fiona.grant'), childrenOf, (d) => clock.set(d), at);
+  // Occupational Therapy (issue 12): Megan Holt's referrals at each stage, Ethan Roberts's assessment among them.
+  await occupationalTherapyScenes(s, as, teamIds, childrenOf, (d) => clock.set(d), at);
+  // ASSIST (issue 12): Rachel Kim's contacts, MARF referrals and the Cygnet parent programme.
+  await assistScenes(s, as, teamIds, childrenOf, (d) => clock.set(d), at);
+  // The Youth Offending Service's caseload (issue 12): Ellie Ford's cases among the demonstration's children, Kwame Asante allocating.
+  await youthJusticeScenes(s, { caseManager: as('ellie.ford'), manager: as('kwame.asante') }, childrenOf, (d) => clock.set(d), at);
+  // Staff supervision (issue 12; specialist-service-statement.txt 5.4): contracts and a year of sessions, with case discussions on the children.
+  await supervisionScenes(s, as, childrenOf, (d) => clock.set(d), at);
+  // The Disabled Children's Team's transitions (issue 12; practice-standards.txt, Section 1: Children with Disabilities 16, 20-26), and its hospital duty service (specialist-service-statement.txt 7.3.3).
+  const transitionsChildren = await transitionsScenes(s, as, teamIds, childrenOf, (d) => clock.set(d), at);
+  await hospitalDutyScenes(s, as, teamIds, { ethan: childrenOf.get('Roberts')?.[0], amelia: transitionsChildren.amelia }, (d) => clock.set(d), at, now);
+  // Caseloads, allocation and transfers (issue 12; specialist-service-statement.txt 5.2-5.3): profiles, complexity weights, a worker over her limit with the reason, two transfers.
+  await workforceScenes(s, as, childrenOf, (d) => clock.set(d), at);
   clock.set(now);
 }
 

@@ -35,10 +35,11 @@ export async function keepUp(s: Services, people: { personId: string; recordedBy
         const visit = match.type.endsWith('.visit') ? { seenAlone: true, bedroomSeen: visits++ % 2 === 0 } : {};
         const census = match.type === 'assessment.completed' ? await assessedAsBefore(s, personId) : match.type === 'cic.review_held' ? { childParticipation: 'attended' } : {};
         const data = { ...visit, ...census, ...Object.fromEntries(Object.entries(match.where ?? {}).map(([k, v]) => [k, firstValue(v)])) };
-        // What prepares for a meeting is done a little before the meeting (the obligation's start);
+        // What prepares for a meeting is done a little before the meeting (the obligation's start;
+        // for one due before a date the start set, like a release date, after the start as below);
         // anything else a little before its deadline, after what started it.
         let at =
-          rule.kind === 'before-event'
+          rule.kind === 'before-event' && !rule.beforeDateIn
             ? aLittleBefore(new Date(Math.min(obligation.deadline.getTime(), obligation.startedAt.getTime() - hourMs)), new Date(0))
             : aLittleBefore(obligation.deadline, new Date(obligation.startedAt.getTime() + hourMs));
         events.push({ personId, type: match.type, occurredAt: at, data, recordedBy });

@@ -10,6 +10,8 @@ import { problemsOf } from '../../platform/validation';
 import { episodesById, eventTypeOf, eventTypesByType } from '../../standards/index';
 import type { PeopleService } from '../people/peopleService';
 import { registrationDetails } from './registration';
+import { personEvent } from '../../domain/people/personEvents';
+import type { StaffDirectory } from '../staff/staffDirectory';
 
 /**
  * Importing an authority's history from its old system (issue 3, "Import and query"): one event
@@ -27,6 +29,12 @@ const lineSchema = z.object({
     .regex(instantWithOffset, 'at must be an ISO-8601 instant with an offset (Z or +01:00), like 2026-04-02T15:00:00+01:00')
     .refine((v) => isIsoDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)), 'at is not a real date and time'),
   data: z.record(z.string(), z.unknown(), { error: 'data must be an object' }).optional(),
+  // When the old system wrote it down, if it knows: standards that time recording (visits recorded within 48 hours) read it. Absent: now.
+  recorded: z
+    .string({ error: 'recorded must be an ISO-8601 instant with an offset, like 2026-04-03T09:00:00+01:00' })
+    .regex(instantWithOffset, 'recorded must be an ISO-8601 instant with an offset (Z or +01:00), like 2026-04-03T09:00:00+01:00')
+    .refine((v) => isIsoDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)), 'recorded is not a real date and time')
+    .optional(),
 });
 
 export interface LineProblem {
@@ -78,6 +86,7 @@ interface GoodLine {
   type: string;
   at: Date;
   data: Record<string, unknown>;
+  recordedAt?: Date;
 }
 
 interface KeyedProblem {
@@ -85,36 +94,98 @@ interface KeyedProblem {
   reason: string;
 }
 
+const recordedOf = (recorded: string | undefined): { recordedAt?: Date } => (recorded ? { recordedAt: new Date(recorded) } : {});
+
 /** A line's own checks: its shape, not in the future, a known event type, the data that type needs. */
 function checkLine(key: number, json: unknown, now: Date): GoodLine | KeyedProblem {
   const parsed = lineSchema.safeParse(json);
   if (!parsed.success) return { key, reason: problemsOf(parsed.error).map((p) => p.message).join('; ') };
   if (Date.parse(parsed.data.at) > now.getTime()) return { key, reason: `at ${parsed.data.at} is in the future: import what has happened` };
+  if (parsed.data.type === personEvent.allocated) {
+    const allocation = allocationData.safeParse(parsed.data.data ?? {});
+    if (!allocation.success) return { key, reason: problemsOf(allocation.error).map((p) => `data.${p.field}: ${p.message}`).join('; ') };
+    return { key, child: parsed.data.child, type: parsed.data.type, at: new Date(parsed.data.at), data: { teamId: allocation.data.teamId, workerId: allocation.data.workerId ?? null }, ...recordedOf(parsed.data.recorded) };
+  }
   const definition = eventTypeOf(parsed.data.type);
   if (!definition) return { key, reason: `unknown event type "${parsed.data.type}": see npx hearth standards list, and the event types in the README` };
   const data = parsed.data.data ?? {};
   const checked = definition.data?.safeParse(data);
   if (checked && !checked.success) return { key, reason: problemsOf(checked.error).map((p) => `data.${p.field}: ${p.message}`).join('; ') };
-  return { key, child: parsed.data.child, type: parsed.data.type, at: new Date(parsed.data.at), data };
+  const recordedAt = recordedOf(parsed.data.recorded).recordedAt;
+  if (recordedAt && recordedAt.getTime() < Date.parse(parsed.data.at)) return { key, reason: `recorded ${parsed.data.recorded} is before at ${parsed.data.at}: it cannot have been written down before it happened` };
+  if (recordedAt && recordedAt.getTime() > now.getTime()) return { key, reason: `recorded ${parsed.data.recorded} is in the future` };
+  return { key, child: parsed.data.child, type: parsed.data.type, at: new Date(parsed.data.at), data, ...(recordedAt ? { recordedAt } : {}) };
 }
 
 const isProblem = (checked: GoodLine | KeyedProblem): checked is KeyedProblem => 'reason' in checked;
 
-export function eventImportService(people: PeopleService, clock: Clock) {
+/**
+ * A child's allocation in the old system (issue 9: a migration brings who holds each case): to a
+ * Hearth team, and optionally one of its workers, by their Hearth ids. Checked against the teams
+ * and their members when the batch is imported.
+ */
+const allocationData = z.object({
+  teamId: z.uuid({ error: 'teamId must be the id of a team in Hearth' }),
+  workerId: z.uuid({ error: 'workerId must be the id of a member of staff in Hearth, or null' }).nullable().optional(),
+});
+
+export function eventImportService(people: PeopleService, clock: Clock, staff: StaffDirectory) {
+  /**
+   * Allocation lines named by Hearth ids: the team must exist, the worker be an active member of it;
+   * the event keeps their names, as an allocation in Hearth does.
+   */
+  async function resolveAllocations(good: GoodLine[], refuse: (line: GoodLine, reason: string) => void): Promise<GoodLine[]> {
+    const allocations = good.filter((l) => l.type === personEvent.allocated);
+    if (allocations.length === 0) return good;
+    const teams = new Map((await staff.teams()).map((t) => [t.id, t]));
+    const members = new Map<string, Awaited<ReturnType<StaffDirectory['membersOf']>>>();
+    const refused = new Set<GoodLine>();
+    for (const line of allocations) {
+      const teamId = String(line.data.teamId);
+      const team = teams.get(teamId);
+      if (!team) {
+        refuse(line, `data.teamId ${teamId} is not a team in Hearth: make the teams first (npx hearth user add, or the Teams page)`);
+        refused.add(line);
+        continue;
+      }
+      const workerId = line.data.workerId as string | null;
+      let workerName: string | null = null;
+      if (workerId) {
+        if (!members.has(teamId)) members.set(teamId, await staff.membersOf(teamId));
+        const worker = members.get(teamId)?.find((m) => m.id === workerId);
+        if (!worker) {
+          refuse(line, `data.workerId ${workerId} is not a member of ${team.name}`);
+          refused.add(line);
+          continue;
+        }
+        workerName = worker.displayName;
+      }
+      line.data = { workerId, workerName, teamId, teamName: team.name };
+    }
+    return good.filter((l) => !refused.has(l));
+  }
+
   /**
    * What both kinds of import share once each line is read: children matched by external id (new
    * ones only from a child.registered line with a name and date of birth), each event checked in
    * order against the child's record and the other lines, then everything imported in one
    * transaction (or, with allOrNothing, nothing unless every line is good).
    */
-  async function importChecked(context: RequestContext, good: GoodLine[], problems: KeyedProblem[], options: ImportOptions) {
-    const byChild = new Map<string, GoodLine[]>();
-    for (const line of good) byChild.set(line.child, [...(byChild.get(line.child) ?? []), line]);
+  async function importChecked(context: RequestContext, good: GoodLine[], problems: KeyedProblem[], options: ImportOptions, bulk = false) {
     const refuse = (line: GoodLine, reason: string) => problems.push({ key: line.key, reason });
+    good = await resolveAllocations(good, refuse);
+    const byChild = new Map<string, GoodLine[]>();
+    for (const line of good) {
+      const lines = byChild.get(line.child);
+      if (lines) lines.push(line);
+      else byChild.set(line.child, [line]);
+    }
+    // A batch of a large import finds its children in one query; a file's lines one child at a time.
+    const known = bulk ? await people.findByExternalIds([...byChild.keys()]) : null;
     const accepted: { personId: string; child: string; registration: { line: GoodLine; details: PersonDetails } | null; lines: GoodLine[] }[] = [];
 
     for (const [child, lines] of byChild) {
-      const existing = await people.findByExternalId(child);
+      const existing = known ? (known.get(child) ?? null) : await people.findByExternalId(child);
       const registrations = lines.filter((l) => l.type === 'child.registered');
       let registration: { line: GoodLine; details: PersonDetails } | null = null;
       if (existing) {
@@ -159,8 +230,12 @@ export function eventImportService(people: PeopleService, clock: Clock) {
             },
           }]
         : []),
-      ...a.lines.map((l) => ({ personId: a.personId, type: l.type, occurredAt: l.at, data: l.data })),
+      ...a.lines.map((l) => ({ personId: a.personId, type: l.type, occurredAt: l.at, data: l.data, ...(l.recordedAt ? { recordedAt: l.recordedAt } : {}) })),
     ]);
+    if (bulk) {
+      const result = await people.importEventsInBulk(context, toImport);
+      return { imported: result.imported, children: result.people, created: result.registered, problems };
+    }
     const recorded = toImport.length > 0 ? await people.importEvents(context, toImport) : [];
     return {
       imported: recorded.length,
@@ -196,6 +271,57 @@ export function eventImportService(people: PeopleService, clock: Clock) {
       });
       const report = await importChecked(context, good, problems, options);
       return { ...report, problems: report.problems.map((p) => ({ line: p.key, reason: p.reason })) };
+    },
+
+    /**
+     * A large history (issue 9: an authority's whole migration, millions of events), read a line
+     * at a time and imported in batches of about `batchChildren` children, each batch checked as a
+     * file's lines are and imported in its own transaction by the bulk path
+     * (src/modules/people/importInBulk.ts). A child's lines should be together in the file (an
+     * export is usually by child); a child met again in a later batch is an existing record then,
+     * and its lines are checked against what the earlier batch imported. Problems are reported
+     * by line and do not stop the rest; there is no all-or-nothing over the whole file.
+     */
+    async importInBatches(context: RequestContext, lines: AsyncIterable<string>, options: { batchChildren: number; progress?: (report: ImportReport) => void }): Promise<ImportReport> {
+      fromCli(context);
+      const total: ImportReport = { imported: 0, children: 0, created: 0, problems: [] };
+      let good: GoodLine[] = [];
+      let problems: KeyedProblem[] = [];
+      let children = new Set<string>();
+      const now = clock.now();
+      const flush = async () => {
+        const report = await importChecked(context, good, problems, { allOrNothing: false }, true);
+        total.imported += report.imported;
+        total.children += report.children;
+        total.created += report.created;
+        total.problems.push(...report.problems.map((p) => ({ line: p.key, reason: p.reason })));
+        good = [];
+        problems = [];
+        children = new Set();
+        options.progress?.(total);
+      };
+      let line = 0;
+      for await (const raw of lines) {
+        line++;
+        if (raw.trim() === '') continue;
+        let json: unknown;
+        try {
+          json = JSON.parse(raw);
+        } catch (error) {
+          problems.push({ key: line, reason: `not valid JSON: ${(error as Error).message}` });
+          continue;
+        }
+        const checked = checkLine(line, json, now);
+        if (isProblem(checked)) {
+          problems.push(checked);
+          continue;
+        }
+        if (!children.has(checked.child) && children.size >= options.batchChildren) await flush();
+        children.add(checked.child);
+        good.push(checked);
+      }
+      if (good.length || problems.length) await flush();
+      return total;
     },
 
     /**

@@ -82,7 +82,7 @@ export function fosterCarerService(db: Db, clock: Clock, people: PeopleService, 
     const members = (await Promise.all(teams.map((t) => staff.membersOf(t.id).then((ms) => ms.map((m) => ({ ...m, teamId: t.id, teamName: t.name }))))))
       .flat()
       .filter((m) => m.active && m.roles.some((r) => r === 'social-worker' || r === 'assistant-team-manager' || r === 'team-manager'));
-    return members.map((m) => ({ id: m.id, name: m.displayName, teamId: m.teamId, teamName: m.teamName }));
+    return members.map((m) => ({ id: m.id, name: m.displayName, teamId: m.teamId, teamName: m.teamName, roles: m.roles }));
   }
 
   const clockRows = (rows: Awaited<ReturnType<StandardsService['forPerson']>>, state: CarerState) =>

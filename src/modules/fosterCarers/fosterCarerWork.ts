@@ -5,9 +5,9 @@ import { describeTerms } from '../../domain/fostering/terms';
 import { addDays, londonDate } from '../../domain/calendar/localDate';
 import { qualifyingDeterminationDays } from '../../domain/fostering/recruitment';
 import type { Permission } from '../../domain/access/permissions';
+import type { Role } from '../../domain/access/roles';
 import { fullName } from '../../domain/people/personDetails';
 import type { Problem } from '../../domain/people/personDetails';
-import { personEvent } from '../../domain/people/personEvents';
 import type { RecordedEvent } from '../../domain/records/events';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { can } from '../../domain/access/can';
@@ -43,7 +43,7 @@ function formAt<T extends z.ZodType>(schema: T, body: Record<string, unknown>, w
  * "Family Placement (Fostering)" 17-42): each step checked against the carer's state read under
  * the record's lock, refused with what to do first, written with its audit row in one transaction.
  */
-export function fosterCarerWork(people: PeopleService, supervisingWorkers: () => Promise<{ id: string; name: string; teamId: string; teamName: string }[]>) {
+export function fosterCarerWork(people: PeopleService, supervisingWorkers: () => Promise<{ id: string; name: string; teamId: string; teamName: string; roles: readonly Role[] }[]>) {
   /** Every step and read needs `fostering:read` as well as its own permission (the Family Placement Team's work; issue 11 contract). */
   const mayRead = (context: RequestContext) => {
     if (!can(context.actor, 'fostering:read')) throw new ForbiddenError("A foster carer's record is recorded on by those who work with foster carers");
@@ -84,16 +84,29 @@ export function fosterCarerWork(people: PeopleService, supervisingWorkers: () =>
   }
 
   return {
-    /** The supervising social worker, from the Family Placement Team (Family Placement 22; specialist-service-statement.txt 7.4.3: the Team Manager allocates). */
+    /**
+     * The supervising social worker, from the Family Placement Team (Family Placement 22;
+     * specialist-service-statement.txt 7.4.3: the Team Manager allocates). The carer counts in the
+     * worker's caseload, so the allocation is checked against their limit like any other (issue 12):
+     * beyond it, only with the manager's reason (people.allocationTo).
+     */
     async allocateSupervisingWorker(context: RequestContext, personId: string, body: Record<string, unknown>) {
       mayRead(context);
       const options = await supervisingWorkers();
-      return recordStep(people, context, personId, 'child:allocate', action, { read: (stream) => carerState(stream), refusal: (s) => (s && !s.ended ? null : 'This person is not an approved foster carer'), field: 'workerId' }, (_s, now, record) => {
+      return recordStep(people, context, personId, 'child:allocate', action, { read: (stream) => carerState(stream), refusal: (s) => (s && !s.ended ? null : 'This person is not an approved foster carer'), field: 'workerId' }, async (_s, now, record, tx) => {
         const parsed = sswSchema.safeParse(body);
         const worker = parsed.success ? options.find((o) => o.id === parsed.data.workerId) : undefined;
         if (!worker) throw new ValidationError([{ field: 'workerId', message: 'Select the supervising social worker from the list: a member of the Family Placement Team' }]);
         if (record.allocatedWorkerId === worker.id) throw new ValidationError([{ field: 'workerId', message: `${worker.name} is already the supervising social worker` }]);
-        return [{ type: personEvent.allocated, occurredAt: now, data: { workerId: worker.id, workerName: worker.name, teamId: worker.teamId, teamName: worker.teamName, summary: `Supervising social worker: ${worker.name}` } }];
+        return [
+          await people.allocationTo(tx, now, {
+            personId,
+            worker: { id: worker.id, displayName: worker.name, roles: worker.roles },
+            team: { id: worker.teamId, name: worker.teamName },
+            overLimitReason: body.overLimitReason,
+            data: { summary: `Supervising social worker: ${worker.name}` },
+          }),
+        ];
       });
     },
 

@@ -13,7 +13,7 @@ import { fosteringAudit, inProgress, labelOf, yesNoChoice, enquiryEvent, enquiry
 
 /** From the enquiry to the completed assessment (Family Placement 1-10). */
 export function applicationSteps(kit: StepKit, staff: StaffDirectory, relatedChildren: RelatedChildren) {
-  const { step, work, needsApplication } = kit;
+  const { step, work, needsApplication, allocationTo } = kit;
   return {
     /** An enquiry on a record already in Hearth (Family Placement 1). */
     enquiry(context: RequestContext, personId: string, body: Record<string, unknown>) {
@@ -99,12 +99,14 @@ export function applicationSteps(kit: StepKit, staff: StaffDirectory, relatedChi
     /**
      * The Team Manager allocates the assessment (specialist-service-statement.txt 7.4.3) to a
      * qualified social worker; a worker of limited experience is overseen by an experienced
-     * practitioner or manager (Family Placement 5). The record is allocated to the worker too.
+     * practitioner or manager (Family Placement 5). The record is allocated to the worker too, checked
+     * against their caseload limit like any allocation (issue 12): beyond it, only with the manager's
+     * reason (people.allocationTo).
      */
     async allocateWorker(context: RequestContext, personId: string, body: Record<string, unknown>) {
       const teams = (await staff.teams()).filter((t) => t.specialism === 'family-placement');
       const members = (await Promise.all(teams.map((t) => staff.membersOf(t.id)))).flat().filter((m) => m.active);
-      return step(context, personId, 'child:allocate', fosteringAudit.recorded, (s, now) => {
+      return step(context, personId, 'child:allocate', fosteringAudit.recorded, async (s, now, _record, _stream, tx) => {
         const d = parseForm(z.object({
           workerId: z.string({ error: 'Select the assessing social worker' }).min(1, 'Select the assessing social worker'),
           limitedExperience: yesNoChoice('Select whether the assessing social worker has limited experience of family placement work'),
@@ -117,7 +119,7 @@ export function applicationSteps(kit: StepKit, staff: StaffDirectory, relatedChi
         const team = teams.find((t) => worker.teamIds.includes(t.id))!;
         return [
           { type: fosteringEvent.assessingWorkerAllocated, occurredAt: now, data: { workerId: worker.id, workerName: worker.displayName, overseerId: overseer?.id ?? null, overseerName: overseer?.displayName ?? null, limitedExperience: d.limitedExperience === 'yes', summary: `Assessing social worker: ${worker.displayName}${overseer ? `, overseen by ${overseer.displayName}` : ''}` } },
-          { type: 'child.allocated', occurredAt: now, data: { workerId: worker.id, workerName: worker.displayName, teamId: team.id, teamName: team.name } },
+          await allocationTo(tx, now, { personId, worker, team, overLimitReason: body.overLimitReason }),
         ];
       });
     },

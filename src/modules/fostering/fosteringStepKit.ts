@@ -5,6 +5,7 @@ import { enquiryInterests, enquirySources, fosteringEvent, recruitmentOf, type R
 import { fullName } from '../../domain/people/personDetails';
 import type { RecordedEvent } from '../../domain/records/events';
 import type { RequestContext } from '../../platform/audit/auditLog';
+import type { Executor } from '../../platform/db/database';
 import { ForbiddenError } from '../../platform/errors';
 import { choiceValues, optionalText } from '../../platform/validation';
 import type { PeopleService } from '../people/peopleService';
@@ -12,7 +13,8 @@ import type { PersonRecord } from '../people/peopleRepository';
 import { refuse } from './fosteringForms';
 
 export type NewEvent = { type: string; occurredAt: Date; data: Record<string, unknown> };
-export type Decide = (s: RecruitmentState, now: Date, record: PersonRecord, stream: readonly RecordedEvent[]) => NewEvent[];
+/** A step's events, decided in the record's transaction `tx` (given for a check that reads inside it: an allocation's caseload check). */
+export type Decide = (s: RecruitmentState, now: Date, record: PersonRecord, stream: readonly RecordedEvent[], tx: Executor) => NewEvent[] | Promise<NewEvent[]>;
 /** A connected person's or applicant's children, from the relationships on their record. */
 export type RelatedChildren = (context: RequestContext, personId: string) => Promise<{ id: string; name: string; dateOfBirth: string | null }[]>;
 
@@ -35,16 +37,18 @@ export const labelOf = (list: readonly { value: string; text: string }[], value:
  */
 export function stepKit(people: PeopleService) {
   const step = (context: RequestContext, personId: string, permission: Permission, action: string, decide: Decide) =>
-    people.recordOn(context, [personId], permission, action, (records, streams, now) => {
+    people.recordOn(context, [personId], permission, action, async (records, streams, now, tx) => {
       const record = records[0] as PersonRecord;
       // Refused inside the record's transaction, so audited as denied (recordChange.ts).
       const refusal = stepRefusal(context, permission, record);
       if (refusal) throw new ForbiddenError(refusal);
       const stream = streams.get(personId) ?? [];
-      return decide(recruitmentOf(stream, fullName(record.details)), now, record, stream).map((e) => ({ personId, ...e }));
+      return (await decide(recruitmentOf(stream, fullName(record.details)), now, record, stream, tx)).map((e) => ({ personId, ...e }));
     });
   return {
     step,
+    /** The allocation of a record to a named worker, checked against their caseload limit (issue 12). */
+    allocationTo: people.allocationTo,
     work: (context: RequestContext, personId: string, decide: Decide) => step(context, personId, 'work:record', fosteringAudit.recorded, decide),
     needsApplication(s: RecruitmentState, field: string) {
       if (!s.application || !inProgress.has(s.stage)) refuse(field, 'There is no application in progress: record the completed application first');

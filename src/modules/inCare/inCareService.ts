@@ -114,9 +114,9 @@ function consentOf(body: Record<string, unknown>, status: string | undefined, pa
 export function inCareService(people: PeopleService, standards: StandardsService, staff: StaffDirectory, placementFacts: () => Promise<PlacementFacts>) {
   // A period of care is the case holder's to record: not an IRO's or a conference chair's, who may record work on any team's records.
   const step = (context: RequestContext, personId: string, refusal: (s: InCareState | null) => string | null, field: string, events: Parameters<typeof recordStep<InCareState>>[6]) =>
-    recordStep(people, context, personId, 'work:record', 'child.in_care_recorded', { read: (stream) => inCareOf(stream), refusal, field }, (state, now, record) => {
+    recordStep(people, context, personId, 'work:record', 'child.in_care_recorded', { read: (stream) => inCareOf(stream), refusal, field }, (state, now, record, tx) => {
       if (!holdsCase(context.actor, record)) throw new ForbiddenError('A period of care is recorded by the allocated worker and their team');
-      return events(state, now, record);
+      return events(state, now, record, tx);
     });
   const inCare = (s: InCareState | null) => (s?.inCare ? null : 'The child is not looked after: record them becoming looked after first');
 

@@ -1,25 +1,33 @@
 import { personEvent } from '../../domain/people/personEvents';
 import { managerRoles, type Role } from '../../domain/access/roles';
 import type { RequestContext } from '../../platform/audit/auditLog';
+import type { Executor } from '../../platform/db/database';
 import { eventStore } from '../../platform/events/eventStore';
 import { ValidationError } from '../../platform/errors';
 import type { StaffDirectory } from '../staff/staffDirectory';
-import { accessGrantSchema, allocationSchema, restrictionSchema, type AllocationInput } from './peopleSchemas';
+import { accessGrantSchema, allocationSchema, restrictionSchema, type AllocationRequest } from './peopleSchemas';
 import { checked } from '../../platform/validation';
 import type { RecordChange } from './recordChange';
+import { noHooks, type RecordHooks } from './recordHooks';
+
+const overLimitSchema = allocationSchema.pick({ overLimitReason: true });
 
 /** Roles that can hold a case as its allocated worker. */
-const caseHoldingRoles: Role[] = ['social-worker', 'personal-adviser', 'early-help-worker', ...managerRoles];
+export const caseHoldingRoles: Role[] = ['social-worker', 'personal-adviser', 'early-help-worker', ...managerRoles];
 
 /** Allocating a child to a worker and team, and restricting who may see a record. */
-export function allocationAndRestriction(change: RecordChange, staff: StaffDirectory) {
+export function allocationAndRestriction(change: RecordChange, staff: StaffDirectory, hooks: RecordHooks = noHooks) {
   return {
-    /** Staff are looked up before the record's transaction: inside it, only the transaction may be used. */
-    async allocate(context: RequestContext, personId: string, unchecked: AllocationInput) {
+    /**
+     * Staff are looked up before the record's transaction: inside it, only the transaction may be used.
+     * An allocation taking the worker over their caseload limit needs the manager's reason (issue 12:
+     * the workforce's check, hooks.allocationCapacity), kept on the event.
+     */
+    async allocate(context: RequestContext, personId: string, unchecked: AllocationRequest) {
       const input = checked(allocationSchema, unchecked);
       const team = await staff.team(input.teamId);
       const worker = input.workerId ? await staff.member(input.workerId) : null;
-      return change(context, personId, 'child:allocate', 'child.allocated', (record, _tx, now) => {
+      return change(context, personId, 'child:allocate', 'child.allocated', async (record, tx, now) => {
         if (record.kind !== 'child') throw new ValidationError([{ field: 'teamId', message: 'Only a child is allocated to a worker' }]);
         if (!team) throw new ValidationError([{ field: 'teamId', message: 'Select a team from the list' }]);
         if (input.workerId) {
@@ -33,12 +41,45 @@ export function allocationAndRestriction(change: RecordChange, staff: StaffDirec
         if (record.allocatedTeamId === team.id && record.allocatedWorkerId === (worker?.id ?? null)) {
           throw new ValidationError([{ field: 'workerId', message: 'The child is already allocated to this worker and team' }]);
         }
+        const capacity = worker && hooks.allocationCapacity
+          ? await hooks.allocationCapacity(tx, { personId, workerId: worker.id, workerName: worker.displayName, workerRoles: worker.roles, overLimitReason: input.overLimitReason }, now)
+          : {};
         return [{
           type: personEvent.allocated,
           occurredAt: now,
-          data: { workerId: worker?.id ?? null, workerName: worker?.displayName ?? null, teamId: team.id, teamName: team.name },
+          data: { workerId: worker?.id ?? null, workerName: worker?.displayName ?? null, teamId: team.id, teamName: team.name, ...capacity },
         }];
       });
+    },
+
+    /**
+     * The `child.allocated` event of another module's step that allocates a record to a named
+     * worker (a foster carer's supervising social worker, a fostering or adoption assessment, a
+     * post-adoption support request), decided inside that step's transaction `tx` with the same
+     * check as `allocate` (issue 12: "Allocation beyond a worker's limit needs a manager's
+     * recorded reason"): refused on `overLimitReason` when it takes the worker over their caseload
+     * limit without one, and what the check adds kept on the event. The Family Placement Team's
+     * carers and assessments are counted in the same caseload as its children's cases: the team
+     * manager sets each worker's limit on their workforce profile (specialist-service-statement.txt
+     * 5.2: "The Family Placement Team will determine the minimum and maximum number of carers and
+     * assessments per worker").
+     */
+    async allocationTo(
+      tx: Executor,
+      now: Date,
+      allocation: { personId: string; worker: { id: string; displayName: string; roles: readonly Role[] }; team: { id: string; name: string }; overLimitReason: unknown; data?: Record<string, unknown> },
+    ) {
+      const { personId, worker, team } = allocation;
+      // The reason as the form sent it (the step's own schema need not know of it): checked here, as `allocate` checks it.
+      const { overLimitReason } = checked(overLimitSchema, { overLimitReason: allocation.overLimitReason });
+      const capacity = hooks.allocationCapacity
+        ? await hooks.allocationCapacity(tx, { personId, workerId: worker.id, workerName: worker.displayName, workerRoles: worker.roles, overLimitReason }, now)
+        : {};
+      return {
+        type: personEvent.allocated,
+        occurredAt: now,
+        data: { workerId: worker.id, workerName: worker.displayName, teamId: team.id, teamName: team.name, ...allocation.data, ...capacity },
+      };
     },
 
     restrict(context: RequestContext, personId: string, unchecked: string) {

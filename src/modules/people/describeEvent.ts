@@ -182,7 +182,9 @@ export function describeEvent(event: RecordedEvent, nameOf: NameOf = () => undef
     }
     case personEvent.allocated: {
       const a = d as unknown as AllocationData;
-      return { title: 'Allocated', lines: [`${a.workerName ?? 'No named worker'}, ${a.teamName}`] };
+      // Beyond the worker's caseload limit, the manager's reason is kept with it (issue 12).
+      const beyond = typeof d.overLimitReason === 'string' ? [`Allocated beyond the worker's caseload limit: ${d.overLimitReason}`] : [];
+      return { title: 'Allocated', lines: [`${a.workerName ?? 'No named worker'}, ${a.teamName}`, ...beyond] };
     }
     case personEvent.accessGranted:
       return { title: 'Access to the restricted record given', lines: [String(d.userName ?? '')] };

@@ -18,6 +18,8 @@ export interface ImportedEvent {
   reason?: string | null;
   refersTo?: string | null;
   recordedBy?: { userId: string; displayName: string } | null;
+  /** When it was written down in the old system, if the import says (the standards time some recording). */
+  recordedAt?: Date;
 }
 
 /**
@@ -34,12 +36,10 @@ export function importEvents(db: Db, clock: Clock, hooks: RecordHooks) {
         for (const event of incoming) {
           const data = { ...event.data };
           if (registrationEvents.includes(event.type) && data.hearthId === undefined) data.hearthId = await peopleRepository.nextHearthId(tx);
-          const [saved] = await eventStore.append(
-            tx,
-            [{ id: randomUUID(), personId: event.personId, type: event.type, occurredAt: event.occurredAt, data, reason: event.reason ?? null, refersTo: event.refersTo ?? null }],
-            event.recordedBy ?? context.actor,
-            event.recordedBy ? event.occurredAt : clock.now(),
-          );
+          const base = { id: randomUUID(), personId: event.personId, type: event.type, occurredAt: event.occurredAt, data, reason: event.reason ?? null, refersTo: event.refersTo ?? null };
+          const [saved] = event.recordedAt
+            ? await eventStore.appendDated(tx, [{ ...base, recordedAt: event.recordedAt }], event.recordedBy ?? context.actor)
+            : await eventStore.append(tx, [base], event.recordedBy ?? context.actor, event.recordedBy ? event.occurredAt : clock.now());
           if (!saved) continue;
           await project(tx, saved);
           recorded.push(saved);

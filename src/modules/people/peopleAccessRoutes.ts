@@ -9,7 +9,7 @@ import { recordForm } from './recordForm';
 /** The allocation form offers "team | worker" pairs in one list; this splits the choice. */
 const allocationFormSchema = z.preprocess((body) => {
   const [teamId, workerId] = String((body as { allocation?: unknown }).allocation ?? '').split('|');
-  return { teamId: teamId ?? '', workerId: workerId ?? '' };
+  return { teamId: teamId ?? '', workerId: workerId ?? '', overLimitReason: (body as { overLimitReason?: unknown }).overLimitReason };
 }, allocationSchema);
 
 /** Who holds a child's case, and who may see a restricted record. */

@@ -49,7 +49,7 @@ const columnOf: Record<DetailField, keyof typeof people.$inferInsert> = {
  * and the table it is kept in. An entry table is rewritten for the person from their events
  * whenever one of those events (or "recorded in error" on one) arrives.
  */
-const entryKinds: { types: string[]; derive: (events: RecordedEvent[]) => Entry[]; table: PgTable & { personId: any } }[] = [
+export const entryKinds: { types: string[]; derive: (events: RecordedEvent[]) => Entry[]; table: PgTable & { personId: any } }[] = [
   { types: [personEvent.addressRecorded], derive: addressHistory, table: addresses },
   { types: [personEvent.warningRecorded, personEvent.warningEnded], derive: warningList, table: warnings },
   { types: [personEvent.relationshipRecorded, personEvent.relationshipEnded], derive: relationshipList, table: relationships },
@@ -60,51 +60,57 @@ const entryKinds: { types: string[]; derive: (events: RecordedEvent[]) => Entry[
   },
 ];
 
-async function rebuildEntries(executor: Executor, personId: string, kind: (typeof entryKinds)[number]) {
+export async function rebuildEntries(executor: Executor, personId: string, kind: (typeof entryKinds)[number]) {
   const stream = await eventStore.ofTypes(executor, personId, [...kind.types, personEvent.recordedInError]);
   const entries = kind.derive(stream);
   await executor.delete(kind.table).where(eq(kind.table.personId, personId));
   if (entries.length > 0) await executor.insert(kind.table).values(entries as never);
 }
 
+/** The `people` row a registration makes. */
+export function registrationRow(event: RecordedEvent): typeof people.$inferInsert {
+  const d = event.data as unknown as RegistrationData;
+  return {
+    id: event.personId,
+    hearthId: d.hearthId,
+    externalId: d.externalId ?? null,
+    kind: d.kind,
+    givenNames: d.givenNames,
+    familyName: d.familyName,
+    preferredName: d.preferredName,
+    dateOfBirth: d.dateOfBirth,
+    expectedDateOfBirth: d.expectedDateOfBirth,
+    gender: d.gender,
+    ethnicity: d.ethnicity,
+    firstLanguage: d.firstLanguage,
+    religion: d.religion,
+    disabilities: d.disabilities ?? [],
+    nhsNumber: d.nhsNumber,
+    upn: d.upn,
+    uasc: d.uasc ?? false,
+    immigrationStatus: d.immigrationStatus,
+    organisation: d.organisation,
+    professionalRole: d.professionalRole,
+    phone: d.phone,
+    email: d.email,
+    registeredAt: event.occurredAt,
+    updatedAt: event.recordedAt,
+    eventCount: 1,
+    searchText: searchText({ ...d, formerNames: '' }),
+    duplicateKey: duplicateKey(d.givenNames, d.familyName),
+  };
+}
+
 /** Applies one recorded event to the projections, inside the transaction that recorded it. */
 export async function project(executor: Executor, event: RecordedEvent): Promise<void> {
   if (registrationEvents.includes(event.type)) {
-    const d = event.data as unknown as RegistrationData;
-    await executor.insert(people).values({
-      id: event.personId,
-      hearthId: d.hearthId,
-      externalId: d.externalId ?? null,
-      kind: d.kind,
-      givenNames: d.givenNames,
-      familyName: d.familyName,
-      preferredName: d.preferredName,
-      dateOfBirth: d.dateOfBirth,
-      expectedDateOfBirth: d.expectedDateOfBirth,
-      gender: d.gender,
-      ethnicity: d.ethnicity,
-      firstLanguage: d.firstLanguage,
-      religion: d.religion,
-      disabilities: d.disabilities ?? [],
-      nhsNumber: d.nhsNumber,
-      upn: d.upn,
-      uasc: d.uasc ?? false,
-      immigrationStatus: d.immigrationStatus,
-      organisation: d.organisation,
-      professionalRole: d.professionalRole,
-      phone: d.phone,
-      email: d.email,
-      registeredAt: event.occurredAt,
-      updatedAt: event.recordedAt,
-      eventCount: 1,
-      searchText: searchText({ ...d, formerNames: '' }),
-      duplicateKey: duplicateKey(d.givenNames, d.familyName),
-    });
+    await executor.insert(people).values(registrationRow(event));
     return;
   }
 
   const set: Record<string, unknown> = {
-    updatedAt: event.recordedAt,
+    // The latest time anything on the record was written down (an import's events come in any order of that).
+    updatedAt: sql`greatest(${people.updatedAt}, ${event.recordedAt.toISOString()}::timestamptz)`,
     eventCount: sql`${people.eventCount} + 1`,
   };
 

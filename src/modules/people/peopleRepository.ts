@@ -139,6 +139,13 @@ export const peopleRepository = {
     return row ? ((await withGrants(executor, [row]))[0] ?? null) : null;
   },
 
+  /** Records by the ids an old system gave them, in one query (a large import's batch of children). */
+  async findByExternalIds(executor: Executor, externalIds: readonly string[]): Promise<Map<string, PersonRecord>> {
+    if (externalIds.length === 0) return new Map();
+    const rows = await executor.select().from(people).where(inArray(people.externalId, [...externalIds]));
+    return new Map((await withGrants(executor, rows)).map((r) => [r.externalId as string, r]));
+  },
+
   async externalIdTaken(executor: Executor, externalId: string): Promise<boolean> {
     const rows = await executor.select({ id: people.id }).from(people).where(eq(people.externalId, externalId)).limit(1);
     return rows.length > 0;

@@ -112,8 +112,12 @@ export const inErrorSchema = z.object({
 export const allocationSchema = z.object({
   teamId: z.uuid({ error: 'Select a team' }),
   workerId: z.union([z.literal(''), z.uuid({ error: 'Select a worker from the list' })]).nullish().transform((v) => (v ? v : null)),
+  /** The manager's reason for allocating beyond the worker's caseload limit (issue 12; specialist-service-statement.txt 5.2): asked only then. */
+  overLimitReason: optionalText(2000, 'The reason for allocating beyond the limit'),
 });
 export type AllocationInput = z.infer<typeof allocationSchema>;
+/** What a caller gives: the reason may be left out. */
+export type AllocationRequest = z.input<typeof allocationSchema>;
 
 export const restrictionSchema = z.object({
   reason: requiredText('Enter why the record is restricted, like "child of a member of staff"', 500, 'Reason'),

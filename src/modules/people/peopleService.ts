@@ -12,6 +12,7 @@ import type { StaffDirectory } from '../staff/staffDirectory';
 import { allocationAndRestriction } from './allocationAndRestriction';
 import { entryChanges } from './entryChanges';
 import { importEvents } from './importEvents';
+import { importInBulk } from './importInBulk';
 import { rebuildProjections } from './rebuildProjections';
 import { recordChanges, recordChangesOnMany, type NewEventFor } from './recordChange';
 import type { Permission } from '../../domain/access/permissions';
@@ -26,12 +27,14 @@ export function peopleService(db: Db, clock: Clock, staff: StaffDirectory, hooks
     ...viewRecord(db, clock, staff),
     ...registerAndCorrect(db, clock, change, hooks),
     ...entryChanges(change),
-    ...allocationAndRestriction(change, staff),
+    ...allocationAndRestriction(change, staff, hooks),
     ...importEvents(db, clock, hooks),
+    ...importInBulk(db, clock, hooks),
     ...rebuildProjections(db, hooks),
 
     /** A record by the id an authority's old system gave it (imports and their queries). */
     findByExternalId: (externalId: string) => peopleRepository.findByExternalId(db, externalId),
+    findByExternalIds: (externalIds: readonly string[]) => peopleRepository.findByExternalIds(db, externalIds),
     /** A person's whole event stream, oldest first (imports check order against it). */
     streamOf: (personId: string) => eventStore.stream(db, personId),
     /** Each person's latest event of these types (a manager's list of assessments awaiting sign-off). */

@@ -1,4 +1,4 @@
-import { can, canSee, managesRecord, rolesAllow } from '../../domain/access/can';
+import { can, canSee, managesRecord, rolesAllow, seesYouthJustice, type RecordSubject } from '../../domain/access/can';
 import type { Permission } from '../../domain/access/permissions';
 import { ageOn, londonDate } from '../../domain/calendar/localDate';
 import { labelOf, professionalRoles, relationshipInverses, relationshipTypes } from '../../domain/people/codes';
@@ -7,6 +7,7 @@ import { fullName } from '../../domain/people/personDetails';
 import { isCurrent } from '../../domain/people/recordEntries';
 import { parseSearchText } from '../../domain/people/searchQuery';
 import { isAllegationEvent } from '../../domain/lado/allegation';
+import { isYouthJusticeEvent } from '../../domain/youthJustice/youthJusticeCodes';
 import type { RecordedEvent } from '../../domain/records/events';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
@@ -52,10 +53,15 @@ function identityName(record: PersonRecord): string {
  * children (every `lado.*` event) is visible only to the LADO team and auditors (issue 11;
  * practice-standards.txt, Managing Allegations 80-88), even to someone who may open the adult's
  * record: they see what follows from it for them (a foster carer's review required), not the
- * allegation. The one place the record's pages and the API read events through.
+ * allegation. A child's youth justice records (every `yos.*` event) only to the Youth Offending
+ * Service and those working with the child (issue 12; can.ts seesYouthJustice), which depends on
+ * the record: without it they are left out. The one place the record's pages and the API read events through.
  */
-export function visibleEvents<T extends { type: string }>(actor: RequestContext['actor'], events: T[]): T[] {
-  return rolesAllow(actor, 'allegation:read') ? events : events.filter((e) => !isAllegationEvent(e.type));
+export function visibleEvents<T extends { type: string }>(actor: RequestContext['actor'], events: T[], record: RecordSubject | null = null): T[] {
+  const allegations = rolesAllow(actor, 'allegation:read');
+  const youthJustice = record !== null && seesYouthJustice(actor, record);
+  if (allegations && youthJustice) return events;
+  return events.filter((e) => (allegations || !isAllegationEvent(e.type)) && (youthJustice || !isYouthJusticeEvent(e.type)));
 }
 
 /** Reading records: search, the front sheet and the history. Every read is audited. */
@@ -77,10 +83,15 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
    * allegations, and then the read is audited as a read of the allegation too (issue 11: "every
    * access is audited"), whichever page shows them (front sheet, history, case record chronology).
    */
-  async function shownEvents<T extends { id: string; type: string }>(context: RequestContext, personId: string, events: T[], limit = Number.POSITIVE_INFINITY): Promise<T[]> {
-    const shown = visibleEvents(context.actor, events).slice(0, limit);
+  async function shownEvents<T extends { id: string; type: string }>(context: RequestContext, personId: string, events: T[], limit = Number.POSITIVE_INFINITY, record?: RecordSubject | null): Promise<T[]> {
+    // Youth justice records are seen by who works with the child: the record says who that is.
+    const subject = record !== undefined ? record : events.some((e) => isYouthJusticeEvent(e.type)) ? await peopleRepository.find(db, personId) : null;
+    const shown = visibleEvents(context.actor, events, subject).slice(0, limit);
     const allegation = shown.filter((e) => isAllegationEvent(e.type));
     if (allegation.length > 0) await audit.record(db, context, { action: 'allegation.viewed', personId, details: { for: context.path, events: allegation.map((e) => e.id) } });
+    // A read of a child's youth justice records, whichever page shows them, is audited as one (issue 12).
+    const youthJustice = shown.filter((e) => isYouthJusticeEvent(e.type));
+    if (youthJustice.length > 0) await audit.record(db, context, { action: 'youth_justice.viewed', personId, details: { for: context.path, events: youthJustice.map((e) => e.id) } });
     return shown;
   }
 
@@ -186,7 +197,7 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
       const grantRows = record.restricted && manages ? await peopleRepository.activeGrants(db, personId) : [];
       const grantees = new Map((await staff.members(grantRows.map((g) => g.userId))).map((m) => [m.id, m]));
       await audit.record(db, context, { action: 'child.viewed', personId });
-      const shownRecent = await shownEvents(context, personId, recent, 10);
+      const shownRecent = await shownEvents(context, personId, recent, 10, record);
       return {
         record,
         age: record.details.dateOfBirth ? ageOn(record.details.dateOfBirth, today) : null,
@@ -211,6 +222,13 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
           recordWork: record.kind !== 'professional' && can(context.actor, 'work:record', record),
           // The LADO team's allegations about an adult (issue 11): the button is shown only to those who may read them.
           allegations: record.kind !== 'child' && rolesAllow(context.actor, 'allegation:read'),
+          // A child's youth justice records (issue 12): the Youth Offending Service and those working with the child.
+          youthJustice: record.kind === 'child' && seesYouthJustice(context.actor, record),
+          // The smaller services' pages of a child (issue 12), for the staff of each service.
+          occupationalTherapy: record.kind === 'child' && rolesAllow(context.actor, 'ot:read'),
+          assist: record.kind === 'child' && rolesAllow(context.actor, 'assist:read'),
+          transitions: record.kind === 'child' && rolesAllow(context.actor, 'transitions:read'),
+          hospitalDuty: record.kind === 'child' && rolesAllow(context.actor, 'hospital_duty:record'),
         },
       };
     },
@@ -225,7 +243,7 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
       const page = events.slice(0, historyPageSize);
       const inError = await eventStore.ofTypes(db, personId, [personEvent.recordedInError]);
       await audit.record(db, context, { action: 'child.history_viewed', personId, details: { before: before ? formatCursor(before) : null } });
-      const shown = await shownEvents(context, personId, page);
+      const shown = await shownEvents(context, personId, page, Number.POSITIVE_INFINITY, record);
       return {
         record,
         events: shown,
@@ -248,9 +266,9 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
 
     /** One entry (event) on a record, to show on a form that ends it or marks it in error. */
     async entryEvent(context: RequestContext, personId: string, eventId: string): Promise<RecordedEvent> {
-      await readable(context, personId, 'child.viewed');
+      const record = await readable(context, personId, 'child.viewed');
       const event = await eventStore.find(db, eventId);
-      if (!event || event.personId !== personId || visibleEvents(context.actor, [event]).length === 0) throw new NotFoundError('The entry');
+      if (!event || event.personId !== personId || visibleEvents(context.actor, [event], record).length === 0) throw new NotFoundError('The entry');
       return event;
     },
 
@@ -308,5 +326,10 @@ export function viewRecord(db: Db, clock: Clock, staff: StaffDirectory) {
 
     /** A record found without auditing a view: for other services that only need its identity. */
     find: (personId: string) => peopleRepository.find(db, personId),
+
+    /** Who may see what of these records (allocation, restriction, grants), without auditing a view: the standards' filter of youth justice obligations (issue 12). */
+    async subjectsOf(personIds: readonly string[]): Promise<Map<string, RecordSubject>> {
+      return new Map((await peopleRepository.findMany(db, [...new Set(personIds)])).map((p) => [p.id, p]));
+    },
   };
 }

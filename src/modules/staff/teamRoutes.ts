@@ -30,7 +30,8 @@ export function teamRoutes(app: FastifyInstance, services: Services) {
       if (!team) throw new NotFoundError('The team');
       const [members, counts, allocated] = await Promise.all([services.staff.membersOf(team.id), services.people.countsByWorker(team.id), services.people.allocatedToTeam(team.id)]);
       // The team's standards (issue 3, Team): how many overdue and due soon, worker by worker.
-      const open = await services.standards.openCounts(allocated.map((a) => a.id));
+      // Counted as the reader may see them: a child's youth justice standards only by those working with the child (issue 12).
+      const open = await services.standards.openCounts(allocated.map((a) => a.id), contextOf(request).actor);
       const standards = new Map<string, { overdue: number; dueSoon: number }>();
       for (const a of allocated) {
         const key = a.workerId ?? '';

@@ -72,7 +72,8 @@ export function complianceRoutes(app: FastifyInstance, services: Services) {
       const p = await period(request);
       const base = { pageTitle: 'Compliance with the practice standards', query: p.query, range: p.range, teams: p.teams, teamId: p.teamId };
       if (p.problems.length > 0) return reply.code(400).page('standards/views/compliance.njk', { ...base, ...errorView(p.problems, ['from', 'to']) });
-      const rows = filterRows(await services.standards.compliance(p.range.from, p.range.to), p.teamId);
+      // The reader decides which standards are shown: allegations' to the LADO team, youth justice to the service and the head of service (issues 11, 12).
+      const rows = filterRows(await services.standards.compliance(p.range.from, p.range.to, contextOf(request).actor), p.teamId);
       const byRule = new Map<string, Tally>();
       const byTeam = new Map<string, Tally>();
       for (const row of rows) {
@@ -109,14 +110,14 @@ export function complianceRoutes(app: FastifyInstance, services: Services) {
       const base = { pageTitle: rule.title, rule, query: p.query, range: p.range, teams: p.teams, teamId: p.teamId };
       if (p.problems.length > 0) return reply.code(400).page('standards/views/complianceRule.njk', { ...base, ...errorView(p.problems, ['from', 'to']) });
       const context = contextOf(request);
-      const rows = filterRows(await services.standards.complianceOfRule(rule.id, p.range.from, p.range.to), p.teamId);
+      const rows = filterRows(await services.standards.complianceOfRule(rule.id, p.range.from, p.range.to, context.actor), p.teamId);
       const workers = await services.staff.members([...new Set(rows.map((r) => r.workerId).filter((id): id is string => Boolean(id)))]);
       const workerNames = new Map(workers.map((w) => [w.id, w.displayName]));
       const teamNames = new Map(p.teams.map((t) => [t.id, t.name]));
       const byWorker = rows.map((r) => ({ team: teamNames.get(r.teamId ?? '') ?? 'No team', worker: workerNames.get(r.workerId ?? '') ?? 'No named worker', tally: r, percent: onTimePercent(r) }));
 
       // The children, only those this person may see; the list's reading is audited.
-      const obligationRows = await services.standards.ofRuleInPeriod(rule.id, p.range.from, p.range.to);
+      const obligationRows = await services.standards.ofRuleInPeriod(rule.id, p.range.from, p.range.to, 500, context.actor);
       const people = await services.people.visibleRecords(context, [...new Set(obligationRows.map((r) => r.obligation.personId))]);
       const inTeam = p.teamId ? obligationRows.filter((r) => people.get(r.obligation.personId)?.allocatedTeamId === p.teamId) : obligationRows;
       const shown = inTeam.filter((r) => people.has(r.obligation.personId));

@@ -58,6 +58,15 @@ const workflowPages: Record<NonNullable<EventTypeDefinition['recordedOn']>, (per
   'foster-carer': (id) => `/people/${id}/foster-carer`,
   lado: (id) => `/people/${id}/allegations`,
   adoption: (id) => `/people/${id}/adoption`,
+  // Caseload weights and transfers between teams (issue 12): src/modules/workforce/.
+  workforce: (id) => `/people/${id}/transfer`,
+  // Children with Disabilities transitions and the hospital duty service (issue 12): src/modules/transitions/, src/modules/hospitalDuty/.
+  transitions: (id) => `/people/${id}/transitions`,
+  'hospital-duty': (id) => `/people/${id}/hospital-duty`,
+  'occupational-therapy': (id) => `/people/${id}/occupational-therapy`,
+  assist: (id) => `/people/${id}/assist`,
+  // The Youth Offending Service's work (issue 12): src/modules/youthJustice/.
+  'youth-justice': (id) => `/people/${id}/youth-justice`,
 };
 
 function workflowHref(rule: Rule | undefined, personId: string): string | null {

@@ -72,8 +72,8 @@ export const standardsRepository = {
       .limit(limit);
   },
 
-  /** How many obligations each person has open and overdue, and open and due by the horizon. */
-  async openCounts(executor: Executor, personIds: readonly string[], at: Date, horizon: Date, hidePrefix: string | null = null) {
+  /** How many obligations each person has open and overdue, and open and due by the horizon; rules whose ids begin with one of `hidePrefixes` left out. */
+  async openCounts(executor: Executor, personIds: readonly string[], at: Date, horizon: Date, hidePrefixes: readonly string[] = []) {
     if (personIds.length === 0) return new Map<string, { overdue: number; dueSoon: number }>();
     const rows = await executor
       .select({
@@ -82,7 +82,7 @@ export const standardsRepository = {
         dueSoon: sql<number>`count(*) filter (where ${obligations.deadline} >= ${at.toISOString()}::timestamptz and ${obligations.deadline} <= ${horizon.toISOString()}::timestamptz)::int`,
       })
       .from(obligations)
-      .where(and(inArray(obligations.personId, [...personIds]), eq(obligations.outcome, 'open'), hidePrefix ? sql`${obligations.ruleId} not like ${`${hidePrefix}%`}` : undefined))
+      .where(and(inArray(obligations.personId, [...personIds]), eq(obligations.outcome, 'open'), ...hidePrefixes.map((prefix) => sql`${obligations.ruleId} not like ${`${prefix}%`}`)))
       .groupBy(obligations.personId);
     return new Map(rows.map((r) => [r.personId, { overdue: Number(r.overdue), dueSoon: Number(r.dueSoon) }]));
   },

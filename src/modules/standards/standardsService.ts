@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { rolesAllow, type Actor } from '../../domain/access/can';
+import { rolesAllow, seesYouthJustice, type Actor, type RecordSubject } from '../../domain/access/can';
 import { isAllegationRule } from '../../domain/lado/allegation';
+import { isYouthJusticeRule, youthJusticePrefix } from '../../domain/youthJustice/youthJusticeCodes';
 import { addDays, addMonths, londonDate, londonStartOfDay } from '../../domain/calendar/localDate';
 import { evaluate, type ChildFacts, type RuleTimeline } from '../../domain/standards/evaluate';
 import type { Obligation } from '../../domain/standards/obligation';
@@ -20,6 +21,8 @@ export interface StandardsDependencies {
   factsFor(executor: Executor, personIds: readonly string[]): Promise<Map<string, ChildFacts>>;
   /** The people module's fragment giving each person's allocated team and worker. */
   allocationSql(): SQL;
+  /** Who may see what of these records (allocation, restriction, grants): youth justice obligations follow the record (issue 12). */
+  subjectsOf(personIds: readonly string[]): Promise<Map<string, RecordSubject>>;
 }
 
 export interface OverrideInput {
@@ -34,10 +37,14 @@ export interface OverrideInput {
 /** Standards about allegations against adults (Managing Allegations 81-84): their rule ids begin so. */
 const allegationRulePrefix = 'lado.';
 const readsAllegations = (reader?: Actor) => reader !== undefined && rolesAllow(reader, 'allegation:read');
-const ruleVisible = (ruleId: string, reader?: Actor) => !isAllegationRule(ruleId) || readsAllegations(reader);
-function visibleRows<T extends { obligation: { ruleId: string } }>(rows: T[], reader?: Actor): T[] {
-  return readsAllegations(reader) ? rows : rows.filter((r) => !isAllegationRule(r.obligation.ruleId));
-}
+/**
+ * Standards about a child's youth justice work (Youth Offending Service 1-22): restricted to the
+ * service and those working with the child (issue 12). Across the authority (compliance and its
+ * drill-downs, a rule's list) to the service (youth_justice:read) and the head of service; on a
+ * child's record to whoever seesYouthJustice of that record.
+ */
+const readsAllYouthJustice = (reader?: Actor) => reader !== undefined && (rolesAllow(reader, 'youth_justice:read') || reader.roles.includes('head-of-service'));
+const ruleVisible = (ruleId: string, reader?: Actor) => (!isAllegationRule(ruleId) || readsAllegations(reader)) && (!isYouthJusticeRule(ruleId) || readsAllYouthJustice(reader));
 
 /** People whose obligations are worked out together: one query for their events, one write. */
 const recomputeBatch = 500;
@@ -95,6 +102,37 @@ export function timelinesWith(overrides: { ruleId: string; effectiveFrom: string
  */
 export function standardsService(db: Db, clock: Clock, deps: StandardsDependencies) {
   const calendar = englandAndWalesCalendar();
+
+  /** Of these people, those whose youth justice records the reader may see. */
+  async function seeingYouthJustice(personIds: readonly string[], reader?: Actor): Promise<Set<string>> {
+    if (!reader || personIds.length === 0) return new Set();
+    const subjects = await deps.subjectsOf(personIds);
+    return new Set(personIds.filter((id) => {
+      const subject = subjects.get(id);
+      return subject !== undefined && seesYouthJustice(reader, subject);
+    }));
+  }
+
+  /** The rows this reader may see: allegations' (lado.*) by role, youth justice (yos.*) by the record. */
+  async function visibleRows<T extends { obligation: { ruleId: string; personId: string } }>(rows: T[], reader?: Actor): Promise<T[]> {
+    const allegations = readsAllegations(reader);
+    const youthJusticeOf = [...new Set(rows.filter((r) => isYouthJusticeRule(r.obligation.ruleId)).map((r) => r.obligation.personId))];
+    const seeing = await seeingYouthJustice(youthJusticeOf, reader);
+    return rows.filter((r) => (allegations || !isAllegationRule(r.obligation.ruleId)) && (!isYouthJusticeRule(r.obligation.ruleId) || seeing.has(r.obligation.personId)));
+  }
+
+  /** Open counts for My work and the team page, each person's youth justice obligations counted only for a reader who may see them. */
+  async function openCounts(personIds: readonly string[], reader?: Actor) {
+    const at = clock.now();
+    const lado = readsAllegations(reader) ? [] : [allegationRulePrefix];
+    const seeing = await seeingYouthJustice(personIds, reader);
+    const hidden = personIds.filter((id) => !seeing.has(id));
+    const [shown, without] = await Promise.all([
+      standardsRepository.openCounts(db, [...seeing], at, horizon(at), lado),
+      standardsRepository.openCounts(db, hidden, at, horizon(at), [...lado, youthJusticePrefix]),
+    ]);
+    return new Map([...shown, ...without]);
+  }
 
   async function timelines(executor: Executor): Promise<RuleTimeline[]> {
     return timelinesWith(await standardsRepository.overrides(executor));
@@ -173,12 +211,13 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
 
     // Obligations under the Managing Allegations rules (lado.*) say that an allegation exists and
     // when it was handled: every read below leaves them out unless `reader` may read allegations
-    // (issue 11: "LADO records are visible only to the LADO team and auditors"). Hidden by default,
-    // so that a page that forgets to pass its reader shows less, never more.
+    // (issue 11: "LADO records are visible only to the LADO team and auditors"). Those of a child's
+    // youth justice work (yos.*) unless `reader` sees that child's youth justice records (issue 12).
+    // Hidden by default, so that a page that forgets to pass its reader shows less, never more.
     forPerson: async (personId: string, reader?: Actor) => visibleRows(await standardsRepository.forPerson(db, personId, clock.now()), reader),
     openFor: async (personIds: readonly string[], reader?: Actor) => visibleRows(await standardsRepository.openFor(db, personIds, clock.now(), horizon(clock.now())), reader),
     openOfRule: async (ruleId: string, limit = 200, reader?: Actor) => (ruleVisible(ruleId, reader) ? standardsRepository.openOfRule(db, ruleId, clock.now(), limit) : []),
-    openCounts: (personIds: readonly string[], reader?: Actor) => standardsRepository.openCounts(db, personIds, clock.now(), horizon(clock.now()), readsAllegations(reader) ? null : allegationRulePrefix),
+    openCounts,
 
     /** The compliance figures per rule and team for London dates `from` to `to`, both included. */
     compliance: async (from: string, to: string, reader?: Actor) =>

@@ -40,6 +40,15 @@ export const audit = {
     await executor.insert(auditLog).values(row({ userId: context.actor.userId, username: context.actor.username, via: context.actor.via }, context, entry));
   },
 
+  /** Several rows at once, in the transaction of the change (an import: one row per person). */
+  async recordMany(executor: Executor, context: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
+    const who = { userId: context.actor.userId, username: context.actor.username, via: context.actor.via };
+    for (let i = 0; i < entries.length; i += 1000) {
+      const slice = entries.slice(i, i + 1000);
+      if (slice.length) await executor.insert(auditLog).values(slice.map((entry) => row(who, context, entry)));
+    }
+  },
+
   /** For things that happen before anyone is signed in (failed sign-ins, lock-outs). */
   async recordAnonymous(executor: Executor, where: Where, entry: AuditEntry & { username: string | null; userId?: string | null }): Promise<void> {
     await executor.insert(auditLog).values(row({ userId: entry.userId ?? null, username: entry.username, via: 'session' }, where, entry));

@@ -90,6 +90,29 @@ export const eventStore = {
     return rows.map(toRecorded);
   },
 
+  /** Appends events that each say when they were recorded (a migrated history, issue 9's bulk import). */
+  async appendDated(executor: Executor, newEvents: readonly (NewEvent & { recordedAt: Date })[], recordedBy: Pick<Actor, 'userId' | 'displayName'> | null): Promise<RecordedEvent[]> {
+    if (newEvents.length === 0) return [];
+    const rows = await executor
+      .insert(events)
+      .values(
+        newEvents.map((e) => ({
+          id: e.id,
+          personId: e.personId,
+          type: e.type,
+          occurredAt: e.occurredAt,
+          recordedAt: e.recordedAt,
+          recordedBy: recordedBy?.userId ?? null,
+          recordedByName: recordedBy?.displayName ?? null,
+          data: e.data,
+          reason: e.reason ?? null,
+          refersTo: e.refersTo ?? null,
+        })),
+      )
+      .returning();
+    return rows.map(toRecorded);
+  },
+
   async find(executor: Executor, eventId: string): Promise<RecordedEvent | null> {
     const [row] = await executor.select().from(events).where(eq(events.id, eventId)).limit(1);
     return row ? toRecorded(row) : null;

@@ -39,6 +39,10 @@ const navigationItems: NavItem[] = [
   { text: 'Find a person', href: '/people', needs: 'child:search' },
   { text: 'Add a person', href: '/people/new', needs: 'child:create' },
   { text: 'Teams', href: '/teams', needs: 'team:read' },
+  // Caseloads and team capacity (issue 12): managers.
+  { text: 'Workforce', href: '/workforce', needs: 'workforce:read' },
+  // Every member of staff's own supervision; supervisors' and line managers' lists (specialist-service-statement.txt 5.4).
+  { text: 'Supervision', href: '/supervision', needs: 'supervision:read' },
   // The Emergency Duty Team's morning list for the Resources Duty Team (resource-service-policy.txt 5.3).
   { text: 'Missing overnight', href: '/missing-overnight', needs: 'child:search' },
   // The Resource Service (resource-service-policy.txt 2.1-2.2, 3.1): its providers, its queue of requests, family time, its reports.
@@ -54,9 +58,17 @@ const navigationItems: NavItem[] = [
   { text: 'Panel', href: '/panel', needs: 'panel:read' },
   // The Family Placement Team's adoption work (issue 11; specialist-service-statement.txt 7.4).
   { text: 'Adoption', href: '/adoption', needs: 'fostering:read' },
+  // The Disabled Children's Team's occupational therapists and ASSIST (issue 12; practice-standards.txt, Section 1).
+  { text: 'Occupational therapy', href: '/occupational-therapy', needs: 'ot:read' },
+  { text: 'ASSIST', href: '/assist', needs: 'assist:read' },
+  // The Disabled Children's Team's transitions tracking and hospital duty service (issue 12; practice-standards.txt, Section 1: Children with Disabilities 20-26; specialist-service-statement.txt 7.3.3).
+  { text: 'Transitions', href: '/transitions', needs: 'transitions:read' },
+  { text: 'Hospital duty', href: '/hospital-duty', needs: 'hospital_duty:record' },
   { text: 'Compliance', href: '/compliance', needs: 'compliance:read' },
   // The LADO's allegations against adults who work with children (practice-standards.txt, Section 4: Managing Allegations 80-88).
   { text: 'Allegations', href: '/allegations', needs: 'allegation:read' },
+  // The Youth Offending Service's caseload and performance indicators (practice-standards.txt, Section 1: Youth Offending Service; issue 12).
+  { text: 'Youth justice', href: '/youth-justice', needs: 'youth_justice:read' },
   // The statutory returns (issue 10): the data quality behind them, and the returns themselves.
   { text: 'Data quality', href: '/data-quality', needs: 'returns:quality' },
   { text: 'Returns', href: '/returns', needs: 'returns:export' },

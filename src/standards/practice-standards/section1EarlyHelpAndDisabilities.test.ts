@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueOf, ev, obligationsOf, stateAt } from '../../../test/support/standardsCases';
+import { catalogueRules, eventTypeOf, eventTypes, isPracticeWork, notModelled, ruleById } from '../index';
 
 // Dates used: 2026 bank holidays are Good Friday 3 April, Easter Monday 6 April, 4 May, 25 May,
 // 31 August, Christmas Day (Friday 25 December) and Boxing Day's substitute (Monday 28 December);
@@ -332,6 +333,47 @@ describe('Section 1: ASSIST', () => {
   });
 });
 
+describe('Section 1: ASSIST, parent programmes (standard 2)', () => {
+  const request = (at: string, requestId: string, programmeStartsOn: string, informationBy: string) =>
+    ev('assist.programme_requested', at, { requestId, route: 'self_referral', programme: 'Cygnet', programmeStartsOn, informationBy });
+
+  it('assist.programme-information: by the date 6 weeks before the programme starts, for that request', () => {
+    // A programme starting Tuesday 7 April 2026, the day after Easter Monday: 6 calendar weeks before is
+    // Tuesday 24 February; weekends and bank holidays do not move it.
+    const events = [
+      request('2026-01-15T10:00:00Z', 'r1', '2026-04-07', '2026-02-24'),
+      request('2026-01-20T10:00:00Z', 'r2', '2026-06-02', '2026-04-21'),
+      ev('assist.programme_information_sent', '2026-02-24T17:30:00Z', { requestId: 'r1' }),
+      ev('assist.programme_information_sent', '2026-04-22T09:00:00+01:00', { requestId: 'r2' }),
+    ];
+    expect(pairs(obligationsOf('assist.programme-information', events))).toEqual([
+      ['2026-02-24', 'met'],
+      ['2026-04-21', 'met_late'],
+    ]);
+  });
+
+  it('assist.programme-information: open until sent, overdue the day after, cancelled when the place is withdrawn', () => {
+    const asked = request('2026-12-01T10:00:00Z', 'r3', '2027-02-09', '2026-12-29');
+    const [open] = obligationsOf('assist.programme-information', [asked]);
+    // Tuesday 29 December 2026, between the Christmas bank holidays: still the due date.
+    expect(dueOf(open!)).toBe('2026-12-29');
+    expect(stateAt(open!, new Date('2026-12-29T23:59:59Z'))).toBe('due');
+    expect(stateAt(open!, new Date('2026-12-30T00:00:00Z'))).toBe('overdue');
+    const [withdrawn] = obligationsOf('assist.programme-information', [asked, ev('assist.programme_withdrawn', '2026-12-10T10:00:00Z', { requestId: 'r3' })]);
+    expect(withdrawn!.outcome).toBe('cancelled');
+    // A request without the date it is due by opens nothing.
+    expect(obligationsOf('assist.programme-information', [ev('assist.programme_requested', '2026-12-01T10:00:00Z', { requestId: 'r4' })])).toEqual([]);
+  });
+
+  it('the request says its dates and its route, or an import is refused', () => {
+    const schema = eventTypeOf('assist.programme_requested')!.data!;
+    expect(schema.safeParse({ requestId: 'r1', route: 'self_referral', programmeStartsOn: '2026-04-07', informationBy: '2026-02-24' }).success).toBe(true);
+    expect(schema.safeParse({ requestId: 'r1', route: 'walk_in', programmeStartsOn: '2026-04-07', informationBy: '2026-02-30' }).success).toBe(false);
+    expect(ruleById('assist.programme-information')!.citation).toEqual({ document: 'practice-standards', section: 'Section 1: Autistic Spectrum Service for Information Support and Training (ASSIST)', paragraph: '2' });
+    expect(notModelled.some((n) => n.citation.section.includes('ASSIST') && n.citation.paragraph === '2')).toBe(false);
+  });
+});
+
 describe('Section 1: Occupational Therapy', () => {
   it('ot.query-response: within 5 working days, for that query (standard 1)', () => {
     const events = [
@@ -386,7 +428,57 @@ describe('Section 1: Occupational Therapy', () => {
   });
 });
 
+describe('Section 1: Occupational Therapy, the work around the timescales', () => {
+  it('ot.waiting-list-letter: no letter is owed to a child allocated before it falls due', () => {
+    const events = [ev('ot.referral_received', '2026-12-21T10:00:00Z'), ev('ot.referral_prioritised', '2026-12-23T10:00:00Z', { priority: 1 })];
+    // Wed 23 December: due Monday 4 January 2027; allocated Tuesday 29 December, between the bank holidays.
+    expect(pairs(obligationsOf('ot.waiting-list-letter', [...events, ev('ot.allocated', '2026-12-29T10:00:00Z')]))).toEqual([['2027-01-04', 'cancelled']]);
+    // Allocated after it fell due, with no letter: missed.
+    expect(pairs(obligationsOf('ot.waiting-list-letter', [...events, ev('ot.allocated', '2027-01-05T10:00:00Z')]))).toEqual([['2027-01-04', 'missed']]);
+  });
+
+  it("the occupational therapist is responsible for each Occupational Therapy timescale", () => {
+    for (const id of ['ot.query-response', 'ot.referral-prioritised', 'ot.waiting-list-letter', 'ot.assessment-offered', 'ot.person-summary']) {
+      expect(ruleById(id)!.responsible, id).toBe('occupational-therapist');
+    }
+  });
+
+  it('a referral is prioritised into Priority 1 or 2 (standard 2)', () => {
+    const schema = eventTypeOf('ot.referral_prioritised')!.data!;
+    expect(schema.safeParse({ priority: 1 }).success).toBe(true);
+    expect(schema.safeParse({ priority: 3 }).success).toBe(false);
+  });
+
+  it('the first home visit explains working hours and contact details and asks for both consent forms (standard 5)', () => {
+    const schema = eventTypeOf('ot.home_visited')!.data!;
+    const visit = { workingHoursExplained: true, contactDetailsGiven: true, consentToShare: 'signed', photographConsent: 'signed' };
+    expect(schema.safeParse(visit).success).toBe(true);
+    expect(schema.safeParse({ ...visit, workingHoursExplained: false }).success).toBe(false);
+    expect(schema.safeParse({ ...visit, contactDetailsGiven: undefined }).success).toBe(false);
+    expect(schema.safeParse({ ...visit, photographConsent: 'not_asked' }).success).toBe(false);
+    // Declined is the family's choice, with the reason recorded.
+    expect(schema.safeParse({ ...visit, photographConsent: 'declined' }).success).toBe(false);
+    expect(schema.safeParse({ ...visit, photographConsent: 'declined', declinedReason: 'Parents do not want photographs taken; measurements written instead.' }).success).toBe(true);
+    expect(eventTypeOf('ot.home_visited')!.recordedOn).toBe('occupational-therapy');
+  });
+
+  it('the intervention is agreed after the assessment (standard 7), on the Occupational Therapy page', () => {
+    const definition = eventTypeOf('ot.intervention_agreed')!;
+    expect(definition.after).toEqual([{ type: 'ot.assessment_completed' }]);
+    expect(definition.data!.safeParse({ intervention: '  ' }).success).toBe(false);
+    expect(isPracticeWork('ot.intervention_agreed')).toBe(false);
+  });
+});
+
 describe('Section 1: Youth Offending Service', () => {
+  it('keeps every yos.* event off Record work: they are recorded on the Youth justice page (issue 12)', () => {
+    const yos = eventTypes.filter((t) => t.type.startsWith('yos.'));
+    expect(yos.length).toBeGreaterThanOrEqual(21);
+    expect(yos.filter((t) => t.recordedOn !== 'youth-justice').map((t) => t.type)).toEqual([]);
+    expect(yos.filter((t) => isPracticeWork(t.type))).toEqual([]);
+    expect(catalogueRules.filter((r) => r.id.startsWith('yos.') && r.responsible !== 'youth-justice-officer').map((r) => r.id)).toEqual([]);
+  });
+
   it('yos.assessment: within 5 working days of allocation (standard 1)', () => {
     const [open] = obligationsOf('yos.assessment', [ev('yos.referral_received', '2026-08-24T10:00:00+01:00'), ev('yos.referral_allocated', '2026-08-27T10:00:00+01:00')]);
     // Thu 27 August: 28 (1), 31 August bank holiday, 1, 2, 3 (4), Fri 4 September (5).
@@ -401,16 +493,19 @@ describe('Section 1: Youth Offending Service', () => {
     expect(obligationsOf('yos.intervention-plan', [referral, ev('yos.assessment_completed', '2026-12-22T10:00:00Z', { order: 'referral_order' })])).toEqual([]);
   });
 
-  it('yos.intervention-length: 16 weeks from the referral, or from a disposal delivered later (standard 5)', () => {
-    const referral = ev('yos.referral_received', '2026-04-06T10:00:00+01:00');
+  it('yos.intervention-length: 16 weeks from an out-of-court referral, or from a disposal delivered later (standard 5)', () => {
+    const referral = ev('yos.referral_received', '2026-04-06T10:00:00+01:00', { route: 'out_of_court' });
     // Easter Monday 6 April + 16 weeks = Mon 27 July.
     expect(pairs(obligationsOf('yos.intervention-length', [referral]))).toEqual([['2026-07-27', 'open']]);
     // A disposal on Fri 1 May replaces it: + 16 weeks = Fri 21 August; the intervention ended on the 24th.
-    const withDisposal = obligationsOf('yos.intervention-length', [referral, ev('yos.disposal_delivered', '2026-05-01T10:00:00+01:00'), ev('yos.intervention_ended', '2026-08-24T10:00:00+01:00')]);
+    const withDisposal = obligationsOf('yos.intervention-length', [referral, ev('yos.disposal_delivered', '2026-05-01T10:00:00+01:00', { disposal: 'youth_caution' }), ev('yos.intervention_ended', '2026-08-24T10:00:00+01:00')]);
     expect(pairs(withDisposal)).toEqual([
       ['2026-07-27', 'cancelled'],
       ['2026-08-21', 'met_late'],
     ]);
+    // A court referral is not out-of-court work; a sentence ends the out-of-court count.
+    expect(obligationsOf('yos.intervention-length', [ev('yos.referral_received', '2026-04-06T10:00:00+01:00', { route: 'court' })])).toEqual([]);
+    expect(pairs(obligationsOf('yos.intervention-length', [referral, ev('yos.sentenced', '2026-06-01T12:00:00+01:00', { order: 'referral_order' })]))).toEqual([['2026-07-27', 'cancelled']]);
   });
 
   it('yos.order-assessment: AssetPlus within 5 working days of sentence (standard 11)', () => {
@@ -455,15 +550,106 @@ describe('Section 1: Youth Offending Service', () => {
     expect(pairs(obligationsOf('yos.sentence-plan-review', [...events, ev('yos.released', '2026-10-15T12:00:00+01:00')]))).toEqual([['2026-10-31', 'cancelled']]);
   });
 
-  it('yos.probation-transfer: finalised a month before release at 18 (standard 22)', () => {
-    const dto = ev('yos.sentenced', '2026-12-01T12:00:00Z', { order: 'detention_and_training_order' });
-    const release = ev('yos.released', '2027-05-31T10:00:00+01:00', { turned18InCustody: true });
-    // Released on the spring bank holiday, Mon 31 May 2027: a month before is 31 April, clamped to Fri 30 April.
-    const [met] = obligationsOf('yos.probation-transfer', [dto, ev('yos.probation_transfer_finalised', '2027-04-30T16:00:00+01:00'), release]);
-    expect([dueOf(met!), met!.outcome]).toEqual(['2027-04-30', 'met']);
-    const [late] = obligationsOf('yos.probation-transfer', [dto, ev('yos.probation_transfer_finalised', '2027-05-03T10:00:00+01:00'), release]);
+  it('yos.probation-transfer: due a month before the expected release date, from when the date is set, for a young person 18 by then (standard 22)', () => {
+    // Sentenced on Christmas Eve 2026, across 25, 26 and 28 December; 17 then, 18 on 20 April 2027.
+    const adult = { dateOfBirth: '2009-04-20' };
+    const dto = (releaseOn?: string) => ev('yos.sentenced', '2026-12-24T12:00:00Z', { order: 'detention_and_training_order', ...(releaseOn ? { releaseOn } : {}) });
+    // Release expected on the spring bank holiday, Mon 31 May 2027: a month before is 31 April, clamped to Fri 30 April.
+    // The obligation exists from the sentence, long before its deadline (not only once the release is recorded).
+    const [open] = obligationsOf('yos.probation-transfer', [dto('2027-05-31')], adult);
+    expect([dueOf(open!), open!.outcome]).toEqual(['2027-04-30', 'open']);
+    expect(open!.startedAt.toISOString()).toBe('2026-12-24T12:00:00.000Z');
+    expect(stateAt(open!, new Date('2027-04-30T23:00:00Z'))).toBe('overdue');
+    const transfer = (at: string) => ev('yos.probation_transfer_finalised', at);
+    expect(pairs(obligationsOf('yos.probation-transfer', [dto('2027-05-31'), transfer('2027-04-30T16:00:00+01:00')], adult))).toEqual([['2027-04-30', 'met']]);
+    // Finalised on Tue 4 May, after the early May bank holiday: late.
+    expect(pairs(obligationsOf('yos.probation-transfer', [dto('2027-05-31'), transfer('2027-05-04T10:00:00+01:00')], adult))).toEqual([['2027-04-30', 'met_late']]);
+    // Released without it: missed.
+    expect(pairs(obligationsOf('yos.probation-transfer', [dto('2027-05-31'), ev('yos.released', '2027-05-31T10:00:00+01:00')], adult))).toEqual([['2027-04-30', 'missed']]);
+    // The date set later (Mon 4 January 2027, after the New Year bank holiday), when the sentence gave none.
+    const setOn = (at: string, releaseOn: string) => ev('yos.release_date_set', at, { releaseOn });
+    expect(pairs(obligationsOf('yos.probation-transfer', [dto(), setOn('2027-01-04T10:00:00Z', '2027-05-31')], adult))).toEqual([['2027-04-30', 'open']]);
+    // Set again, later: the earlier date's obligation is replaced (cancelled before it fell due); a transfer already finalised meets both.
+    expect(pairs(obligationsOf('yos.probation-transfer', [dto('2027-05-31'), setOn('2027-03-01T10:00:00Z', '2027-06-28')], adult))).toEqual([['2027-04-30', 'cancelled'], ['2027-05-28', 'open']]);
+    expect(pairs(obligationsOf('yos.probation-transfer', [dto('2027-05-31'), transfer('2027-02-15T10:00:00Z'), setOn('2027-03-01T10:00:00Z', '2027-06-28')], adult))).toEqual([['2027-04-30', 'met'], ['2027-05-28', 'met']]);
+    // Only for a young person who turns 18 in custody, by the release date; not without a date of birth or a release date.
+    expect(obligationsOf('yos.probation-transfer', [dto('2027-05-31')], { dateOfBirth: '2009-06-01' })).toEqual([]);
+    expect(obligationsOf('yos.probation-transfer', [dto('2027-05-31')], { dateOfBirth: '2008-11-30' })).toEqual([]);
+    expect(obligationsOf('yos.probation-transfer', [dto('2027-05-31')])).toEqual([]);
+    expect(obligationsOf('yos.probation-transfer', [dto()], adult)).toEqual([]);
+    // 18 on the release day itself counts; a release date set outside custody opens nothing.
+    expect(pairs(obligationsOf('yos.probation-transfer', [dto('2027-05-31')], { dateOfBirth: '2009-05-31' }))).toEqual([['2027-04-30', 'open']]);
+    expect(obligationsOf('yos.probation-transfer', [setOn('2027-01-04T10:00:00Z', '2027-05-31')], adult)).toEqual([]);
+  });
+
+  it('yos.plan-review: ends when the intervention ends (standard 14)', () => {
+    const events = [ev('yos.sentenced', '2026-11-20T12:00:00Z', { order: 'youth_rehabilitation_order' }), ev('yos.plan_completed', '2026-11-30T12:00:00Z', { order: 'youth_rehabilitation_order' })];
+    expect(pairs(obligationsOf('yos.plan-review', [...events, ev('yos.intervention_ended', '2027-01-15T12:00:00Z')]))).toEqual([['2027-02-28', 'cancelled']]);
+  });
+
+  it('yos.resettlement-planning: started within 10 working days of a Detention and Training Order (standard 20)', () => {
+    const dto = ev('yos.sentenced', '2026-12-18T12:00:00Z', { order: 'detention_and_training_order' });
+    // Fri 18 December: Christmas Day, the Boxing Day substitute and New Year's Day skipped: Wed 6 January 2027 (10).
+    const [late] = obligationsOf('yos.resettlement-planning', [dto, ev('yos.resettlement_planning_started', '2027-01-07T10:00:00Z')]);
+    expect([dueOf(late!), late!.outcome]).toEqual(['2027-01-06', 'met_late']);
+    expect(obligationsOf('yos.resettlement-planning', [ev('yos.sentenced', '2026-12-18T12:00:00Z', { order: 'youth_rehabilitation_order' })])).toEqual([]);
+  });
+
+  it('yos.release-accommodation and yos.release-ete: in place before release on licence (standard 21)', () => {
+    const dto = ev('yos.sentenced', '2026-04-02T12:00:00+01:00', { order: 'detention_and_training_order' });
+    const release = ev('yos.released', '2026-08-31T09:00:00+01:00', { turned18InCustody: false });
+    const housed = ev('yos.release_accommodation_confirmed', '2026-08-28T15:00:00+01:00');
+    // Released on the summer bank holiday, Mon 31 August: accommodation confirmed the Friday before; no ETE.
+    expect(pairs(obligationsOf('yos.release-accommodation', [dto, housed, release]))).toEqual([['2026-08-31', 'met']]);
+    expect(pairs(obligationsOf('yos.release-ete', [dto, housed, release]))).toEqual([['2026-08-31', 'missed']]);
+    // What was in place before an earlier release does not count for the next.
+    const again = [dto, housed, ev('yos.release_ete_confirmed', '2026-08-28T16:00:00+01:00'), release, ev('yos.sentenced', '2026-11-02T12:00:00Z', { order: 'detention_and_training_order' }), ev('yos.released', '2027-01-04T10:00:00Z')];
+    expect(pairs(obligationsOf('yos.release-ete', again))).toEqual([['2026-08-31', 'met'], ['2027-01-04', 'missed']]);
+  });
+});
+
+describe('Section 1: Children with Disabilities, transitions and the 75-nights-away cohort (issue 12)', () => {
+  it('cwd.transitions-tracking-meeting: a notification shared at the tracking meeting within a month (standard 20)', () => {
+    // Notified on Monday 28 December 2026, Boxing Day's substitute bank holiday: due Thursday 28 January 2027.
+    const notified = ev('transitions.team_notified', '2026-12-28T10:00:00Z');
+    const [met] = obligationsOf('cwd.transitions-tracking-meeting', [notified, ev('transitions.tracking_meeting_discussed', '2027-01-28T16:00:00Z', { meetingId: 'm1' })], cwd);
+    expect([dueOf(met!), met!.outcome]).toEqual(['2027-01-28', 'met']);
+    const [late] = obligationsOf('cwd.transitions-tracking-meeting', [notified, ev('transitions.tracking_meeting_discussed', '2027-01-29T10:00:00Z', { meetingId: 'm2' })], cwd);
     expect(late!.outcome).toBe('met_late');
-    expect(obligationsOf('yos.probation-transfer', [dto, release])[0]!.outcome).toBe('missed');
-    expect(obligationsOf('yos.probation-transfer', [dto, ev('yos.released', '2027-05-31T10:00:00+01:00', { turned18InCustody: false })])).toEqual([]);
+    const [ruledOut] = obligationsOf('cwd.transitions-tracking-meeting', [notified, ev('transitions.need_ruled_out', '2027-01-05T10:00:00Z')], cwd);
+    expect(ruledOut!.outcome).toBe('cancelled');
+    expect(obligationsOf('cwd.transitions-tracking-meeting', [notified], { teamSpecialism: 'family-support' })).toEqual([]);
+  });
+
+  it('cwd.nights-away-visit: every 4 weeks from the last visit for a child 75 nights away who is not in care (standard 16, note 2)', () => {
+    const events = [
+      ev('cin.plan_started', '2026-03-02T10:00:00Z'),
+      // Last visit on Good Friday, 3 April 2026; joined the cohort on Easter Monday.
+      ev('cin.visit', '2026-04-03T11:00:00+01:00'),
+      ev('cwd.nights_away_cohort_joined', '2026-04-06T10:00:00+01:00', { basis: 'overnight_short_breaks' }),
+      ev('cin.visit', '2026-05-01T15:00:00+01:00'),
+    ];
+    // 3 April + 28 days = Friday 1 May (the early May bank holiday weekend after it does not matter); then Friday 29 May.
+    expect(pairs(obligationsOf('cwd.nights-away-visit', events, cwd))).toEqual([
+      ['2026-05-01', 'met'],
+      ['2026-05-29', 'open'],
+    ]);
+    // Coming into care hands the child to cwd.cic-visit; leaving the cohort ends it.
+    expect(pairs(obligationsOf('cwd.nights-away-visit', [...events, ev('cic.started', '2026-05-10T10:00:00+01:00', { legalStatus: 'V2' })], cwd)).at(-1)).toEqual(['2026-05-29', 'cancelled']);
+    expect(pairs(obligationsOf('cwd.nights-away-visit', [...events, ev('cwd.nights_away_cohort_left', '2026-06-15T10:00:00+01:00', { reason: 'Short breaks reduced to 40 nights' })], cwd)).at(-1)).toEqual(['2026-05-29', 'missed']);
+    expect(obligationsOf('cwd.nights-away-visit', events, { teamSpecialism: 'assessment' })).toEqual([]);
+  });
+
+  it('records the transitions steps and the cohort on their own page, with their data checked', () => {
+    for (const type of ['transitions.team_notified', 'transitions.need_identified', 'transitions.ehcp_review_attended', 'transitions.sda_completed', 'transitions.forum_decided', 'transitions.tracking_meeting_discussed', 'cwd.nights_away_cohort_joined', 'cwd.nights_away_cohort_left']) {
+      expect(eventTypeOf(type)?.recordedOn, type).toBe('transitions');
+      expect(isPracticeWork(type), type).toBe(false);
+    }
+    expect(eventTypeOf('transitions.forum_decided')!.data!.safeParse({ responsibility: 'adult_social_care' }).success).toBe(true);
+    expect(eventTypeOf('transitions.forum_decided')!.data!.safeParse({ responsibility: 'parents' }).success).toBe(false);
+    expect(eventTypeOf('cwd.nights_away_cohort_joined')!.data!.safeParse({ basis: 'residential_school' }).success).toBe(true);
+    expect(eventTypeOf('cwd.nights_away_cohort_joined')!.data!.safeParse({}).success).toBe(false);
+    expect(ruleById('cwd.nights-away-visit')!.citation.paragraph).toBe('16 and note 2');
+    expect(notModelled.find((n) => n.citation.section === 'Section 1: Children with Disabilities' && n.citation.paragraph === '20')?.reason).toContain('cwd.transitions-tracking-meeting');
   });
 });

@@ -3,6 +3,8 @@ import type { EventMatch } from '../../domain/standards/rule';
 import type { CatalogueFile } from '../catalogueTypes';
 import { rules } from '../catalogueTypes';
 import { socialCareCaseStarts } from './section5Recording';
+import { courtValues, disposalValues, orderValues } from '../../domain/youthJustice/youthJusticeCodes';
+import { forumResponsibilityValues, nightsAwayBasisValues } from '../../domain/transitions/transitions';
 
 /** practice-standards.txt, Section 1: Early Help and Children with Disabilities, and the Early Help appendices. */
 const document = 'practice-standards' as const;
@@ -25,9 +27,19 @@ const arrangements = ['stable', 'overnight_short_breaks', 'family_based_overnigh
 const shortBreakOrStable = ['stable', 'overnight_short_breaks', 'family_based_overnight_short_breaks'] as const;
 
 /** The youth justice work an assessment or plan is for: out-of-court (early intervention included), or a court order. */
-const yosOrders = ['youth_rehabilitation_order', 'referral_order', 'detention_and_training_order', 'other_order'] as const;
+const yosOrders = orderValues;
 const yosOrder = z.enum(yosOrders, { error: `order must be one of ${yosOrders.join(', ')}` });
 const yosWork = z.enum(['out_of_court', ...yosOrders], { error: `order must be out_of_court or one of ${yosOrders.join(', ')}` });
+/** The Youth Offending Service's forms and figures use the same lists (src/domain/youthJustice/youthJusticeCodes.ts). */
+const yosRoute = z.enum(['out_of_court', 'court'], { error: 'route must be out_of_court or court' });
+const yosSource = z.enum(['police', 'court', 'children_social_care', 'school', 'family', 'other'], { error: 'source must be police, court, children_social_care, school, family or other' });
+const yosDisposal = z.enum(disposalValues, { error: `disposal must be one of ${disposalValues.join(', ')}` });
+const yosCourt = z.enum(courtValues, { error: `court must be one of ${courtValues.join(', ')}` });
+const yosDate = (name: string) => z.string({ error: `${name} must be a date written YYYY-MM-DD` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${name} must be a date written YYYY-MM-DD`);
+/** Youth justice records are the service's own (issue 12): recorded on the child's Youth justice page, never on Record work. */
+const yosPage = { recordedOn: 'youth-justice' } as const;
+/** Custodial sentences (standards 17-22). */
+const custodial = { order: 'detention_and_training_order' } as const;
 
 /** The Early Help Step Up Procedure (Appendix 2): why change is limited, what the Early Help Manager decides next, and the Duty Manager's recommendation on a Hub decision. */
 export const limitedChangeConcerns = ['high_risks_continuing', 'risk_increased', 'no_engagement'] as const;
@@ -111,62 +123,183 @@ export const section1: CatalogueFile = {
         arrangement: z.enum(arrangements, { error: `arrangement must be one of ${arrangements.join(', ')}` }),
       }),
     },
-    { type: 'transitions.team_notified', title: 'Transitions Team notified that the child is likely to need adult services' },
-    { type: 'transitions.referral_made', title: 'Referred to the Transitions Team for the Self-Directed Assessment' },
+    // Transitions (issue 12): recorded on the child's Transitions page (src/modules/transitions/), which keeps the
+    // order of Children with Disabilities 20-26; the care leaver page records the notification and referral too.
+    { type: 'transitions.team_notified', title: 'Transitions Team notified that the child is likely to need adult services', recordedOn: 'transitions' },
+    { type: 'transitions.referral_made', title: 'Referred to the Transitions Team for the Self-Directed Assessment', recordedOn: 'transitions' },
     {
       type: 'transitions.assessment_triggered',
       title: 'Assessment of needs after 18 triggered',
+      recordedOn: 'transitions',
       data: passthrough({
         assessment: z.enum(['child_and_family', 'early_help', 'short_breaks'], { error: 'assessment must be child_and_family, early_help or short_breaks' }),
       }),
     },
-    { type: 'transitions.need_ruled_out', title: 'Decided that the child is not likely to need adult services' },
-    { type: 'assist.enquiry_received', title: 'ASSIST contacted for information, signposting, a drop in or a workshop' },
-    { type: 'assist.enquiry_responded', title: 'ASSIST responded to the contact', after: [{ type: 'assist.enquiry_received' }] },
-    { type: 'assist.marf_received', title: 'Multi-agency referral for ASSIST support received by Duty, Triage and Assessment' },
-    { type: 'assist.hub_discussed', title: 'ASSIST referral discussed at the Early Help Hub', during: 'assist-referral' },
-    { type: 'assist.allocated', title: 'Referral allocated to ASSIST', during: 'assist-referral' },
+    { type: 'transitions.need_ruled_out', title: 'Decided that the child is not likely to need adult services', recordedOn: 'transitions' },
+    { type: 'transitions.need_identified', title: 'Decided that the child is likely to need adult services', recordedOn: 'transitions' },
+    // 21: from notification, the Transitions Team attends the child's annual EHCP reviews.
+    { type: 'transitions.ehcp_review_attended', title: "Transitions Team attended the child's annual Education, Health and Care Plan review", after: [{ type: 'transitions.team_notified' }], recordedOn: 'transitions' },
+    // 25-26: the Self-Directed Assessment, then the Forum's decision on who is responsible for finances and services after 18.
+    { type: 'transitions.sda_completed', title: 'Self-Directed Assessment (SDA) completed by the Transitions Team', after: [{ type: 'transitions.referral_made' }], recordedOn: 'transitions' },
+    {
+      type: 'transitions.forum_decided',
+      title: "Forum's decision on responsibility for the young person's finances and services after 18",
+      after: [{ type: 'transitions.sda_completed' }],
+      recordedOn: 'transitions',
+      data: passthrough({ responsibility: z.enum(forumResponsibilityValues, { error: `responsibility must be one of ${forumResponsibilityValues.join(', ')}` }) }),
+    },
+    // 20: the monthly tracking meeting, written on each child discussed at it (`data.meetingId` ties them together).
+    { type: 'transitions.tracking_meeting_discussed', title: "Discussed at the Disabled Children's Team's monthly transitions tracking meeting", recordedOn: 'transitions' },
+    // 16, note 2: the cohort of children spending 75 or more nights a year away from home, seen as children in care are.
+    {
+      type: 'cwd.nights_away_cohort_joined',
+      title: 'Spending 75 or more nights a year away from home (respite, overnight short breaks or a jointly funded residential school)',
+      recordedOn: 'transitions',
+      data: passthrough({ basis: z.enum(nightsAwayBasisValues, { error: `basis must be one of ${nightsAwayBasisValues.join(', ')}` }) }),
+    },
+    { type: 'cwd.nights_away_cohort_left', title: 'No longer spending 75 or more nights a year away from home', during: 'nights-away', recordedOn: 'transitions' },
+    // ASSIST (issue 12): recorded on its own pages (src/modules/assist/), which keep the order of ASSIST 1-5.
+    { type: 'assist.enquiry_received', title: 'ASSIST contacted for information, signposting, a drop in or a workshop', recordedOn: 'assist' },
+    { type: 'assist.enquiry_responded', title: 'ASSIST responded to the contact', after: [{ type: 'assist.enquiry_received' }], recordedOn: 'assist' },
+    // ASSIST 2: a place asked for on a parent programme, after an open (self) referral or diagnosis documentation
+    // from CAMHS or health. `informationBy` is 6 weeks before `programmeStartsOn`: the date the information is due.
+    {
+      type: 'assist.programme_requested',
+      title: 'Place on a parent programme asked for (open referral, or diagnosis documentation from CAMHS or health)',
+      recordedOn: 'assist',
+      data: passthrough({
+        requestId: z.string({ error: 'requestId is needed: it ties the information sent to this request' }).min(1, 'requestId is needed: it ties the information sent to this request'),
+        route: z.enum(['self_referral', 'diagnosis'], { error: 'route must be self_referral or diagnosis' }),
+        programmeStartsOn: z.iso.date({ error: 'programmeStartsOn must be a date written YYYY-MM-DD' }),
+        informationBy: z.iso.date({ error: 'informationBy must be a date written YYYY-MM-DD: 6 weeks before the programme starts' }),
+      }),
+    },
+    {
+      type: 'assist.programme_information_sent',
+      title: 'Information on the parent programme sent to the family',
+      after: [{ type: 'assist.programme_requested' }],
+      recordedOn: 'assist',
+      data: passthrough({ requestId: z.string({ error: 'requestId is needed: the request the information answers' }).min(1, 'requestId is needed: the request the information answers') }),
+    },
+    {
+      type: 'assist.programme_withdrawn',
+      title: 'Family no longer wants the parent programme place',
+      after: [{ type: 'assist.programme_requested' }],
+      recordedOn: 'assist',
+      data: passthrough({ requestId: z.string({ error: 'requestId is needed: the request withdrawn' }).min(1, 'requestId is needed: the request withdrawn') }),
+    },
+    { type: 'assist.marf_received', title: 'Multi-agency referral for ASSIST support received by Duty, Triage and Assessment', recordedOn: 'assist' },
+    {
+      type: 'assist.hub_discussed',
+      title: 'ASSIST referral discussed at the Early Help Hub',
+      during: 'assist-referral',
+      recordedOn: 'assist',
+      data: passthrough({ decision: z.enum(['allocate_to_assist', 'not_for_assist'], { error: 'decision must be allocate_to_assist or not_for_assist' }).optional() }),
+    },
+    { type: 'assist.allocated', title: 'Referral allocated to ASSIST', during: 'assist-referral', after: [{ type: 'assist.hub_discussed' }], recordedOn: 'assist' },
     {
       type: 'assist.family_written_to',
       title: 'ASSIST wrote to the family about the referral',
       during: 'assist-referral',
+      recordedOn: 'assist',
       data: passthrough({
         outcome: z.enum(['contact_to_follow', 'waiting_list'], { error: 'outcome must be contact_to_follow or waiting_list' }),
       }),
     },
-    { type: 'assist.family_contacted', title: 'ASSIST contacted the family to arrange to meet', during: 'assist-referral' },
-    { type: 'assist.closed', title: 'ASSIST work closed', during: 'assist-referral' },
-    { type: 'ot.query_received', title: 'Query received in the Occupational Therapy duty inbox' },
-    { type: 'ot.query_responded', title: 'Occupational Therapy query acknowledged and responded to', after: [{ type: 'ot.query_received' }] },
-    { type: 'ot.referral_received', title: 'Referral received by Occupational Therapy' },
-    { type: 'ot.referral_prioritised', title: 'Occupational Therapy referral prioritised (Priority 1 or 2)', during: 'ot-referral' },
-    { type: 'ot.waiting_list_letter_sent', title: 'Occupational Therapy waiting list letter sent to parents or carers', during: 'ot-referral' },
-    { type: 'ot.allocated', title: 'Allocated to an Occupational Therapist', during: 'ot-referral' },
-    { type: 'ot.assessment_offered', title: 'Parents or carers contacted to offer the initial assessment', during: 'ot-referral' },
-    { type: 'ot.assessment_completed', title: 'Occupational Therapy assessment completed', during: 'ot-referral' },
-    { type: 'ot.person_summary_updated', title: 'Person summary updated from the Occupational Therapy assessment', during: 'ot-referral' },
-    { type: 'ot.closed', title: 'Occupational Therapy involvement closed', during: 'ot-referral' },
-    { type: 'yos.referral_received', title: 'Referral received by the Youth Offending Service' },
-    { type: 'yos.referral_allocated', title: 'Youth Offending Service referral allocated', during: 'youth-justice' },
-    { type: 'yos.disposal_delivered', title: 'Out-of-court disposal delivered' },
-    { type: 'yos.sentenced', title: 'Sentenced by a court', data: passthrough({ order: yosOrder }) },
-    { type: 'yos.assessment_completed', title: 'Youth Justice Board approved assessment completed (AssetPlus)', during: 'youth-justice', data: passthrough({ order: yosWork }) },
-    { type: 'yos.plan_completed', title: 'Intervention plan completed from the assessment', during: 'youth-justice', data: passthrough({ order: yosWork }) },
-    { type: 'yos.plan_reviewed', title: 'Intervention plan reviewed', during: 'youth-justice' },
-    { type: 'yos.intervention_ended', title: 'Youth Offending Service intervention ended' },
-    { type: 'yos.case_closed', title: 'Closed to the Youth Offending Service', during: 'youth-justice' },
-    { type: 'yos.custody_contact_made', title: 'Contact made with the young person in custody', during: 'yos-custody' },
-    { type: 'yos.sentence_planning_attended', title: 'Custodial sentence planning meeting attended', during: 'yos-custody' },
-    { type: 'yos.sentence_plan_review_attended', title: 'Review of the custodial sentence plan attended', during: 'yos-custody' },
+    { type: 'assist.family_contacted', title: 'ASSIST contacted the family to arrange to meet', during: 'assist-referral', recordedOn: 'assist' },
+    // ASSIST 5: at closing, families are given information on how to use the service again (standards 1 and 2).
+    { type: 'assist.closed', title: 'ASSIST work closed', during: 'assist-referral', recordedOn: 'assist', data: passthrough({ accessInformationGiven: z.boolean({ error: 'accessInformationGiven must be true or false' }).optional() }) },
+    // Occupational Therapy (issue 12): recorded on its own pages (src/modules/occupationalTherapy/), which keep the order of 1-7.
+    { type: 'ot.query_received', title: 'Query received in the Occupational Therapy duty inbox', recordedOn: 'occupational-therapy' },
+    { type: 'ot.query_responded', title: 'Occupational Therapy query acknowledged and responded to', after: [{ type: 'ot.query_received' }], recordedOn: 'occupational-therapy' },
+    { type: 'ot.referral_received', title: 'Referral received by Occupational Therapy', recordedOn: 'occupational-therapy' },
+    {
+      type: 'ot.referral_prioritised',
+      title: 'Occupational Therapy referral prioritised (Priority 1 or 2)',
+      during: 'ot-referral',
+      recordedOn: 'occupational-therapy',
+      // Occupational Therapy 2: "prioritised into Priority 1 or 2".
+      data: passthrough({ priority: z.union([z.literal(1), z.literal(2)], { error: 'priority must be 1 or 2' }) }),
+    },
+    { type: 'ot.waiting_list_letter_sent', title: 'Occupational Therapy waiting list letter sent to parents or carers', during: 'ot-referral', after: [{ type: 'ot.referral_prioritised' }], recordedOn: 'occupational-therapy' },
+    { type: 'ot.allocated', title: 'Allocated to an Occupational Therapist', during: 'ot-referral', after: [{ type: 'ot.referral_prioritised' }], recordedOn: 'occupational-therapy' },
+    { type: 'ot.assessment_offered', title: 'Parents or carers contacted to offer the initial assessment', during: 'ot-referral', after: [{ type: 'ot.allocated' }], recordedOn: 'occupational-therapy' },
+    {
+      // Occupational Therapy 5: at the first home visit the therapist explains working hours, gives the team's
+      // contact details, and asks for both the consent to share information and the taking photographs forms.
+      type: 'ot.home_visited',
+      title: 'First Occupational Therapy home visit: working hours and contact details explained, consent forms signed or declined',
+      during: 'ot-referral',
+      after: [{ type: 'ot.allocated' }],
+      recordedOn: 'occupational-therapy',
+      data: passthrough({
+        workingHoursExplained: z.literal(true, { error: 'workingHoursExplained must be true: working hours are explained at the first home visit (Occupational Therapy 5)' }),
+        contactDetailsGiven: z.literal(true, { error: "contactDetailsGiven must be true: the team's contact details are given at the first home visit (Occupational Therapy 5)" }),
+        consentToShare: z.enum(['signed', 'declined'], { error: 'consentToShare must be signed or declined' }),
+        photographConsent: z.enum(['signed', 'declined'], { error: 'photographConsent must be signed or declined' }),
+        declinedReason: z.string().nullish(),
+      }).refine((d) => (d.consentToShare !== 'declined' && d.photographConsent !== 'declined') || Boolean(d.declinedReason && d.declinedReason.trim()), {
+        message: 'declinedReason is needed when a consent form was declined',
+        path: ['declinedReason'],
+      }),
+    },
+    { type: 'ot.assessment_completed', title: 'Occupational Therapy assessment completed', during: 'ot-referral', recordedOn: 'occupational-therapy' },
+    { type: 'ot.person_summary_updated', title: 'Person summary updated from the Occupational Therapy assessment', during: 'ot-referral', after: [{ type: 'ot.assessment_completed' }], recordedOn: 'occupational-therapy' },
+    {
+      // Occupational Therapy 7 and 8: the proposed intervention explained to the child and their parents or carers, in
+      // their preferred way of communicating, and their agreement to proceed.
+      type: 'ot.intervention_agreed',
+      title: 'Occupational Therapy intervention explained and agreed with the child and their parents or carers',
+      during: 'ot-referral',
+      after: [{ type: 'ot.assessment_completed' }],
+      recordedOn: 'occupational-therapy',
+      data: passthrough({ intervention: z.string({ error: 'intervention is needed: what was proposed and agreed' }).trim().min(1, 'intervention is needed: what was proposed and agreed') }),
+    },
+    { type: 'ot.closed', title: 'Occupational Therapy involvement closed', during: 'ot-referral', recordedOn: 'occupational-therapy' },
+    // Youth Offending Service (issue 12): each recorded on the child's Youth justice page (src/modules/youthJustice), never on Record work.
+    {
+      type: 'yos.referral_received',
+      title: 'Referral received by the Youth Offending Service',
+      ...yosPage,
+      // The route decides which standards follow: out of court (1-5) or court (6-22). `previousDisposal`: a caution or conviction elsewhere before (not a first-time entrant).
+      data: passthrough({ route: yosRoute, source: yosSource.optional(), previousDisposal: z.boolean({ error: 'previousDisposal must be true or false' }).optional() }),
+    },
+    { type: 'yos.arrested', title: 'Arrested by the police (the service works with the Police and CPS to avoid unnecessary criminalisation)', ...yosPage },
+    { type: 'yos.referral_allocated', title: 'Youth Offending Service referral allocated to a case manager', during: 'youth-justice', ...yosPage },
+    { type: 'yos.disposal_delivered', title: 'Out-of-court disposal delivered', ...yosPage, data: passthrough({ disposal: yosDisposal }) },
+    { type: 'yos.pre_sentence_report_submitted', title: 'Pre-sentence report submitted to the court', during: 'youth-justice', ...yosPage, data: passthrough({ court: yosCourt.optional() }) },
+    { type: 'yos.sentenced', title: 'Sentenced by a court', ...yosPage, data: passthrough({ order: yosOrder, court: yosCourt.optional(), releaseOn: yosDate('releaseOn').optional() }) },
+    { type: 'yos.assessment_completed', title: 'Youth Justice Board approved assessment completed (AssetPlus)', during: 'youth-justice', ...yosPage, data: passthrough({ order: yosWork }) },
+    { type: 'yos.plan_completed', title: 'Intervention plan completed from the assessment', during: 'youth-justice', ...yosPage, data: passthrough({ order: yosWork }) },
+    { type: 'yos.plan_reviewed', title: 'Intervention plan reviewed', during: 'youth-justice', ...yosPage },
+    { type: 'yos.intervention_ended', title: 'Youth Offending Service intervention ended', ...yosPage },
+    { type: 'yos.case_closed', title: 'Closed to the Youth Offending Service', during: 'youth-justice', ...yosPage },
+    { type: 'yos.custody_contact_made', title: 'Contact made with the young person in custody', during: 'yos-custody', ...yosPage },
+    { type: 'yos.sentence_planning_attended', title: 'Custodial sentence planning meeting attended', during: 'yos-custody', ...yosPage },
+    { type: 'yos.sentence_plan_review_attended', title: 'Review of the custodial sentence plan attended', during: 'yos-custody', ...yosPage },
+    { type: 'yos.resettlement_planning_started', title: 'Resettlement planning started for the release from custody', during: 'yos-custody', ...yosPage },
+    { type: 'yos.release_accommodation_confirmed', title: 'Suitable accommodation in place for the release on licence', during: 'yos-custody', ...yosPage },
+    { type: 'yos.release_ete_confirmed', title: 'Education, training or employment in place for the release on licence', during: 'yos-custody', ...yosPage },
+    { type: 'yos.release_date_set', title: 'Expected release date from custody set or changed', during: 'yos-custody', ...yosPage, data: passthrough({ releaseOn: yosDate('releaseOn') }) },
     {
       type: 'yos.released',
       title: 'Released from custody on licence',
       during: 'yos-custody',
+      ...yosPage,
       data: passthrough({ turned18InCustody: z.boolean({ error: 'turned18InCustody must be true or false' }).optional() }),
     },
-    { type: 'yos.probation_transfer_finalised', title: 'Transfer to the National Probation Service finalised' },
+    { type: 'yos.probation_transfer_finalised', title: 'Transfer to the National Probation Service finalised', during: 'yos-custody', ...yosPage },
+    // Dated when the further offence was committed (the re-offending indicator counts those within 12 months of a disposal or sentence).
+    { type: 'yos.reoffended', title: 'Proven re-offence committed', ...yosPage },
+    { type: 'yos.note_added', title: 'Youth justice note or correction added (nothing recorded is changed)', ...yosPage },
   ],
   episodes: [
+    {
+      id: 'nights-away',
+      title: "A child of the Disabled Children's Team spending 75 or more nights a year away from home (Children with Disabilities 16, note 2)",
+      starts: [{ type: 'cwd.nights_away_cohort_joined' }],
+      ends: [{ type: 'cwd.nights_away_cohort_left' }],
+    },
     {
       id: 'early-help',
       title: 'An Early Help case, from receipt into the service until it closes or steps up',
@@ -202,17 +335,13 @@ export const section1: CatalogueFile = {
     {
       citation: { ...cwd, paragraph: '20' },
       quote: 'A monthly tracking meeting will be held where this information will be shared.',
-      reason: "A meeting of the service about all the children it tracks, not an event on one child's record.",
+      reason:
+        "That the meeting is held every month is about the service, not one child's record: the Transitions page (src/modules/transitions/) flags a month without one. What it asks of each child, that a notification is shared at the next meeting, is the rule cwd.transitions-tracking-meeting.",
     },
     {
       citation: { ...cwd, paragraph: '21' },
       quote: 'From point of notification, the transitions team will attend the annual Education, Health and Care Plan (EHP) reviews for the child.',
       reason: "The annual review is the education authority's meeting, on its own timetable; what is asked of the Transitions Team is to attend each one, which has no time of its own to count.",
-    },
-    {
-      citation: { ...assist, paragraph: '2' },
-      quote: 'Information for the next available programme will be sent 6 weeks prior to the start of the programme.',
-      reason: "Due before a parent programme's start date, which belongs to the programme the service runs, not to an event on the family's record; the engine counts back only from an event on the record.",
     },
     {
       citation: { ...ot, paragraph: '1' },
@@ -431,7 +560,7 @@ export const section1: CatalogueFile = {
       title: "Child in care of the Disabled Children's Team seen at least every 4 weeks",
       citation: { ...cwd, paragraph: '16' },
       quote: 'A Child in Care held in the Children with Disabilities Team will be seen a minimum of every 4 weeks.',
-      notes: 'In place of cic.visit (every 6 weeks), which leaves these children out. From coming into care, then from each visit; an agreement that the placement is stable (standard 17) ends it.',
+      notes: 'In place of cic.visit (every 6 weeks), which leaves these children out. From coming into care, then from each visit; an agreement that the placement is stable (standard 17) ends it. Children of note 2 who are not in care (75 or more nights a year away from home) are seen every 4 weeks by cwd.nights-away-visit.',
       responsible: 'social-worker',
       starts: [{ type: 'cic.started' }],
       satisfiedBy: [{ type: 'cic.visit' }],
@@ -570,6 +699,40 @@ export const section1: CatalogueFile = {
       age: 16,
       ahead: { amount: 0, unit: 'days' },
     },
+    {
+      id: 'cwd.transitions-tracking-meeting',
+      kind: 'after',
+      title: 'Notification shared at the monthly transitions tracking meeting within a month',
+      citation: { ...cwd, paragraph: '20' },
+      quote:
+        'The Transitions Team should be notified of all children likely to require transition into Adult Services on their 14th birthday/as soon as they present to the service thereafter. A monthly tracking meeting will be held where this information will be shared.',
+      notes:
+        'Read as: a child notified to the Transitions Team is discussed at the next monthly tracking meeting, so within 1 calendar month of the notification (`transitions.tracking_meeting_discussed`, written on each child the meeting discussed). That a meeting is held every month is flagged on the Transitions page. A decision that the child is not likely to need adult services cancels it.',
+      responsible: 'social-worker',
+      starts: [{ type: 'transitions.team_notified' }],
+      satisfiedBy: [{ type: 'transitions.tracking_meeting_discussed' }],
+      cancelledBy: [{ type: 'transitions.need_ruled_out' }],
+      cohort: disabledChildren,
+      within: { amount: 1, unit: 'months' },
+    },
+    {
+      id: 'cwd.nights-away-visit',
+      kind: 'recurring',
+      title: "Child of the Disabled Children's Team spending 75 or more nights a year away from home seen at least every 4 weeks",
+      citation: { ...cwd, paragraph: '16 and note 2' },
+      quote:
+        'A Child in Care held in the Children with Disabilities Team will be seen a minimum of every 4 weeks. … Note: This cohort includes children with disabilities who by virtue of receiving respite services/overnight short breaks/residing at a jointly funded residential school provision are spending 75 plus nights away from home each year.',
+      notes:
+        "Note 2 puts these children in standard 16's cohort whether or not they are looked after. For a child of the team recorded in the cohort (`cwd.nights_away_cohort_joined`, with its basis) who is not in care: the next visit is due 4 weeks from the last child in need or child protection visit (or joining), then from each, until the child leaves the cohort. Coming into care ends it: cwd.cic-visit (also every 4 weeks) takes over.",
+      responsible: 'social-worker',
+      starts: [{ type: 'cwd.nights_away_cohort_joined' }],
+      countFrom: [{ type: 'cin.visit' }, { type: 'cp.visit' }, { type: 'cic.visit' }],
+      satisfiedBy: [{ type: 'cin.visit' }, { type: 'cp.visit' }],
+      episode: 'nights-away',
+      cancelledBy: [{ type: 'cic.started' }],
+      cohort: disabledChildren,
+      every: { amount: 4, unit: 'weeks' },
+    },
     // Case Summaries & Chronologies: for cases open to social care these are the general rules of Section 5
     // (recording.case-summary, recording.chronology: also every 3 months); for early help cases, these.
     {
@@ -613,6 +776,22 @@ export const section1: CatalogueFile = {
       satisfiedBy: [{ type: 'assist.enquiry_responded' }],
       correlate: 'enquiryId',
       within: { amount: 2, unit: 'working-days' },
+    },
+    {
+      id: 'assist.programme-information',
+      kind: 'after',
+      title: 'Parent programme information sent 6 weeks before the programme starts',
+      citation: { ...assist, paragraph: '2' },
+      quote: 'Following open (self) referral contact or receipt of diagnosis documentation from CAMHS or health for parent programmes, information for the next available programme will be sent 6 weeks prior to the start of the programme.',
+      notes:
+        "Due by the date the request records (`data.informationBy`): 6 weeks (42 days) before the programme's start, set by ASSIST's page when the place is asked for (src/domain/assist/assistCase.ts, informationDueOn). The next available programme is one that still leaves those 6 weeks. A request and the information sent are tied by `data.requestId`; withdrawing the place cancels it.",
+      responsible: 'early-help-worker',
+      starts: [{ type: 'assist.programme_requested' }],
+      satisfiedBy: [{ type: 'assist.programme_information_sent' }],
+      correlate: 'requestId',
+      cancelledBy: [{ type: 'assist.programme_withdrawn' }],
+      fromDateIn: 'informationBy',
+      within: { amount: 0, unit: 'days' },
     },
     {
       id: 'assist.hub-discussion',
@@ -667,8 +846,7 @@ export const section1: CatalogueFile = {
       episode: 'assist-referral',
       within: { amount: 5, unit: 'working-days' },
     },
-    // Occupational Therapy. Hearth has no Occupational Therapist role: the social worker role stands for the
-    // allocated practitioner.
+    // Occupational Therapy: the occupational therapists of the Disabled Children's Team (specialist-service-statement.txt 7.3).
     {
       id: 'ot.query-response',
       kind: 'after',
@@ -676,7 +854,7 @@ export const section1: CatalogueFile = {
       citation: { ...ot, paragraph: '1' },
       quote: 'Queries will be acknowledged and responded to within 5 working days.',
       notes: 'A query and its response are tied by `data.queryId` when both carry one.',
-      responsible: 'social-worker',
+      responsible: 'occupational-therapist',
       starts: [{ type: 'ot.query_received' }],
       satisfiedBy: [{ type: 'ot.query_responded' }],
       correlate: 'queryId',
@@ -688,7 +866,7 @@ export const section1: CatalogueFile = {
       title: 'New Occupational Therapy referral prioritised within 5 working days',
       citation: { ...ot, paragraph: '2' },
       quote: 'New referrals will be reviewed by the Occupational Therapists 4 days per week and prioritised into Priority 1 or 2 within 5 working days.',
-      responsible: 'social-worker',
+      responsible: 'occupational-therapist',
       starts: [{ type: 'ot.referral_received' }],
       satisfiedBy: [{ type: 'ot.referral_prioritised' }],
       episode: 'ot-referral',
@@ -700,11 +878,13 @@ export const section1: CatalogueFile = {
       title: 'Waiting list letter sent within 5 working days of prioritisation',
       citation: { ...ot, paragraph: '3' },
       quote: 'Waiting list letters will be sent to parents/carers of children with new referrals within 5 working days of prioritisation.',
-      responsible: 'business-support',
+      responsible: 'occupational-therapist',
       starts: [{ type: 'ot.referral_prioritised' }],
       occurrence: 1,
       satisfiedBy: [{ type: 'ot.waiting_list_letter_sent' }],
       episode: 'ot-referral',
+      // A child allocated before the letter is due is not waiting: no letter is owed.
+      cancelledBy: [{ type: 'ot.allocated' }],
       within: { amount: 5, unit: 'working-days' },
     },
     {
@@ -714,7 +894,7 @@ export const section1: CatalogueFile = {
       citation: { ...ot, paragraph: '4' },
       quote: 'Occupational Therapists will contact parents/carers to offer initial assessment with 5 days of allocation.',
       notes: '"With 5 days" is read as within 5 calendar days: the standard says working days where it means them.',
-      responsible: 'social-worker',
+      responsible: 'occupational-therapist',
       starts: [{ type: 'ot.allocated' }],
       occurrence: 1,
       satisfiedBy: [{ type: 'ot.assessment_offered' }],
@@ -728,22 +908,21 @@ export const section1: CatalogueFile = {
       citation: { ...ot, paragraph: '6' },
       quote: 'Occupational Therapists will update the Mosaic Person Summary with additional information from initial Occupational Therapy assessment within 5 working days of assessment.',
       notes: 'From the first assessment of the referral.',
-      responsible: 'social-worker',
+      responsible: 'occupational-therapist',
       starts: [{ type: 'ot.assessment_completed' }],
       occurrence: 1,
       satisfiedBy: [{ type: 'ot.person_summary_updated' }],
       episode: 'ot-referral',
       within: { amount: 5, unit: 'working-days' },
     },
-    // Youth Offending Service. Hearth has no youth justice case manager role: the social worker role stands for
-    // the allocated case manager.
+    // Youth Offending Service: the allocated case manager (a youth justice officer) is responsible.
     {
       id: 'yos.assessment',
       kind: 'after',
       title: 'Youth Justice Board approved assessment within 5 working days of allocation',
       citation: { ...yos, paragraph: '1' },
       quote: 'Undertake an accurate, suitable and sufficient Youth Justice Board approved assessment of risk and need for all children referred within 5 working days of the referral being allocated.',
-      responsible: 'social-worker',
+      responsible: 'youth-justice-officer',
       starts: [{ type: 'yos.referral_allocated' }],
       occurrence: 1,
       satisfiedBy: [{ type: 'yos.assessment_completed' }],
@@ -757,7 +936,7 @@ export const section1: CatalogueFile = {
       citation: { ...yos, paragraph: '2' },
       quote: 'This plan will be developed within 5 working days of completion of the assessment.',
       notes: 'For early intervention and out-of-court work (`data.order` out_of_court); plans for court orders are paragraph 12.',
-      responsible: 'social-worker',
+      responsible: 'youth-justice-officer',
       starts: [{ type: 'yos.assessment_completed', where: { order: 'out_of_court' } }],
       satisfiedBy: [{ type: 'yos.plan_completed' }],
       episode: 'youth-justice',
@@ -770,11 +949,11 @@ export const section1: CatalogueFile = {
       citation: { ...yos, paragraph: '5' },
       quote: 'Such interventions should not exceed a 16 week period following referral or the delivery of a disposal.',
       notes:
-        'Counted from the referral or, when an out-of-court disposal is delivered, from the disposal (a later disposal replaces the earlier count). Met when the intervention ends or the case closes.',
-      responsible: 'social-worker',
-      starts: [{ type: 'yos.referral_received' }, { type: 'yos.disposal_delivered' }],
+        'For out-of-court work (the standard is among those on first-time entrants): counted from an out-of-court referral (`data.route` out_of_court) or, when an out-of-court disposal is delivered, from the disposal (a later disposal replaces the earlier count). Met when the intervention ends or the case closes; a sentence ends it, the work then being a court order.',
+      responsible: 'youth-justice-officer',
+      starts: [{ type: 'yos.referral_received', where: { route: 'out_of_court' } }, { type: 'yos.disposal_delivered' }],
       satisfiedBy: [{ type: 'yos.intervention_ended' }, { type: 'yos.case_closed' }],
-      cancelledBy: [{ type: 'yos.disposal_delivered' }],
+      cancelledBy: [{ type: 'yos.disposal_delivered' }, { type: 'yos.sentenced' }],
       within: { amount: 16, unit: 'weeks' },
     },
     {
@@ -784,7 +963,7 @@ export const section1: CatalogueFile = {
       citation: { ...yos, paragraph: '11' },
       quote: 'Supervise statutory court orders in line with the Youth Justice Board approved assessment framework (ASSET+) within 5 working days following sentencing.',
       notes: 'Read as the AssetPlus assessment completed within 5 working days of the sentence.',
-      responsible: 'social-worker',
+      responsible: 'youth-justice-officer',
       starts: [{ type: 'yos.sentenced' }],
       satisfiedBy: [{ type: 'yos.assessment_completed' }],
       episode: 'youth-justice',
@@ -796,7 +975,7 @@ export const section1: CatalogueFile = {
       title: 'Youth Rehabilitation Order plan within 5 working days of the assessment',
       citation: { ...yos, paragraph: '12' },
       quote: 'Produce a plan from the completed assessment within 5 working days (Youth Rehabilitation Orders).',
-      responsible: 'social-worker',
+      responsible: 'youth-justice-officer',
       starts: [{ type: 'yos.assessment_completed', where: { order: 'youth_rehabilitation_order' } }],
       satisfiedBy: [{ type: 'yos.plan_completed' }],
       episode: 'youth-justice',
@@ -808,7 +987,7 @@ export const section1: CatalogueFile = {
       title: 'Referral Order plan within 20 working days of the assessment',
       citation: { ...yos, paragraph: '12' },
       quote: 'Produce a plan from the completed assessment within … 20 working days (Referral Orders).',
-      responsible: 'social-worker',
+      responsible: 'youth-justice-officer',
       starts: [{ type: 'yos.assessment_completed', where: { order: 'referral_order' } }],
       satisfiedBy: [{ type: 'yos.plan_completed' }],
       episode: 'youth-justice',
@@ -820,10 +999,11 @@ export const section1: CatalogueFile = {
       title: 'Court order intervention plan reviewed at least every 3 months',
       citation: { ...yos, paragraph: '14' },
       quote: 'Review intervention plans 3 monthly or earlier in the event of significant changes in circumstances.',
-      notes: 'For plans under a court order (the standard is among the statutory post-court ones): from the first such plan, then from each review.',
-      responsible: 'social-worker',
+      notes: 'For plans under a court order (the standard is among the statutory post-court ones): from the first such plan, then from each review, until the intervention ends.',
+      responsible: 'youth-justice-officer',
       starts: [{ type: 'yos.plan_completed', where: { order: yosOrders } }],
       satisfiedBy: [{ type: 'yos.plan_reviewed' }],
+      cancelledBy: [{ type: 'yos.intervention_ended' }],
       episode: 'youth-justice',
       every: { amount: 3, unit: 'months' },
     },
@@ -833,7 +1013,7 @@ export const section1: CatalogueFile = {
       title: 'Contact with the young person in custody within 5 working days of sentence',
       citation: { ...yos, paragraph: '17' },
       quote: 'Ensure that contact with a young person within a custodial setting is made within 5 working days following sentence.',
-      responsible: 'social-worker',
+      responsible: 'youth-justice-officer',
       starts: [{ type: 'yos.sentenced', where: { order: 'detention_and_training_order' } }],
       satisfiedBy: [{ type: 'yos.custody_contact_made' }],
       episode: 'yos-custody',
@@ -845,7 +1025,7 @@ export const section1: CatalogueFile = {
       title: 'Sentence planning attended within 10 working days of sentence',
       citation: { ...yos, paragraph: '18' },
       quote: 'Attend and contribute to sentence planning within 10 working days of sentencing.',
-      responsible: 'social-worker',
+      responsible: 'youth-justice-officer',
       starts: [{ type: 'yos.sentenced', where: { order: 'detention_and_training_order' } }],
       satisfiedBy: [{ type: 'yos.sentence_planning_attended' }],
       episode: 'yos-custody',
@@ -858,7 +1038,7 @@ export const section1: CatalogueFile = {
       citation: { ...yos, paragraph: '19' },
       quote: 'Attend and contribute to reviews of the sentence planning at a minimum of 3 monthly, or as determined by establishment.',
       notes: 'From the sentence planning meeting, then from each review; release ends it. An establishment that reviews more often sets its own dates, which are not counted.',
-      responsible: 'social-worker',
+      responsible: 'youth-justice-officer',
       starts: [{ type: 'yos.sentence_planning_attended' }],
       satisfiedBy: [{ type: 'yos.sentence_plan_review_attended' }],
       episode: 'yos-custody',
@@ -870,11 +1050,56 @@ export const section1: CatalogueFile = {
       title: 'Transfer to the National Probation Service finalised a month before release',
       citation: { ...yos, paragraph: '22' },
       quote: 'Finalise the transition to National Probation Service at least 1 month prior to release date (for young people who have turned 18 whilst in custody).',
-      notes: 'Known once the release is recorded with `data.turned18InCustody`: the transfer must be finalised on or before the same date a month earlier.',
-      responsible: 'social-worker',
-      starts: [{ type: 'yos.released', where: { turned18InCustody: true } }],
+      notes:
+        'Known once the expected release date is set: by the Detention and Training Order (`yos.sentenced` with `data.releaseOn`) or later (`yos.release_date_set`), for a young person under 18 when sentenced and 18 or over on that date. Due the same date a month before the release date (clamped to the end of a shorter month, as the Youth justice page counts it); a release date set again replaces the earlier one. Met by the transfer finalised any time in custody; the release closes it.',
+      responsible: 'youth-justice-officer',
+      starts: [
+        { type: 'yos.sentenced', where: custodial },
+        { type: 'yos.release_date_set' },
+      ],
       satisfiedBy: [{ type: 'yos.probation_transfer_finalised' }],
+      cancelledBy: [{ type: 'yos.release_date_set' }],
+      episode: 'yos-custody',
+      beforeDateIn: 'releaseOn',
+      turnsAgeBy: 18,
       ahead: { amount: 1, unit: 'months' },
+    },
+    {
+      id: 'yos.resettlement-planning',
+      kind: 'after',
+      title: 'Resettlement planning started at the start of the custody period',
+      citation: { ...yos, paragraph: '20' },
+      quote: 'Plan for resettlement to commence at the start of the custody period.',
+      notes: '"At the start of the custody period" is read as by the initial sentence planning, within 10 working days of sentence (standard 18), where the plan for release is first made.',
+      responsible: 'youth-justice-officer',
+      starts: [{ type: 'yos.sentenced', where: custodial }],
+      satisfiedBy: [{ type: 'yos.resettlement_planning_started' }],
+      episode: 'yos-custody',
+      within: { amount: 10, unit: 'working-days' },
+    },
+    {
+      id: 'yos.release-accommodation',
+      kind: 'before-event',
+      title: 'Suitable accommodation in place before release on licence',
+      citation: { ...yos, paragraph: '21' },
+      quote: 'Ensure suitable accommodation and some form of Education, Training or Employment are in place prior to the young person being released on a licence period.',
+      notes: 'Known when the release is recorded: met when the accommodation was recorded in place before it (since any earlier release). The Youth justice page refuses a release without it unless the reason is given, and then this shows as missed.',
+      responsible: 'youth-justice-officer',
+      starts: [{ type: 'yos.released' }],
+      satisfiedBy: [{ type: 'yos.release_accommodation_confirmed' }],
+      ahead: { amount: 0, unit: 'days' },
+    },
+    {
+      id: 'yos.release-ete',
+      kind: 'before-event',
+      title: 'Education, training or employment in place before release on licence',
+      citation: { ...yos, paragraph: '21' },
+      quote: 'Ensure suitable accommodation and some form of Education, Training or Employment are in place prior to the young person being released on a licence period.',
+      notes: 'As yos.release-accommodation, for education, training or employment.',
+      responsible: 'youth-justice-officer',
+      starts: [{ type: 'yos.released' }],
+      satisfiedBy: [{ type: 'yos.release_ete_confirmed' }],
+      ahead: { amount: 0, unit: 'days' },
     },
   ]),
 };
