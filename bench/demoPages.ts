@@ -1,5 +1,6 @@
 /**
- * The fostering, adoption and LADO pages (issue 11) on the demonstration authority, seeded fresh into
+ * The fostering, adoption and LADO pages (issue 11) and the workforce, supervision, youth justice,
+ * occupational therapy, ASSIST, transitions and hospital duty pages (issue 12) on the demonstration authority, seeded fresh into
  * a temporary PGlite directory: each page 40 times signed in as the demo user who uses it, the first
  * 10 untimed. `node --import tsx bench/demoPages.ts` (about a minute). Response times for one user.
  */
@@ -30,7 +31,26 @@ const find = async (q: string) => (await s.people.search(cliContext(['head-of-se
 const joan = await find('Joan Okafor');
 const holt = await find('Kevin Holt');
 const poppy = await find('Poppy Ellison');
+const userId = async (username: string) => (await s.staff.memberByUsername(username))?.id;
+const jess = await userId('jess.morgan');
+const sam = await userId('sam.patel');
+const amani = await find('Amani Mwangi');
+const ethan = await find('Ethan Roberts');
+const chidi = await find('Chidi Okonkwo');
 const pages: [string, string][] = [
+  ['marcus.bell', '/workforce'],
+  ['marcus.bell', `/workforce/staff/${jess}`],
+  ['tom.reilly', '/supervision'],
+  ['tom.reilly', `/supervision/staff/${sam}`],
+  ['ellie.ford', '/youth-justice'],
+  ['ellie.ford', `/people/${amani}/youth-justice`],
+  ['kwame.asante', '/youth-justice/indicators?year=2026'],
+  ['megan.holt', '/occupational-therapy'],
+  ['megan.holt', `/people/${ethan}/occupational-therapy`],
+  ['rachel.kim', '/assist'],
+  ['sophie.turner', '/transitions'],
+  ['chloe.evans', '/hospital-duty'],
+  ['grace.mensah', `/people/${chidi}/transfer`],
   ['rebecca.lewis', '/foster-carers'],
   ['rebecca.lewis', `/people/${joan}/foster-carer`],
   ['lucy.barnes', '/fostering'],
