@@ -1,3 +1,4 @@
+import { factsChangingEvents } from './domain/people/personEvents';
 import type { Clock } from './platform/clock';
 import type { Db } from './platform/db/database';
 import { peopleService } from './modules/people/peopleService';
@@ -75,12 +76,13 @@ export function services(db: Db, clock: Clock) {
     allocationSql: people.allocationSql,
     // Youth justice obligations are shown to those who see the child's youth justice records (issue 12).
     subjectsOf: people.subjectsOf,
+    factsChangedBy: factsChangingEvents,
   });
   // Other modules' pictures of the events first (the front door's contacts), then the obligations.
   hooks.projections = [{ clear: clearFrontDoor, project: projectFrontDoor }];
   hooks.afterRecorded = async (executor, personIds, events) => {
     await projectFrontDoor(executor, events);
-    await standards.recompute(executor, personIds);
+    await standards.recomputeAfter(executor, personIds, events);
   };
   const providers = providerService(db, clock);
   const panel = panelService(db, clock, people, standards, staff);

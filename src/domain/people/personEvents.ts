@@ -89,3 +89,9 @@ export const entriesThatMayBeInError: Record<string, string> = {
   'case_note.recorded': 'case note',
   'case.significant_event_occurred': 'significant event',
 };
+
+/**
+ * Events that change what the practice standards know of a person beyond their events: the date
+ * of birth (birthdays' deadlines) and the allocated team (cohorts by the team's specialism).
+ */
+export const factsChangingEvents: readonly string[] = [...registrationEvents, personEvent.detailsCorrected, personEvent.allocated];

@@ -37,9 +37,7 @@ export function importEvents(db: Db, clock: Clock, hooks: RecordHooks) {
           const data = { ...event.data };
           if (registrationEvents.includes(event.type) && data.hearthId === undefined) data.hearthId = await peopleRepository.nextHearthId(tx);
           const base = { id: randomUUID(), personId: event.personId, type: event.type, occurredAt: event.occurredAt, data, reason: event.reason ?? null, refersTo: event.refersTo ?? null };
-          const [saved] = event.recordedAt
-            ? await eventStore.appendDated(tx, [{ ...base, recordedAt: event.recordedAt }], event.recordedBy ?? context.actor)
-            : await eventStore.append(tx, [base], event.recordedBy ?? context.actor, event.recordedBy ? event.occurredAt : clock.now());
+          const [saved] = await eventStore.append(tx, [{ ...base, recordedAt: event.recordedAt }], event.recordedBy ?? context.actor, event.recordedBy ? event.occurredAt : clock.now());
           if (!saved) continue;
           await project(tx, saved);
           recorded.push(saved);

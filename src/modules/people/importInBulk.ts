@@ -104,7 +104,7 @@ export function importInBulk(db: Db, clock: Clock, hooks: RecordHooks) {
             byRecorder.set(key, group);
           }
           for (const { who, events } of byRecorder.values()) {
-            const rows = await eventStore.appendDated(
+            const rows = await eventStore.append(
               tx,
               events.map((e) => ({
                 id: randomUUID(),
@@ -118,6 +118,7 @@ export function importInBulk(db: Db, clock: Clock, hooks: RecordHooks) {
                 recordedAt: e.recordedAt ?? (e.recordedBy ? e.occurredAt : now),
               })),
               who ?? context.actor,
+              now,
             );
             recorded.push(...rows);
           }

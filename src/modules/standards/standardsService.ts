@@ -5,6 +5,7 @@ import { isYouthJusticeRule, youthJusticePrefix } from '../../domain/youthJustic
 import { addDays, addMonths, londonDate, londonStartOfDay } from '../../domain/calendar/localDate';
 import { evaluate, type ChildFacts, type RuleTimeline } from '../../domain/standards/evaluate';
 import type { Obligation } from '../../domain/standards/obligation';
+import { touchIndex } from '../../domain/standards/touchedBy';
 import type { Interval, Rule, RuleVersion, Unit } from '../../domain/standards/rule';
 import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import { englandAndWalesCalendar } from '../../platform/calendar';
@@ -13,7 +14,7 @@ import type { Db, Executor } from '../../platform/db/database';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { eventStore } from '../../platform/events/eventStore';
 import { catalogueEffectiveFrom, catalogueRules, episodes, ruleById } from '../../standards/index';
-import { reconcileObligations } from './obligationWrites';
+import { reconcileByDigest, reconcileObligations } from './obligationWrites';
 import { standardsRepository, type TallyPeriod } from './standardsRepository';
 
 export interface StandardsDependencies {
@@ -23,6 +24,8 @@ export interface StandardsDependencies {
   allocationSql(): SQL;
   /** Who may see what of these records (allocation, restriction, grants): youth justice obligations follow the record (issue 12). */
   subjectsOf(personIds: readonly string[]): Promise<Map<string, RecordSubject>>;
+  /** Event types that change the facts (date of birth, allocated team): after one, all of a person's rules are worked out again. */
+  factsChangedBy: readonly string[];
 }
 
 export interface OverrideInput {
@@ -83,8 +86,25 @@ export function ruleInterval(rule: Rule): Interval {
   return rule.kind === 'after' ? rule.within : rule.kind === 'recurring' ? rule.every : rule.ahead;
 }
 
+type OverrideTerms = { ruleId: string; effectiveFrom: string; enabled: boolean; amount: number | null; unit: string | null };
+
+/**
+ * The timelines last made, by the overrides they were made from. The engine keeps what it works
+ * out about each rule (the event types that start it) against the timeline object, so handing it
+ * the same objects while the overrides are the same saves that work on every event.
+ */
+let lastTimelines: { key: string; timelines: RuleTimeline[] } | null = null;
+
 /** Each rule's versions: the catalogue's, then each override in the order it takes effect. */
-export function timelinesWith(overrides: { ruleId: string; effectiveFrom: string; enabled: boolean; amount: number | null; unit: string | null }[]): RuleTimeline[] {
+export function timelinesWith(overrides: OverrideTerms[]): RuleTimeline[] {
+  const key = JSON.stringify(overrides.map((o) => [o.ruleId, o.effectiveFrom, o.enabled, o.amount, o.unit]));
+  if (lastTimelines?.key === key) return lastTimelines.timelines;
+  const timelines = makeTimelines(overrides);
+  lastTimelines = { key, timelines };
+  return timelines;
+}
+
+function makeTimelines(overrides: OverrideTerms[]): RuleTimeline[] {
   return catalogueRules.map((rule) => {
     const versions: RuleVersion[] = [{ rule, version: 1, effectiveFrom: catalogueEffectiveFrom, enabled: rule.enabled ?? true }];
     const mine = overrides.filter((o) => o.ruleId === rule.id).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
@@ -157,6 +177,45 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
     await reconcileObligations(executor, ids, await obligationsFor(executor, ids, rules ?? (await timelines(executor))));
   }
 
+  /**
+   * After new events: each person's rules that those events can change, worked out again from
+   * only the events those rules read (touchedBy.ts says why that gives the same obligations).
+   * An event that changes the facts the rules use, or a person without their new events to
+   * hand, has all their rules worked out again.
+   */
+  async function recomputeAfterIn(executor: Executor, personIds: readonly string[], newEvents: readonly { personId: string; type: string }[]): Promise<void> {
+    const rules = await timelines(executor);
+    const touch = touchIndex(rules, episodes);
+    const everything: string[] = [];
+    const some = new Map<string, { ids: string[]; rules: readonly RuleTimeline[] }>();
+    const typesOf = new Map<string, Set<string>>();
+    for (const e of newEvents) {
+      const types = typesOf.get(e.personId);
+      if (types) types.add(e.type);
+      else typesOf.set(e.personId, new Set([e.type]));
+    }
+    for (const personId of new Set(personIds)) {
+      const types = typesOf.get(personId) ?? new Set<string>();
+      if (types.size === 0 || [...types].some((t) => deps.factsChangedBy.includes(t))) {
+        everything.push(personId);
+        continue;
+      }
+      const touched = [...new Set([...types].flatMap((t) => touch.rulesTouchedBy(t)))];
+      if (touched.length === 0) continue; // nothing any rule reads: the obligations stand
+      const key = touched.map((r) => r.id).sort().join(' ');
+      const group = some.get(key);
+      if (group) group.ids.push(personId);
+      else some.set(key, { ids: [personId], rules: touched });
+    }
+    if (everything.length > 0) await recomputeIn(executor, everything, rules);
+    for (const { ids, rules: touched } of some.values()) {
+      const streams = await eventStore.streams(executor, ids, { only: touch.typesReadBy(touched) });
+      const facts = await deps.factsFor(executor, ids);
+      const list = ids.flatMap((personId) => evaluate({ personId, events: streams.get(personId) ?? [], rules: touched, episodes, calendar, facts: facts.get(personId) ?? noFacts }));
+      await reconcileObligations(executor, ids, list, touched.map((r) => r.id));
+    }
+  }
+
   /** "Due in the next 10 working days" (issue 3, My work): the end of that London day. */
   function horizon(now: Date): Date {
     const last = calendar.addWorkingDays(londonDate(now), 10);
@@ -169,6 +228,10 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
 
     /** Recomputes these people's obligations, inside the transaction that recorded their events. */
     recompute: (executor: Executor, personIds: readonly string[]): Promise<void> => recomputeIn(executor, personIds),
+
+    /** Recomputes what these newly recorded events can change, inside the transaction that recorded them. */
+    recomputeAfter: (executor: Executor, personIds: readonly string[], newEvents: readonly { personId: string; type: string }[]): Promise<void> =>
+      recomputeAfterIn(executor, personIds, newEvents),
 
     /**
      * Rebuilds every obligation (`npx hearth standards recompute`), a batch of people per
@@ -186,7 +249,8 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
           await db.transaction(async (tx) => {
             // The compliance tallies are counted afresh at the end, not statement by statement.
             await tx.execute(sql`select set_config('hearth.recounting', 'on', true)`);
-            await recomputeIn(tx, batch);
+            const ids = [...new Set(batch)];
+            await reconcileByDigest(tx, ids, await obligationsFor(tx, ids, await timelines(tx)));
           });
           done += batch.length;
           onProgress(done, ids.length);

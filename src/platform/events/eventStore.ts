@@ -63,9 +63,13 @@ export function parseCursor(value: unknown): HistoryCursor | undefined {
 
 /** Appends to people's event streams. Nothing here can change or remove an event. */
 export const eventStore = {
+  /**
+   * Appends events, recorded at `recordedAt` unless an event says when it was recorded itself (a
+   * migrated history written down in the old system, issue 9's import).
+   */
   async append(
     executor: Executor,
-    newEvents: readonly NewEvent[],
+    newEvents: readonly (NewEvent & { recordedAt?: Date })[],
     recordedBy: Pick<Actor, 'userId' | 'displayName'> | null,
     recordedAt: Date,
   ): Promise<RecordedEvent[]> {
@@ -78,30 +82,7 @@ export const eventStore = {
           personId: e.personId,
           type: e.type,
           occurredAt: e.occurredAt,
-          recordedAt,
-          recordedBy: recordedBy?.userId ?? null,
-          recordedByName: recordedBy?.displayName ?? null,
-          data: e.data,
-          reason: e.reason ?? null,
-          refersTo: e.refersTo ?? null,
-        })),
-      )
-      .returning();
-    return rows.map(toRecorded);
-  },
-
-  /** Appends events that each say when they were recorded (a migrated history, issue 9's bulk import). */
-  async appendDated(executor: Executor, newEvents: readonly (NewEvent & { recordedAt: Date })[], recordedBy: Pick<Actor, 'userId' | 'displayName'> | null): Promise<RecordedEvent[]> {
-    if (newEvents.length === 0) return [];
-    const rows = await executor
-      .insert(events)
-      .values(
-        newEvents.map((e) => ({
-          id: e.id,
-          personId: e.personId,
-          type: e.type,
-          occurredAt: e.occurredAt,
-          recordedAt: e.recordedAt,
+          recordedAt: e.recordedAt ?? recordedAt,
           recordedBy: recordedBy?.userId ?? null,
           recordedByName: recordedBy?.displayName ?? null,
           data: e.data,
