@@ -39,6 +39,11 @@ export function choiceValues(list: readonly { value: string }[]): [string, ...st
   return list.map((o) => o.value) as [string, ...string[]];
 }
 
+/** What a list of choices (`{ value, text }`) shows for a stored value: the value itself if the list no longer has it. */
+export function labelOf(list: readonly { value: string; text: string }[], value: string): string {
+  return list.find((o) => o.value === value)?.text ?? value;
+}
+
 /** Checkboxes send nothing, one value or several: always an array. */
 export function checkboxes<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/platform/errors';
-import { engines, testDatabase } from '../support/testDatabase';
+import { engines } from '../support/testDatabase';
 import { problemList as problems } from '../support/refusals';
-import { Client, mainText, testApp } from '../support/testApp';
-import { makeTeam, makeUser, registerChild, uniqueName, world, type TestWorld } from '../factories';
+import { Client, mainText } from '../support/testApp';
+import { registerChild, uniqueName, type TestWorld } from '../factories';
+import { at, latestClock, specialistTeam, worldWithApp } from '../factories/specialistService';
 
-const at = (occurredOn: string, occurredTime = '10:00') => ({ occurredOn, occurredTime, problems: [] });
 const dateBoxes = (name: string, date: string) => {
   const [year, month, day] = date.split('-');
   return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! };
@@ -23,25 +23,13 @@ describe.each(engines())('ASSIST on %s', (engine) => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    t = world((await testDatabase(engine)).db, '2026-03-30T12:00:00Z');
-    app = await testApp(t);
+    ({ t, app } = await worldWithApp(engine, '2026-03-30T12:00:00Z'));
   });
   afterAll(() => app.close());
 
-  const clockOf = async (personId: string, ruleId: string) => {
-    const row = (await t.services.standards.forPerson(personId)).filter((r) => r.obligation.ruleId === ruleId).at(-1);
-    return [row?.obligation.dueDate, row?.obligation.outcome];
-  };
-
-  async function team() {
-    const assistTeam = await makeTeam(t.services, `ASSIST ${uniqueName()}`, 'assist');
-    const practitioner = await makeUser(t.services, { roles: ['early-help-worker'], teamIds: [assistTeam] });
-    const manager = await makeUser(t.services, { roles: ['team-manager'], teamIds: [assistTeam] });
-    const therapist = await makeUser(t.services, { roles: ['occupational-therapist'] });
-    const socialWorker = await makeUser(t.services, { roles: ['social-worker'] });
-    const auditor = await makeUser(t.services, { roles: ['auditor'] });
-    return { practitioner, manager, therapist, socialWorker, auditor };
-  }
+  const clockOf = (personId: string, ruleId: string) => latestClock(t.services, personId, ruleId);
+  const team = () =>
+    specialistTeam(t.services, { name: 'ASSIST', specialism: 'assist' }, { practitioner: 'early-help-worker', manager: 'team-manager' }, { therapist: 'occupational-therapist', socialWorker: 'social-worker', auditor: 'auditor' });
 
   it('takes a MARF through the Early Help Hub, allocation, the letter and contact, across Easter', async () => {
     const { practitioner } = await team();

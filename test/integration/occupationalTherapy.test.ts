@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/platform/errors';
-import { engines, testDatabase } from '../support/testDatabase';
+import { engines } from '../support/testDatabase';
 import { problemList as problems } from '../support/refusals';
-import { Client, mainText, testApp } from '../support/testApp';
-import { allocatedCase, makeTeam, makeUser, registerChild, uniqueName, world, type TestWorld } from '../factories';
-
-/** When a step happened, as the page's date boxes give it (London date and time). */
-const at = (occurredOn: string, occurredTime = '10:00') => ({ occurredOn, occurredTime, problems: [] });
+import { Client, mainText } from '../support/testApp';
+import { allocatedCase, registerChild, uniqueName, type TestWorld } from '../factories';
+import { at, latestClock, specialistTeam, worldWithApp } from '../factories/specialistService';
 
 /**
  * Occupational Therapy (practice-standards.txt, Section 1: Occupational Therapy 1-7; issue 12): a
@@ -22,25 +20,18 @@ describe.each(engines())('occupational therapy on %s', (engine) => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    t = world((await testDatabase(engine)).db, '2026-12-24T12:00:00Z');
-    app = await testApp(t);
+    ({ t, app } = await worldWithApp(engine, '2026-12-24T12:00:00Z'));
   });
   afterAll(() => app.close());
 
-  const clockOf = async (personId: string, ruleId: string) => {
-    const row = (await t.services.standards.forPerson(personId)).filter((r) => r.obligation.ruleId === ruleId).at(-1);
-    return [row?.obligation.dueDate, row?.obligation.outcome];
-  };
-
-  async function team() {
-    const dct = await makeTeam(t.services, `Disabled Children ${uniqueName()}`, 'disabled-children');
-    const ot = await makeUser(t.services, { roles: ['occupational-therapist'], teamIds: [dct] });
-    const colleague = await makeUser(t.services, { roles: ['occupational-therapist'], teamIds: [dct] });
-    const manager = await makeUser(t.services, { roles: ['team-manager'], teamIds: [dct] });
-    const socialWorker = await makeUser(t.services, { roles: ['social-worker'], teamIds: [dct] });
-    const auditor = await makeUser(t.services, { roles: ['auditor'] });
-    return { dct, ot, colleague, manager, socialWorker, auditor };
-  }
+  const clockOf = (personId: string, ruleId: string) => latestClock(t.services, personId, ruleId);
+  const team = () =>
+    specialistTeam(
+      t.services,
+      { name: 'Disabled Children', specialism: 'disabled-children' },
+      { ot: 'occupational-therapist', colleague: 'occupational-therapist', manager: 'team-manager', socialWorker: 'social-worker' },
+      { auditor: 'auditor' },
+    );
 
   it('takes a referral through prioritisation, the waiting list letter, allocation and the offer, counting over Christmas and Easter', async () => {
     const { ot, colleague } = await team();

@@ -7,12 +7,14 @@ import { audit, type RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
-import { mergeProblems, problemsOf, readDateInput } from '../../platform/validation';
+import { labelOf, mergeProblems, problemsOf, readDateInput } from '../../platform/validation';
 import { checkedAt, type When } from '../../platform/when';
+import { registerUnlessDuplicate, type PossibleDuplicate } from '../people/findOrRegister';
 import type { PeopleService } from '../people/peopleService';
+import { asClock, type Clock as StandardClock } from '../standards/obligationViews';
 import type { StandardsService } from '../standards/standardsService';
 import { enquirySchema, marfSchema, newChildSchema } from './assistSchemas';
-import { clockView, type AssistService, type ClockView } from './assistService';
+import type { AssistService } from './assistService';
 
 /** The clock each stage of a MARF referral waits on (ASSIST 3-4). */
 const stageClock: Partial<Record<MarfStage, string>> = {
@@ -37,8 +39,8 @@ export function assistListService(db: Db, clock: Clock, people: PeopleService, s
       const visible = await people.visibleRecords(context, ids);
       const streams = groupedBy(await people.ofTypesFor([...visible.keys()], assistEventTypes), (e) => e.personId);
       const rows = (await Promise.all(assistRules.map((id) => standards.openOfRule(id, 5000, context.actor)))).flat();
-      const byStart = new Map<string, ClockView>(rows.map((r) => [r.obligation.startEventId, clockView(r)]));
-      const byChild = new Map<string, ClockView>(rows.map((r) => [`${r.obligation.personId}|${r.obligation.ruleId}`, clockView(r)]));
+      const byStart = new Map<string, StandardClock>(rows.map((r) => [r.obligation.startEventId, asClock(r)]));
+      const byChild = new Map<string, StandardClock>(rows.map((r) => [`${r.obligation.personId}|${r.obligation.ruleId}`, asClock(r)]));
       const contacts = [];
       const referrals = [];
       const waiting = [];
@@ -51,7 +53,7 @@ export function assistListService(db: Db, clock: Clock, people: PeopleService, s
         const r = a.open;
         if (!r) continue;
         const stage = stageOf(r);
-        const support = supportKinds.find((k) => k.value === r.support)?.text ?? r.support;
+        const support = labelOf(supportKinds, r.support);
         if (stage === 'waiting_list') waiting.push({ ...child, receivedAt: r.receivedAt, writtenAt: r.letter!.at, support });
         else if (stageClock[stage]) referrals.push({ ...child, stage, receivedAt: r.receivedAt, referrer: r.referrer, support, clock: byChild.get(`${personId}|${stageClock[stage]}`) ?? null });
       }
@@ -80,7 +82,7 @@ export function assistListService(db: Db, clock: Clock, people: PeopleService, s
      * (likely duplicates shown first), then the contact or referral recorded on their record. The form
      * is checked whole before anyone is added.
      */
-    async recordForNewChild(context: RequestContext, body: Record<string, unknown>, when: When): Promise<{ outcome: 'recorded'; personId: string } | { outcome: 'possible-duplicates'; duplicates: { id: string; name: string; hearthId: number }[] }> {
+    async recordForNewChild(context: RequestContext, body: Record<string, unknown>, when: When): Promise<{ outcome: 'recorded'; personId: string } | { outcome: 'possible-duplicates'; duplicates: PossibleDuplicate[] }> {
       if (!rolesAllow(context.actor, 'assist:record')) throw new ForbiddenError('You do not have permission to record ASSIST work');
       const now = clock.now();
       const born = readDateInput(body, 'dateOfBirth', 'Date of birth', true);
@@ -100,8 +102,8 @@ export function assistListService(db: Db, clock: Clock, people: PeopleService, s
       // A child cannot be the subject of a contact or referral before they were born (as the hospital duty form checks).
       if (born.value && at && born.value > londonDate(at)) problems = mergeProblems(problems, [{ field: 'dateOfBirth-day', message: `The date of birth must be on or before the date of the ${isEnquiry ? 'contact' : 'referral'}` }]);
       if (problems.length > 0 || !child.success) throw new ValidationError(problems);
-      const registered = await people.register(context, { kind: 'child', givenNames: child.data.givenNames, familyName: child.data.familyName, dateOfBirth: born.value, ...(child.data.confirmNotDuplicate ? { confirmNotDuplicate: true } : {}) });
-      if (registered.outcome === 'possible-duplicates') return { outcome: 'possible-duplicates', duplicates: registered.duplicates.map((r) => ({ id: r.id, name: fullName(r.details), hearthId: r.hearthId })) };
+      const registered = await registerUnlessDuplicate(people, context, { kind: 'child', givenNames: child.data.givenNames, familyName: child.data.familyName, dateOfBirth: born.value }, Boolean(child.data.confirmNotDuplicate));
+      if (registered.outcome === 'possible-duplicates') return registered;
       const personId = registered.record.id;
       if (isEnquiry) await assist.enquiry(context, personId, work, when);
       else await assist.marf(context, personId, work, when);

@@ -8,6 +8,7 @@ import { actorOf, addRoute, contextOf } from '../../platform/http/routes';
 import { flash } from '../../platform/views/setUpViews';
 import { whenOf, type When } from '../../platform/when';
 import type { Services } from '../../services';
+import { findChildren } from '../people/findOrRegister';
 import { idParam } from '../people/peopleForms';
 import { stateLabels } from '../standards/obligationViews';
 import { assistAudit, type AssistService } from './assistService';
@@ -37,19 +38,8 @@ export function assistRoutes(app: FastifyInstance, services: Services) {
   });
 
   const newPage = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => {
-    const q = (request.query as Record<string, unknown> | undefined)?.q;
-    const search = typeof q === 'string' && q.trim() ? q.trim() : null;
-    let results: unknown[] = [];
-    let searchError: string | null = null;
-    if (search) {
-      try {
-        results = (await services.people.search(contextOf(request), { q: search, dateOfBirth: null, kind: 'child', page: 1, pageSize: 20 })).records;
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        searchError = error.problems[0]?.message ?? 'Search by a name, an NHS number or a Hearth ID';
-      }
-    }
-    return { pageTitle: 'Record an ASSIST contact or referral', q: search ?? '', results, searchError, choices: { enquiryChannels, enquiryTopics, supportKinds }, values: {}, ...extra };
+    const found = await findChildren(services.people, contextOf(request), (request.query as Record<string, unknown> | undefined)?.q);
+    return { pageTitle: 'Record an ASSIST contact or referral', ...found, choices: { enquiryChannels, enquiryTopics, supportKinds }, values: {}, ...extra };
   };
   addRoute(app, { method: 'GET', url: '/assist/new', permission: 'assist:record', audit: 'child.searched', handler: async (request, reply) => reply.page(newTemplate, await newPage(request)) });
   addRoute(app, {

@@ -28,38 +28,16 @@ import { fullName } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
 import { ValidationError } from '../../platform/errors';
-import { readDateInput } from '../../platform/validation';
+import { labelOf, readDateInput } from '../../platform/validation';
 import { checkedAt, instantOf, notBefore, type When } from '../../platform/when';
-import { ruleById } from '../../standards/index';
 import type { PeopleService } from '../people/peopleService';
-import { recordStep } from '../people/recordStep';
-import { stateLabels } from '../standards/obligationViews';
-import type { ObligationRow } from '../standards/standardsRepository';
+import { recordStep, type StepEvent } from '../people/recordStep';
+import { asClock, clocksOf, stateLabels } from '../standards/obligationViews';
 import type { StandardsService } from '../standards/standardsService';
 import { closeSchema, contactSchema, enquirySchema, hubSchema, informationSchema, letterSchema, marfSchema, programmeSchema, responseSchema, withdrawSchema } from './assistSchemas';
 
 /** Every change to a child's ASSIST record, audited under this action. */
 export const assistAudit = 'child.assist_recorded';
-
-type NewEvents = { type: string; occurredAt: Date; data: Record<string, unknown> }[];
-const labelOf = (list: readonly { value: string; text: string }[], value: string) => list.find((c) => c.value === value)?.text ?? value;
-
-export interface ClockView {
-  ruleId: string;
-  title: string;
-  dueDate: string | null;
-  deadline: Date;
-  state: string;
-  doneAt: Date | null;
-}
-export const clockView = (row: { obligation: ObligationRow; state: string }): ClockView => ({
-  ruleId: row.obligation.ruleId,
-  title: ruleById(row.obligation.ruleId)?.title ?? row.obligation.ruleId,
-  dueDate: row.obligation.dueDate,
-  deadline: row.obligation.deadline,
-  state: row.state,
-  doneAt: row.obligation.doneAt,
-});
 
 /**
  * A child's (and family's) ASSIST record (practice-standards.txt, Section 1: ASSIST 1-5): the page,
@@ -67,14 +45,14 @@ export const clockView = (row: { obligation: ObligationRow; state: string }): Cl
  * when out of order. Recorded by ASSIST's practitioners (assist:record), for a child of any team.
  */
 export function assistService(clock: Clock, people: PeopleService, standards: StandardsService) {
-  const step = (context: RequestContext, personId: string, field: string, refusal: (r: AssistRecord | null) => string | null, events: (r: AssistRecord, now: Date) => NewEvents) =>
+  const step = (context: RequestContext, personId: string, field: string, refusal: (r: AssistRecord | null) => string | null, events: (r: AssistRecord, now: Date) => StepEvent[]) =>
     recordStep(people, context, personId, 'assist:record', assistAudit, { read: assistRecordOf, refusal, field }, (state, now, record) => {
       if (record.kind !== 'child') throw new ValidationError([{ field, message: "ASSIST work is recorded on a child's record" }]);
       return events(state, now);
     });
   const none = () => null;
   /** A step of the open MARF referral, dated no earlier than the step before it. */
-  const marfStep = <T extends z.ZodType>(context: RequestContext, personId: string, which: MarfStep, field: string, schema: T, body: Record<string, unknown>, when: When, build: (r: MarfReferral, data: z.infer<T>, at: Date) => NewEvents) =>
+  const marfStep = <T extends z.ZodType>(context: RequestContext, personId: string, which: MarfStep, field: string, schema: T, body: Record<string, unknown>, when: When, build: (r: MarfReferral, data: z.infer<T>, at: Date) => StepEvent[]) =>
     step(context, personId, field, (record) => (record ? stepRefusal(record, which) : null), (record, now) => {
       const { data, at } = checkedAt(schema, body, when, now);
       const r = record.open as MarfReferral;
@@ -93,15 +71,11 @@ export function assistService(clock: Clock, people: PeopleService, standards: St
       const record = await people.record(context, personId);
       const assist = assistRecordOf(await people.streamOf(personId));
       const rows = await standards.forPerson(personId, context.actor);
-      const byStart = new Map(rows.filter((r) => r.obligation.ruleId === 'assist.enquiry-response' || r.obligation.ruleId === 'assist.programme-information').map((r) => [r.obligation.startEventId, clockView(r)]));
+      const byStart = new Map(rows.filter((r) => r.obligation.ruleId === 'assist.enquiry-response' || r.obligation.ruleId === 'assist.programme-information').map((r) => [r.obligation.startEventId, asClock(r)]));
       const current = assist.open ?? assist.referrals.at(-1) ?? null;
       const referralRules = assistRules.filter((id) => id !== 'assist.enquiry-response' && id !== 'assist.programme-information');
-      const clocks = current
-        ? referralRules.flatMap((ruleId) => {
-            const found = rows.filter((r) => r.obligation.ruleId === ruleId && r.obligation.startedAt.getTime() >= current.receivedAt.getTime()).at(-1);
-            return found ? [clockView(found)] : [];
-          })
-        : [];
+      // The referral's clocks: the latest of each standard started since this referral was received.
+      const clocks = current ? clocksOf(rows.filter((r) => r.obligation.startedAt.getTime() >= current.receivedAt.getTime()), referralRules) : [];
       const today = londonDate(clock.now());
       return {
         record,

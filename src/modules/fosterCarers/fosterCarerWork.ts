@@ -13,18 +13,16 @@ import type { RequestContext } from '../../platform/audit/auditLog';
 import { can } from '../../domain/access/can';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { formatDate } from '../../platform/views/filters';
-import { mergeProblems } from '../../platform/validation';
+import { labelOf, mergeProblems } from '../../platform/validation';
 import { checkedAt, notBefore, type When } from '../../platform/when';
 import type { PeopleService } from '../people/peopleService';
-import { recordStep } from '../people/recordStep';
+import { recordStep, type StepEvent } from '../people/recordStep';
 import { placementsWithCarers, placementTypes } from './carerPlacements';
 import {
   decisionSchema, endSchema, exemptionSchema, panelSchema, paymentSchema, reportSharedSchema, reviewRequiredSchema, reviewSchema, supportSchema, sswSchema, termsFromForm, trainingSchema, viewsSchema, visitSchema,
 } from './fosterCarerSchemas';
 
-type NewEvents = { type: string; occurredAt: Date; data: Record<string, unknown> }[];
 const action = 'fostering.carer_recorded';
-const labelOf = (list: readonly { value: string; text: string }[], value: string) => list.find((x) => x.value === value)?.text ?? value;
 
 /** Parses a form with its date, or throws every problem at once, extra problems included. */
 function formAt<T extends z.ZodType>(schema: T, body: Record<string, unknown>, when: When | null, now: Date, extra: Problem[] = []): { data: z.infer<T>; at: Date } {
@@ -52,7 +50,7 @@ export function fosterCarerWork(people: PeopleService, supervisingWorkers: () =>
   const refusalOf = (s: CarerState | null, now: Date, lapsing = false) =>
     !s ? 'This person is not an approved foster carer' : s.ended ? 'The approval has ended' : !lapsing && temporaryLapsed(s, now) ? `The temporary approval ended on ${formatDate(s.temporaryUntil)}: record that it lapsed` : null;
   /** A step on an approved carer. */
-  const step = async (context: RequestContext, personId: string, permission: Permission, field: string, events: (s: CarerState, now: Date) => NewEvents, lapsing = false) => {
+  const step = async (context: RequestContext, personId: string, permission: Permission, field: string, events: (s: CarerState, now: Date) => StepEvent[], lapsing = false) => {
     mayRead(context);
     return recordStep(people, context, personId, permission, action, { read: (stream) => carerState(stream), refusal: (s) => refusalOf(s, new Date(0), true), field }, (s, now) => {
       const refused = refusalOf(s, now, lapsing);

@@ -5,11 +5,11 @@ import { assessmentDueOn, checkKinds, checkOutcomes, defaultRenewal, fosteringEv
 import { describeTerms } from '../../domain/fostering/terms';
 import { fullName } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
-import { choiceValues, optionalText, requiredText } from '../../platform/validation';
+import { choiceValues, labelOf, optionalText, requiredText } from '../../platform/validation';
 import { formatDate } from '../../platform/views/filters';
 import type { StaffDirectory } from '../staff/staffDirectory';
 import { dateIn, instantOn, notBeforeDay, parseForm, refuse, termsFromForm } from './fosteringForms';
-import { fosteringAudit, inProgress, labelOf, yesNoChoice, enquiryEvent, enquirySchema, type StepKit, type RelatedChildren } from './fosteringStepKit';
+import { fosteringAudit, inProgress, yesNoChoice, enquiryEvent, enquirySchema, type StepKit, type RelatedChildren } from './fosteringStepKit';
 
 /** From the enquiry to the completed assessment (Family Placement 1-10). */
 export function applicationSteps(kit: StepKit, staff: StaffDirectory, relatedChildren: RelatedChildren) {

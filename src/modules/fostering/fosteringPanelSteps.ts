@@ -4,10 +4,10 @@ import { admDecisions, approvalRefusal, fosteringEvent, qualifyingDeterminationD
 import { describeTerms, type Terms } from '../../domain/fostering/terms';
 import { fullName } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
-import { choiceValues, optionalText, requiredText } from '../../platform/validation';
+import { choiceValues, labelOf, optionalText, requiredText } from '../../platform/validation';
 import { formatDate } from '../../platform/views/filters';
 import { dateIn, instantOn, notBeforeDay, parseForm, refuse, termsFromForm } from './fosteringForms';
-import { fosteringAudit, labelOf, yes, yesNoChoice, type StepKit } from './fosteringStepKit';
+import { fosteringAudit, yes, yesNoChoice, type StepKit } from './fosteringStepKit';
 
 /**
  * The agency decision maker decides on what came before: not before the panel's recommendation (or

@@ -14,6 +14,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { ForbiddenError } from '../../platform/errors';
 import { optionalText, requiredText } from '../../platform/validation';
+import { registerUnlessDuplicate, type PossibleDuplicate } from '../people/findOrRegister';
 import type { PeopleService } from '../people/peopleService';
 import { clocksOf } from '../standards/obligationViews';
 import type { StandardsService } from '../standards/standardsService';
@@ -146,15 +147,15 @@ export function fosteringService(db: Db, clock: Clock, people: PeopleService, st
      * an adult, allocated to the Family Placement Team (7.4.3: the Team Manager decides who
      * answers it), and the enquiry written on it. A likely duplicate is shown first.
      */
-    async newEnquiry(context: RequestContext, body: Record<string, unknown>): Promise<{ outcome: 'recorded'; personId: string } | { outcome: 'possible-duplicates'; duplicates: { id: string; name: string; hearthId: number }[] }> {
+    async newEnquiry(context: RequestContext, body: Record<string, unknown>): Promise<{ outcome: 'recorded'; personId: string } | { outcome: 'possible-duplicates'; duplicates: PossibleDuplicate[] }> {
       mustRead(context);
       const now = clock.now();
       const on = dateIn(body, 'enquiryOn', 'Date of the enquiry', now);
       const born = dateIn(body, 'dateOfBirth', 'Date of birth', now, { required: false });
       const d = parseForm(newEnquirySchema, body, born, on);
       // Registration checks the details' own rules (an adult's date of birth, a telephone number) and finds likely duplicates by name and date of birth.
-      const result = await people.register(context, { kind: 'adult', givenNames: d.givenNames, familyName: d.familyName, dateOfBirth: born.value, phone: d.phone, email: d.email, ...(d.confirmNotDuplicate ? { confirmNotDuplicate: true } : {}) });
-      if (result.outcome === 'possible-duplicates') return { outcome: 'possible-duplicates', duplicates: result.duplicates.map((r) => ({ id: r.id, name: fullName(r.details), hearthId: r.hearthId })) };
+      const result = await registerUnlessDuplicate(people, context, { kind: 'adult', givenNames: d.givenNames, familyName: d.familyName, dateOfBirth: born.value, phone: d.phone, email: d.email }, Boolean(d.confirmNotDuplicate));
+      if (result.outcome === 'possible-duplicates') return result;
       const teams = await familyPlacementTeams();
       const team = teams.find((t) => context.actor.teamIds.includes(t.id)) ?? teams[0];
       const personId = result.record.id;

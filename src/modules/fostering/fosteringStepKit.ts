@@ -7,7 +7,7 @@ import type { RecordedEvent } from '../../domain/records/events';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Executor } from '../../platform/db/database';
 import { ForbiddenError } from '../../platform/errors';
-import { choiceValues, optionalText } from '../../platform/validation';
+import { choiceValues, labelOf, optionalText } from '../../platform/validation';
 import type { PeopleService } from '../people/peopleService';
 import type { PersonRecord } from '../people/peopleRepository';
 import { refuse } from './fosteringForms';
@@ -28,7 +28,6 @@ export const fosteringAudit = {
 export const yes = z.literal('yes');
 export const yesNoChoice = (message: string) => z.enum(['yes', 'no'], { error: message });
 export const inProgress = new Set(['application', 'assessment', 'awaiting_panel', 'awaiting_decision', 'qualifying_determination']);
-export const labelOf = (list: readonly { value: string; text: string }[], value: string) => list.find((o) => o.value === value)?.text ?? value;
 
 /**
  * How each step of a recruitment is written: the record locked, its stream read into the

@@ -9,19 +9,21 @@ import type { Db } from '../../platform/db/database';
 import { ForbiddenError, ValidationError } from '../../platform/errors';
 import { mergeProblems, problemsOf, readDateInput } from '../../platform/validation';
 import { checkedAt, type When } from '../../platform/when';
+import { registerUnlessDuplicate, type PossibleDuplicate } from '../people/findOrRegister';
 import type { PeopleService } from '../people/peopleService';
+import { asClock, type Clock as StandardClock } from '../standards/obligationViews';
 import type { StandardsService } from '../standards/standardsService';
 import { newChildSchema, querySchema, referralSchema } from './otSchemas';
-import { clockView, type ClockView, type OccupationalTherapyService } from './otService';
+import type { OccupationalTherapyService } from './otService';
 
 /** Open clocks across the authority, found by the event that started them and by child and standard. */
 async function openClocks(standards: StandardsService, context: RequestContext, ruleIds: readonly string[]) {
   const rows = (await Promise.all(ruleIds.map((id) => standards.openOfRule(id, 5000, context.actor)))).flat();
-  const byStart = new Map<string, ClockView>();
-  const byChild = new Map<string, ClockView>();
+  const byStart = new Map<string, StandardClock>();
+  const byChild = new Map<string, StandardClock>();
   for (const row of rows) {
-    byStart.set(row.obligation.startEventId, clockView(row));
-    byChild.set(`${row.obligation.personId}|${row.obligation.ruleId}`, clockView(row));
+    byStart.set(row.obligation.startEventId, asClock(row));
+    byChild.set(`${row.obligation.personId}|${row.obligation.ruleId}`, asClock(row));
   }
   return { byStart, byChild };
 }
@@ -53,7 +55,7 @@ export function occupationalTherapyListService(db: Db, clock: Clock, people: Peo
         const clock = (ruleId: string) => clocks.byChild.get(`${personId}|${ruleId}`) ?? null;
         if (!r.priority) awaiting.push({ ...child, receivedAt: r.receivedAt, referrer: r.referrer, clock: clock('ot.referral-prioritised') });
         else if (!r.allocated) waiting.push({ ...child, receivedAt: r.receivedAt, priority: r.priority.priority, prioritisedAt: r.priority.at, letterSentAt: r.letterSentAt, clock: r.letterSentAt ? null : clock('ot.waiting-list-letter') });
-        else allocated.push({ ...child, receivedAt: r.receivedAt, worker: r.allocated.workerName, stage: stageLabels[stageOf(r)], clocks: [clock('ot.assessment-offered'), clock('ot.person-summary')].filter((c): c is ClockView => c !== null) });
+        else allocated.push({ ...child, receivedAt: r.receivedAt, worker: r.allocated.workerName, stage: stageLabels[stageOf(r)], clocks: [clock('ot.assessment-offered'), clock('ot.person-summary')].filter((c): c is StandardClock => c !== null) });
       }
       await audit.record(db, context, { action: 'ot.list_viewed', details: { shown: [...visible.keys()] } });
       const oldestFirst = <T extends { receivedAt: Date }>(list: T[]) => list.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
@@ -71,7 +73,7 @@ export function occupationalTherapyListService(db: Db, clock: Clock, people: Peo
      * service (likely duplicates shown first), then the query or referral recorded on their record.
      * The form is checked whole before anyone is added, so a refused form adds no one.
      */
-    async recordForNewChild(context: RequestContext, body: Record<string, unknown>, when: When): Promise<{ outcome: 'recorded'; personId: string } | { outcome: 'possible-duplicates'; duplicates: { id: string; name: string; hearthId: number }[] }> {
+    async recordForNewChild(context: RequestContext, body: Record<string, unknown>, when: When): Promise<{ outcome: 'recorded'; personId: string } | { outcome: 'possible-duplicates'; duplicates: PossibleDuplicate[] }> {
       if (!rolesAllow(context.actor, 'ot:record')) throw new ForbiddenError('You do not have permission to record Occupational Therapy work');
       const now = clock.now();
       const born = readDateInput(body, 'dateOfBirth', 'Date of birth', true);
@@ -91,8 +93,8 @@ export function occupationalTherapyListService(db: Db, clock: Clock, people: Peo
       // A child cannot be the subject of a query or referral before they were born (as the hospital duty form checks).
       if (born.value && at && born.value > londonDate(at)) problems = mergeProblems(problems, [{ field: 'dateOfBirth-day', message: `The date of birth must be on or before the date of the ${isQuery ? 'query' : 'referral'}` }]);
       if (problems.length > 0 || !child.success) throw new ValidationError(problems);
-      const registered = await people.register(context, { kind: 'child', givenNames: child.data.givenNames, familyName: child.data.familyName, dateOfBirth: born.value, ...(child.data.confirmNotDuplicate ? { confirmNotDuplicate: true } : {}) });
-      if (registered.outcome === 'possible-duplicates') return { outcome: 'possible-duplicates', duplicates: registered.duplicates.map((r) => ({ id: r.id, name: fullName(r.details), hearthId: r.hearthId })) };
+      const registered = await registerUnlessDuplicate(people, context, { kind: 'child', givenNames: child.data.givenNames, familyName: child.data.familyName, dateOfBirth: born.value }, Boolean(child.data.confirmNotDuplicate));
+      if (registered.outcome === 'possible-duplicates') return registered;
       const personId = registered.record.id;
       if (isQuery) await ot.query(context, personId, work, when);
       else await ot.referral(context, personId, work, when);

@@ -22,14 +22,13 @@ import {
 import { fullName } from '../../domain/people/personDetails';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import { ValidationError } from '../../platform/errors';
+import { labelOf } from '../../platform/validation';
 import { checkedAt, notBefore, type When } from '../../platform/when';
 import type { PeopleService } from '../people/peopleService';
-import { recordStep } from '../people/recordStep';
+import { recordStep, type StepEvent } from '../people/recordStep';
 import type { StaffDirectory } from '../staff/staffDirectory';
-import { stateLabels } from '../standards/obligationViews';
-import type { ObligationRow } from '../standards/standardsRepository';
+import { asClock, clocksOf, stateLabels } from '../standards/obligationViews';
 import type { StandardsService } from '../standards/standardsService';
-import { ruleById } from '../../standards/index';
 import {
   allocationSchema,
   assessmentSchema,
@@ -48,20 +47,6 @@ import {
 /** Every change to a child's Occupational Therapy, audited under this action. */
 export const otAudit = 'child.ot_recorded';
 
-type NewEvents = { type: string; occurredAt: Date; data: Record<string, unknown> }[];
-const labelOf = (list: readonly { value: string; text: string }[], value: string) => list.find((c) => c.value === value)?.text ?? value;
-
-/** The obligation a page shows for a clock: its due date or instant and its state. */
-export interface ClockView {
-  ruleId: string;
-  title: string;
-  dueDate: string | null;
-  deadline: Date;
-  state: string;
-  doneAt: Date | null;
-}
-export const clockView = (row: { obligation: ObligationRow; state: string }): ClockView => ({ ruleId: row.obligation.ruleId, title: ruleById(row.obligation.ruleId)?.title ?? row.obligation.ruleId, dueDate: row.obligation.dueDate, deadline: row.obligation.deadline, state: row.state, doneAt: row.obligation.doneAt });
-
 /**
  * A child's Occupational Therapy (practice-standards.txt, Section 1: Occupational Therapy 1-8):
  * the page, and each step written through the record's lock (recordStep), refused with what to
@@ -70,13 +55,13 @@ export const clockView = (row: { obligation: ObligationRow; state: string }): Cl
  */
 export function occupationalTherapyService(people: PeopleService, standards: StandardsService, staff: StaffDirectory) {
   const refusing = (step: OtStep) => (record: OtRecord | null) => (record ? stepRefusal(record, step) : null);
-  const step = (context: RequestContext, personId: string, field: string, refusal: (r: OtRecord | null) => string | null, events: (r: OtRecord, now: Date) => NewEvents) =>
+  const step = (context: RequestContext, personId: string, field: string, refusal: (r: OtRecord | null) => string | null, events: (r: OtRecord, now: Date) => StepEvent[]) =>
     recordStep(people, context, personId, 'ot:record', otAudit, { read: otRecordOf, refusal, field }, (state, now, record) => {
       if (record.kind !== 'child') throw new ValidationError([{ field, message: "Occupational Therapy work is recorded on a child's record" }]);
       return events(state, now);
     });
   /** A step of the open referral: the form checked, dated no earlier than what it follows. */
-  const referralStep = <T extends z.ZodType>(context: RequestContext, personId: string, which: OtStep, field: string, schema: T, body: Record<string, unknown>, when: When, build: (r: OtReferral, data: z.infer<T>, at: Date) => NewEvents) =>
+  const referralStep = <T extends z.ZodType>(context: RequestContext, personId: string, which: OtStep, field: string, schema: T, body: Record<string, unknown>, when: When, build: (r: OtReferral, data: z.infer<T>, at: Date) => StepEvent[]) =>
     step(context, personId, field, refusing(which), (record, now) => {
       const { data, at } = checkedAt(schema, body, when, now);
       const r = record.open as OtReferral;
@@ -92,13 +77,8 @@ export function occupationalTherapyService(people: PeopleService, standards: Sta
       const rows = await standards.forPerson(personId, context.actor);
       const current = ot.open ?? ot.referrals.at(-1) ?? null;
       // The referral's clocks: the latest of each standard started since this referral was received.
-      const referralClocks = current
-        ? otRules.filter((id) => id !== 'ot.query-response').flatMap((ruleId) => {
-            const found = rows.filter((r) => r.obligation.ruleId === ruleId && r.obligation.startedAt.getTime() >= current.receivedAt.getTime()).at(-1);
-            return found ? [clockView(found)] : [];
-          })
-        : [];
-      const queryClock = new Map(rows.filter((r) => r.obligation.ruleId === 'ot.query-response').map((r) => [r.obligation.startEventId, clockView(r)]));
+      const referralClocks = current ? clocksOf(rows.filter((r) => r.obligation.startedAt.getTime() >= current.receivedAt.getTime()), otRules.filter((id) => id !== 'ot.query-response')) : [];
+      const queryClock = new Map(rows.filter((r) => r.obligation.ruleId === 'ot.query-response').map((r) => [r.obligation.startEventId, asClock(r)]));
       const mayRecord = can(context.actor, 'ot:record', record);
       return {
         record,

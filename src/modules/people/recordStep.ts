@@ -6,7 +6,8 @@ import { ValidationError } from '../../platform/errors';
 import type { PeopleService } from './peopleService';
 import type { PersonRecord } from './peopleRepository';
 
-type StepEvent = { type: string; occurredAt: Date; data: Record<string, unknown> };
+/** An event a step writes; the record it goes on is the step's. */
+export type StepEvent = { type: string; occurredAt: Date; data: Record<string, unknown> };
 
 /**
  * One step of a workflow on a child's record (a strategy meeting's trigger, an enquiry's visit):

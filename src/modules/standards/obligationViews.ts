@@ -124,6 +124,13 @@ export interface Clock {
   doneAt: Date | null;
 }
 
+/** One obligation as a clock (a list's row, a query's answer): under its id if the catalogue no longer has its standard. */
+export function asClock({ obligation: o, state }: { obligation: ObligationRow; state: string }): Clock {
+  const rule = ruleById(o.ruleId);
+  const type = !rule || rule.satisfiedByRecording ? null : (rule.satisfiedBy[0]?.type ?? null);
+  return { ruleId: o.ruleId, title: rule?.title ?? o.ruleId, type, recordable: Boolean(type && isPracticeWork(type)), deadline: o.deadline, dueDate: o.dueDate, state, doneAt: o.doneAt };
+}
+
 /**
  * The latest obligation under each of these standards, in their order: the clocks of one piece of
  * work (an assessment's steps, a closure's). Standards not started yet are left out.
@@ -131,9 +138,6 @@ export interface Clock {
 export function clocksOf(rows: readonly { obligation: ObligationRow; state: string }[], ruleIds: readonly string[]): Clock[] {
   return ruleIds.flatMap((ruleId) => {
     const found = rows.filter((o) => o.obligation.ruleId === ruleId).at(-1);
-    const rule = ruleById(ruleId);
-    if (!found || !rule) return [];
-    const type = rule.satisfiedByRecording ? null : (rule.satisfiedBy[0]?.type ?? null);
-    return [{ ruleId, title: rule.title, type, recordable: Boolean(type && isPracticeWork(type)), deadline: found.obligation.deadline, dueDate: found.obligation.dueDate, state: found.state, doneAt: found.obligation.doneAt }];
+    return found && ruleById(ruleId) ? [asClock(found)] : [];
   });
 }
