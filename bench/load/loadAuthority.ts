@@ -3,12 +3,14 @@ import { openDatabase } from '../../src/platform/db/database';
 import { systemClock } from '../../src/platform/clock';
 import { services as buildServices } from '../../src/services';
 import { cliContext } from '../../src/cli/cliContext';
+import { syntheticPassword } from '../generate';
 
 /**
  * Who the load test's virtual users are and what they work on: the demonstration authority's
  * children (seeded by the server's first start), and `count` social workers of the load test's own
  * (`load.worker.NNN`), spread over the teams that hold cases, so that each opens and records on
- * its own team's children as a real worker does.
+ * its own team's children as a real worker does. On a synthetic authority (LOAD_DATABASE_URL),
+ * its own social workers instead, each with their caseload on My work.
  */
 export interface LoadChild {
   id: string;
@@ -40,7 +42,16 @@ export async function prepareLoadAuthority(databaseUrl: string, count: number): 
     const { rows: existing } = await client.query<{ username: string }>(`select username from users where username like 'load.worker.%'`);
     const have = new Set(existing.map((r) => r.username));
     const users: LoadAuthority['users'] = [];
-    for (let i = 1; i <= count; i++) {
+    // On a synthetic authority (npx hearth bench generate), its own social workers, each with a real caseload of 20-25.
+    const { rows: synthetic } = await client.query<{ username: string; team_id: string }>(
+      `select u.username, p.allocated_team_id as team_id from users u join people p on p.allocated_worker_id = u.id
+       where u.username like 'syn%.sw.%' group by 1, 2 having count(*) >= 3 order by count(*) desc, 1 limit $1`,
+      [count],
+    );
+    if (synthetic.length >= count) {
+      users.push(...synthetic.map((r) => ({ username: r.username, teamId: r.team_id })));
+    }
+    for (let i = 1; i <= count && users.length < count; i++) {
       const username = `load.worker.${String(i).padStart(3, '0')}`;
       const teamId = teamIds[i % teamIds.length] as string;
       if (!have.has(username)) {
@@ -57,7 +68,7 @@ export async function prepareLoadAuthority(databaseUrl: string, count: number): 
     const { rows: names } = await client.query<{ family_name: string }>(`select distinct family_name from people where kind = 'child' and restricted = false`);
     return {
       users,
-      password: loadPassword,
+      password: synthetic.length >= count ? syntheticPassword : loadPassword,
       children: children.map((c) => ({ id: c.id, teamId: c.team_id, visitType: c.visit })),
       surnames: names.map((n) => n.family_name),
     };

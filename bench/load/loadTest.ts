@@ -16,6 +16,10 @@ import { act, chooseKind, mix, seeded } from './workload';
  * comes first; every request times out after 10 s; requests go only to 127.0.0.1.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres npx tsx bench/load/loadTest.ts
+ *
+ * LOAD_DATABASE_URL names an existing database to run on instead (the large synthetic authority
+ * of `npx hearth bench generate`), as it is: its own workers sign in, and their visits and case
+ * notes are added to it.
  */
 const target = 300;
 const env = process.env;
@@ -82,7 +86,7 @@ function peakMemoryOf(pid: number | undefined): string {
   }
 }
 
-function report(results: StepResult[], memory: string, children: number, serverVersion: string): string {
+function report(results: StepResult[], memory: string, children: number, serverVersion: string, authority: string): string {
   const held = results.filter((r) => r.held).at(-1);
   const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '');
   const lines = [
@@ -90,7 +94,7 @@ function report(results: StepResult[], memory: string, children: number, serverV
     '',
     `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
     `- Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB memory; Node ${process.version}`,
-    `- Server: \`node bin/hearth.js serve\` on 127.0.0.1, ${serverVersion} on loopback, a pool of ${poolSize} connections; the demonstration authority (${children} children in the teams the load test's workers belong to)`,
+    `- Server: \`node bin/hearth.js serve\` on 127.0.0.1, ${serverVersion} on loopback, a pool of ${poolSize} connections; ${authority} (${children.toLocaleString('en-GB')} children in the teams the load test's workers belong to)`,
     `- Workload: each virtual user is a signed-in social worker of a team that holds cases; between requests they think for ${thinkMs / 2}-${(thinkMs * 3) / 2} ms; the mix is ${mix.map((m) => `${m.kind} ${m.weight}%`).join(', ')}. Each step runs ${stepSeconds} s (at most ${maxRequests} requests).`,
     `- Target: ${target} ms at the 95th percentile with no errors. **Highest number of users held: ${held ? held.users : 'none'}**; server peak memory (VmHWM) ${memory}.`,
     '',
@@ -108,8 +112,10 @@ function report(results: StepResult[], memory: string, children: number, serverV
 async function main() {
   const serverUrl = benchServerUrl();
   if (!serverUrl) throw new Error('Set BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server: the load test runs Hearth on PostgreSQL');
-  const database = await createLoadDatabase(serverUrl, 'load');
-  console.error(`Starting Hearth on ${database.url.replace(/\/\/[^@]*@/, '//')} (the first start seeds the demonstration authority)…`);
+  // An existing database (the large synthetic authority) if named, kept afterwards; otherwise a new one with the demonstration authority.
+  const database = env.LOAD_DATABASE_URL ? { url: env.LOAD_DATABASE_URL, drop: async () => {} } : await createLoadDatabase(serverUrl, 'load');
+  const describe = env.LOAD_DATABASE_URL ? `the database at LOAD_DATABASE_URL (${new URL(env.LOAD_DATABASE_URL).pathname.slice(1)})` : 'the demonstration authority';
+  console.error(`Starting Hearth on ${database.url.replace(/\/\/[^@]*@/, '//')} (${env.LOAD_DATABASE_URL ? 'as it is' : 'the first start seeds the demonstration authority'})…`);
   const server = await startServer(database.url, port, { HEARTH_DATABASE_POOL_SIZE: poolSize });
   try {
     const authority = await prepareLoadAuthority(database.url, Math.max(...steps));
@@ -131,9 +137,9 @@ async function main() {
       if (!result.held) break;
     }
     const version = 'PostgreSQL';
-    const text = report(results, peakMemoryOf(server.process.pid), authority.children.length, version);
+    const text = report(results, peakMemoryOf(server.process.pid), authority.children.length, version, describe);
     process.stdout.write(text);
-    const file = path.resolve(import.meta.dirname, `../results/load-${new Date().toISOString().slice(0, 10)}.md`);
+    const file = path.resolve(import.meta.dirname, `../results/load-${env.LOAD_DATABASE_URL ? 'synthetic-' : ''}${new Date().toISOString().slice(0, 10)}.md`);
     writeFileSync(file, text);
     console.error(`Written to ${path.relative(process.cwd(), file)}`);
   } finally {

@@ -35,6 +35,9 @@ describe('the rules an event can change', () => {
     const reads = index.typesReadBy(index.rulesTouchedBy('cin.visit'));
     expect(reads).toContain('cin.visit');
     expect(reads).not.toContain('case_note.recorded');
+    expect(index.typesReadByAny).toEqual(expect.arrayContaining(reads));
+    expect(index.typesReadByAny).toContain('cic.started');
+    expect(index.typesReadByAny).not.toContain('case_note.recorded');
   });
 
   it('refuses a rule that lives in an episode the catalogue does not have', () => {

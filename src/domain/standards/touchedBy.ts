@@ -32,6 +32,8 @@ export interface TouchIndex {
   rulesTouchedBy(type: string): readonly RuleTimeline[];
   /** Every event type these rules read. */
   typesReadBy(rules: readonly RuleTimeline[]): string[];
+  /** Every event type any of the rules reads: the rest of a record (case notes, documents) need not be read to work out its obligations. */
+  typesReadByAny: readonly string[];
 }
 
 /** The index for a set of timelines, worked out once per set (they are kept while the overrides stay the same). */
@@ -54,6 +56,7 @@ export function touchIndex(timelines: readonly RuleTimeline[], episodes: readonl
   const index: TouchIndex = {
     rulesTouchedBy: (type) => byType.get(type) ?? [],
     typesReadBy: (rules) => [...new Set(rules.flatMap((r) => [...(reads.get(r) ?? typesRead(r, episodeById))]))],
+    typesReadByAny: [...byType.keys()],
   };
   indexes.set(timelines, index);
   return index;

@@ -160,7 +160,8 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
 
   /** These people's obligations from their events: their streams and facts read in one query each. */
   async function obligationsFor(executor: Executor, personIds: readonly string[], rules: RuleTimeline[], upTo?: Date): Promise<Obligation[]> {
-    const streams = await eventStore.streams(executor, personIds);
+    // Only the events some rule reads (touchedBy.ts): the same obligations, without carrying case notes across.
+    const streams = await eventStore.streams(executor, personIds, { only: touchIndex(rules, episodes).typesReadByAny });
     const facts = await deps.factsFor(executor, personIds);
     const list: Obligation[] = [];
     for (const personId of personIds) {
