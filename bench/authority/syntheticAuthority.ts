@@ -83,7 +83,8 @@ export function syntheticAuthority(options: { children: number; eventsPerChild: 
     return { teamId: team.id, teamName: team.name, workerId: worker.id, workerName: worker.displayName };
   };
 
-  const people = syntheticPeople(options.children * 3, 2030 + seed * 7919, options.today).filter((p) => p.kind === 'child').slice(0, options.children);
+  // Two in five drawn are children: enough drawn that even a small authority has its number (the first ones are the same whatever the number).
+  const people = syntheticPeople(options.children * 3 + 200, 2030 + seed * 7919, options.today).filter((p) => p.kind === 'child').slice(0, options.children);
   if (people.length < options.children) throw new Error('Not enough synthetic children drawn');
   const children: SyntheticChild[] = [];
   let events = 0;

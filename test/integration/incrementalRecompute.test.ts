@@ -13,8 +13,9 @@ import { world, type TestWorld } from '../factories';
  * every rule from the whole record gives. Synthetic children's histories (fronts doors, plans,
  * care, placement moves, missing episodes, leaving care: years of them, across weekends and
  * bank holidays) are recorded again onto new children one event at a time, the latest first, so
- * that almost every event lands before ones already there; their obligations are then compared
- * with the originals' (worked out whole by the batch import) and with a full recompute.
+ * that almost every event lands before ones already there, and shuffled; their obligations are
+ * compared with a full recompute of the copy and, recorded in order, with the originals' (worked
+ * out whole by the batch import).
  */
 const rowsOf = async (t: TestWorld, q: ReturnType<typeof sql>) => ((await t.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
 
@@ -28,7 +29,7 @@ async function obligationsOf(t: TestWorld, personId: string): Promise<string[]> 
 
 describe.each(engines())('recomputing after each new event on %s', (engine) => {
   let t: TestWorld;
-  const seed = 100 + Math.floor(Math.random() * 900_000);
+  const seed = Number(process.env.HEARTH_TEST_SEED) || 100 + Math.floor(Math.random() * 900_000);
 
   beforeAll(async () => {
     t = world((await testDatabase(engine)).db, '2026-11-20T12:00:00Z');
@@ -55,7 +56,7 @@ describe.each(engines())('recomputing after each new event on %s', (engine) => {
       let state = seed;
       const shuffled = instants.map((at) => ({ at, key: (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) })).sort((a, b) => a.key - b.key).map((x) => x.at);
       const expected = await obligationsOf(t, original);
-      for (const order of [instants, [...instants].reverse(), shuffled]) {
+      for (const [name, order] of [['in order', instants], ['latest first', [...instants].reverse()], ['shuffled', shuffled]] as const) {
         const copy = randomUUID();
         const asImported = (e: Record<string, unknown>) => ({
           personId: copy,
@@ -70,9 +71,12 @@ describe.each(engines())('recomputing after each new event on %s', (engine) => {
 
         const incremental = await obligationsOf(t, copy);
         expect(incremental.length).toBeGreaterThan(10);
-        expect(incremental).toEqual(expected);
+        // Recorded in order, the copy is the original. In any order, it is what the whole record
+        // gives: the record's facts (the team it is allocated to) are the last recorded, so a
+        // child moved between teams can differ from the original there, but never from itself.
+        if (name === 'in order') expect(incremental, `seed ${seed}, ${child.id}, ${name}`).toEqual(expected);
         await t.db.transaction((tx) => t.services.standards.recompute(tx, [copy]));
-        expect(await obligationsOf(t, copy)).toEqual(incremental);
+        expect(await obligationsOf(t, copy), `seed ${seed}, ${child.id}, ${name}`).toEqual(incremental);
         compared += incremental.length;
       }
     }

@@ -33,20 +33,26 @@ export function dueBefore(date: string, interval: Interval, calendar: WorkingCal
  * recompute asks the same few thousand dates the same few dozen intervals millions of times
  * (issue 3's aim: 2 million events recomputed under 60 s). A pure function's answers, kept.
  */
-const answers = new WeakMap<WorkingCalendar, Map<string, { date: string; deadline: number }>>();
+const answers = new WeakMap<WorkingCalendar, WeakMap<Interval, Map<string, { date: string; deadline: number }>[]>>();
 function shifted(date: string, interval: Interval, calendar: WorkingCalendar, direction: 1 | -1): Due {
-  let known = answers.get(calendar);
-  if (!known) {
-    known = new Map();
-    answers.set(calendar, known);
+  // By the calendar, the interval (the catalogue's own objects) and the direction, then the date: no key to build.
+  let byInterval = answers.get(calendar);
+  if (!byInterval) {
+    byInterval = new WeakMap();
+    answers.set(calendar, byInterval);
   }
-  const key = `${date}${direction}${interval.unit}${interval.amount}`;
-  let answer = known.get(key);
+  let both = byInterval.get(interval);
+  if (!both) {
+    both = [new Map(), new Map()];
+    byInterval.set(interval, both);
+  }
+  const known = both[direction === 1 ? 0 : 1] as Map<string, { date: string; deadline: number }>;
+  let answer = known.get(date);
   if (answer === undefined) {
     const due = dueOn(shiftDate(date, interval, calendar, direction));
     answer = { date: due.date as string, deadline: due.deadline.getTime() };
-    if (known.size >= 200_000) known.clear();
-    known.set(key, answer);
+    if (known.size >= 50_000) known.clear();
+    known.set(date, answer);
   }
   // A Date of its own each time: obligations are handed on, and a Date can be changed in place.
   return { date: answer.date, deadline: new Date(answer.deadline) };
