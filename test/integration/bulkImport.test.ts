@@ -47,7 +47,7 @@ describe.each(engines())('importing in batches on %s', (engine) => {
     const rows = (q: ReturnType<typeof sql>) => t.db.execute(q).then((r) => (r as unknown as { rows: Record<string, unknown>[] }).rows);
     const [row] = await rows(sql`select event_count, allocated_team_id, allocated_worker_id, allocated_at, registered_at, updated_at, given_names, family_name, date_of_birth::text as dob, gender from people where id = ${person.id}`);
     const statuses = await rows(sql`select status, start_date::text as start_date, end_date::text as end_date from legal_statuses where person_id = ${person.id} order by start_date, status`);
-    const obligations = await rows(sql`select rule_id, cycle, due_date::text as due, outcome, done_at from obligations where person_id = ${person.id} order by rule_id, cycle`);
+    const obligations = await rows(sql`select rule_id, cycle, due_date::text as due, outcome, done_at from obligations where person_id = ${person.id} order by rule_id, cycle, due_date, done_at`);
     const events = await rows(sql`select type, occurred_at, recorded_at, data from events where person_id = ${person.id} order by occurred_at, type`);
     const audits = await rows(sql`select action from audit_log where person_id = ${person.id}`);
     return { row, statuses, obligations, events: events.map((e) => ({ ...e, type: e.type as string, data: { ...(e.data as Record<string, unknown>), hearthId: undefined, externalId: undefined } })), audits };
