@@ -8,6 +8,7 @@ import { createApp } from '../src/app';
 import { cliContext } from '../src/cli/cliContext';
 import { addMonths, londonDate } from '../src/domain/calendar/localDate';
 import { loadConfig } from '../src/platform/config';
+import { openDatabase } from '../src/platform/db/database';
 import { systemClock } from '../src/platform/clock';
 import { services as buildServices, type Services } from '../src/services';
 import { makeUser } from '../test/factories/index';
@@ -52,15 +53,35 @@ interface Figures {
 
 const rows = async <T>(s: Services, query: ReturnType<typeof sql>) => ((await s.db.execute(query)) as unknown as { rows: T[] }).rows;
 
+/** A synthetic authority already in a database (npx hearth bench generate): kept afterwards, not dropped. */
+async function openExistingDatabase(url: string) {
+  const database = await openDatabase({ engine: 'postgres', url });
+  const [{ v } = { v: '' }] = ((await database.db.execute('select version() as v')) as unknown as { rows: { v: string }[] }).rows;
+  return { database, version: v.split(' on ')[0] ?? '', dispose: () => database.close() };
+}
+
+/** Its size, as the generator would have reported it; the import was timed when it was generated, not here. */
+async function describeExisting(s: Services) {
+  const [counts] = await rows<{ children: number; events: number; staff: number; managers: number }>(s, sql`select
+    (select count(*)::int from people where kind = 'child') as children, (select count(*)::int from events) as events,
+    (select count(*)::int from users where username like 'syn%.sw.%') as staff, (select count(*)::int from users where username like 'syn%.tm.%') as managers`);
+  if (!counts || counts.children === 0) throw new Error('BENCH_LARGE_DATABASE_URL holds no synthetic authority: run npx hearth bench generate on it first');
+  return { report: { created: counts.children, imported: counts.events, problems: [] as unknown[] }, importSeconds: Number.NaN, staff: counts.staff, managers: counts.managers };
+}
+
 async function measure(engine: Engine, size: Size): Promise<Figures> {
   const memory = memorySampler(200);
-  const bench = await openBenchDatabase(engine, `suite_${size}`);
+  // The large authority on PostgreSQL can be one generated beforehand (BENCH_LARGE_DATABASE_URL): its import takes half an hour.
+  const existing = engine === 'postgres' && size === 'large' ? env.BENCH_LARGE_DATABASE_URL : undefined;
+  const bench = existing ? await openExistingDatabase(existing) : await openBenchDatabase(engine, `suite_${size}`);
   try {
     const s = buildServices(bench.database.db, systemClock);
     const app = await createApp(s, { config: loadConfig({ HEARTH_DATA_DIR: '/nonexistent', HEARTH_LOG_LEVEL: 'silent', HEARTH_RATE_LIMIT_PER_MINUTE: '1000000' }), authorityName: 'Synthetic Borough Council', logger: false });
     try {
       const today = new Date();
-      const generated = await generateAuthority(s, cliContext(), { children: sizes[size], years: 6, seed: 1, eventsPerChild: 100, asOf: today, batch: 500 }, (m) => log(`[${engine} ${size}] ${m}`));
+      const generated = existing
+        ? await describeExisting(s)
+        : await generateAuthority(s, cliContext(), { children: sizes[size], years: 6, seed: 1, eventsPerChild: 100, asOf: today, batch: 500 }, (m) => log(`[${engine} ${size}] ${m}`));
       await s.db.execute(sql`analyze`);
 
       log(`[${engine} ${size}] full recompute, from nothing then again`);
@@ -87,7 +108,7 @@ async function measure(engine: Engine, size: Size): Promise<Figures> {
         where o.outcome = 'open' and o.rule_id in ('cin.visit', 'cp.visit', 'cic.visit') limit 200`);
       const surnames = (await rows<{ family_name: string }>(s, sql`select distinct family_name from people limit 200`)).map((r) => r.family_name);
       if (!worker || !manager || !longest || busy.length === 0) throw new Error('The synthetic authority has no caseload, manager, history or open plan to measure');
-      const head = await makeUser(s, { roles: ['head-of-service'], username: `bench.head.${size}` });
+      const head = await makeUser(s, { roles: ['head-of-service'], username: `bench.head.${size}.${process.pid}` });
 
       const signedIn = async (username: string, password: string) => {
         const client = new Client(app);
@@ -146,7 +167,7 @@ async function measure(engine: Engine, size: Size): Promise<Figures> {
   }
 }
 
-function report(all: Figures[], startedAt: Date): string {
+function report(all: Figures[], startedAt: Date, skipped: string[] = []): string {
   const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const verdict = (t: Timing, target: number | null) => (target === null ? '' : t.medianMs < target && t.p95Ms < target ? 'met' : t.medianMs < target ? 'median met, p95 not' : 'not met');
   const lines = [
@@ -154,10 +175,12 @@ function report(all: Figures[], startedAt: Date): string {
     '',
     `- Date: ${startedAt.toISOString().replace(/\.\d+Z$/, 'Z')}; machine: ${os.cpus()[0]?.model.trim()}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB; Node ${process.version}`,
     `- Each size is a synthetic authority (seed 1) written through the import path (\`events import --in-batches\`), ${iterations} timed iterations after ${warmUp} untimed; targets are issue 9's for the large authority on PostgreSQL ("met" = median and p95 under it).`,
+    ...(skipped.length ? [`- Not run this time: ${skipped.join(', ')} (BENCH_SKIP).`] : []),
+    ...(env.BENCH_LARGE_DATABASE_URL ? ['- The large authority on PostgreSQL was generated beforehand (`npx hearth bench generate --children 50000 --seed 1`, BENCH_LARGE_DATABASE_URL); its import is timed in that run, not here.'] : []),
     '',
     '| Engine | Size | Children | Events | Import (events/s) | Refused lines | Staff (managers) | Obligations | Full recompute, from nothing (s) | Again, nothing changed (s) | Both returns (s) | Peak memory (MB) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...all.map((f) => `| ${f.engine} | ${f.size} | ${f.children.toLocaleString('en-GB')} | ${f.events.toLocaleString('en-GB')} | ${Math.round(f.events / f.importSeconds)} | ${f.refused} | ${f.staff} (${f.managers}) | ${f.obligations.toLocaleString('en-GB')} | ${(f.recomputeFromNothingMs / 1000).toFixed(1)} | ${(f.recomputeAgainMs / 1000).toFixed(1)} | ${(f.returnsMs / 1000).toFixed(1)} | ${f.peakRssMb.toFixed(0)} |`),
+    ...all.map((f) => `| ${f.engine} | ${f.size} | ${f.children.toLocaleString('en-GB')} | ${f.events.toLocaleString('en-GB')} | ${Number.isNaN(f.importSeconds) ? 'generated beforehand' : Math.round(f.events / f.importSeconds)} | ${f.refused} | ${f.staff} (${f.managers}) | ${f.obligations.toLocaleString('en-GB')} | ${(f.recomputeFromNothingMs / 1000).toFixed(1)} | ${(f.recomputeAgainMs / 1000).toFixed(1)} | ${(f.returnsMs / 1000).toFixed(1)} | ${f.peakRssMb.toFixed(0)} |`),
     '',
     '| Engine | Size | Measure | Median (ms) | p95 (ms) | Target (ms) | Verdict | Notes |',
     '| --- | --- | --- | ---: | ---: | ---: | --- | --- |',
@@ -186,11 +209,15 @@ async function main() {
   const startedAt = new Date();
   const wanted = (env.BENCH_SIZES ?? 'small').split(',').map((s) => s.trim()) as Size[];
   for (const size of wanted) if (!(size in sizes)) throw new Error(`BENCH_SIZES takes small and/or large, not "${size}"`);
-  const engines: Engine[] = benchServerUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  const engines: Engine[] = (env.BENCH_ENGINES?.split(',').map((e) => e.trim()) as Engine[] | undefined) ?? (benchServerUrl() ? ['pglite', 'postgres'] : ['pglite']);
+  for (const engine of engines) if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`BENCH_ENGINES takes pglite and/or postgres, not "${engine}"`);
   if (!benchServerUrl()) log('PGlite only. Set BENCH_DATABASE_URL=postgres://… to measure on PostgreSQL too.');
   const all: Figures[] = [];
+  // Engine and size pairs left out of this run (BENCH_SKIP=pglite:large), named in the report.
+  const skipped = (env.BENCH_SKIP ?? '').split(',').map((x) => x.trim()).filter(Boolean);
   for (const size of wanted) {
     for (const engine of engines) {
+      if (skipped.includes(`${engine}:${size}`)) continue;
       all.push(
         await new Promise<Figures>((resolve, reject) => {
           const run = fork(fileURLToPath(import.meta.url), [`--run=${engine}:${size}`], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, '--max-old-space-size=16384'] });
@@ -205,7 +232,7 @@ async function main() {
       );
     }
   }
-  const text = report(all, startedAt);
+  const text = report(all, startedAt, skipped);
   process.stdout.write(`\n${text}`);
   mkdirSync(path.join(here, 'results'), { recursive: true });
   writeFileSync(path.join(here, 'results', 'latest.md'), text);
