@@ -32,6 +32,10 @@ export const obligations = pgTable(
     // 0005), so that those are counted from the index alone.
     index('obligations_rule_deadline').on(t.ruleId, t.deadline),
     index('obligations_open_deadline').on(t.deadline).where(sql`outcome = 'open'`),
+    // A caseload's open obligations (My work, a team's counts): a few dozen people's, found by
+    // person among the open ones only. Without it the planner scanned every open obligation of the
+    // authority (60 ms at 50,000 children, issue 9).
+    index('obligations_open_person').on(t.personId, t.deadline).where(sql`outcome = 'open'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "obligations_open_person" ON "obligations" USING btree ("person_id","deadline") WHERE outcome = 'open';
