@@ -12,8 +12,9 @@ import type { SyntheticEvent } from './authority/journey';
  * line checked, each child's events checked in order, appended, projected, the standards worked
  * out, audited). Its teams and staff are made as an administrator makes them: social workers
  * with caseloads of 20 to 25 (specialist-service-statement.txt 5.2) and a team manager or
- * assistant team manager to about every 6 of them (5.3). The same seed and date give the same
- * authority.
+ * assistant team manager to about every 6 of them (5.3). The same seed and `--as-of` give the
+ * same authority; without `--as-of` it is drawn as of the moment it runs, so two runs on the same
+ * day differ a little (dates of birth and first contacts are counted back from that instant).
  */
 export const generateUsage = `  bench generate --children N [--years Y] [--seed S] [--events-per-child E] [--as-of YYYY-MM-DD] [--batch B]
                                  write a synthetic authority (fictional) through the import path`;

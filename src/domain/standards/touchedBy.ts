@@ -30,8 +30,6 @@ export function typesRead(timeline: RuleTimeline, episodes: ReadonlyMap<string, 
 export interface TouchIndex {
   /** The rules an event of this type can change (none for a type no rule reads). */
   rulesTouchedBy(type: string): readonly RuleTimeline[];
-  /** Every event type these rules read. */
-  typesReadBy(rules: readonly RuleTimeline[]): string[];
   /** Every event type any of the rules reads: the rest of a record (case notes, documents) need not be read to work out its obligations. */
   typesReadByAny: readonly string[];
 }
@@ -42,11 +40,9 @@ export function touchIndex(timelines: readonly RuleTimeline[], episodes: readonl
   const known = indexes.get(timelines);
   if (known) return known;
   const episodeById = new Map(episodes.map((e) => [e.id, e]));
-  const reads = new Map<RuleTimeline, Set<string>>();
   const byType = new Map<string, RuleTimeline[]>();
   for (const timeline of timelines) {
     const types = typesRead(timeline, episodeById);
-    reads.set(timeline, types);
     for (const type of types) {
       const list = byType.get(type);
       if (list) list.push(timeline);
@@ -55,7 +51,6 @@ export function touchIndex(timelines: readonly RuleTimeline[], episodes: readonl
   }
   const index: TouchIndex = {
     rulesTouchedBy: (type) => byType.get(type) ?? [],
-    typesReadBy: (rules) => [...new Set(rules.flatMap((r) => [...(reads.get(r) ?? typesRead(r, episodeById))]))],
     typesReadByAny: [...byType.keys()],
   };
   indexes.set(timelines, index);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/calendar/localDate';
 import type { PersonDetails } from '../../domain/people/personDetails';
+import { groupedBy } from '../../domain/records/events';
 import { outOfOrder, type OrderedEvent } from '../../domain/standards/order';
 import type { RequestContext } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/clock';
@@ -174,12 +175,7 @@ export function eventImportService(people: PeopleService, clock: Clock, staff: S
   async function importChecked(context: RequestContext, good: GoodLine[], problems: KeyedProblem[], options: ImportOptions, bulk = false) {
     const refuse = (line: GoodLine, reason: string) => problems.push({ key: line.key, reason });
     good = await resolveAllocations(good, refuse);
-    const byChild = new Map<string, GoodLine[]>();
-    for (const line of good) {
-      const lines = byChild.get(line.child);
-      if (lines) lines.push(line);
-      else byChild.set(line.child, [line]);
-    }
+    const byChild = groupedBy(good, (line) => line.child);
     // A batch of a large import finds its children in one query; a file's lines one child at a time.
     const known = bulk ? await people.findByExternalIds([...byChild.keys()]) : null;
     const accepted: { personId: string; child: string; registration: { line: GoodLine; details: PersonDetails } | null; lines: GoodLine[] }[] = [];

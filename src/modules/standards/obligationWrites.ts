@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import { groupedBy } from '../../domain/records/events';
 import type { Obligation } from '../../domain/standards/obligation';
+import { obligationsDigest } from '../../domain/standards/obligationDigest';
 import type { Executor } from '../../platform/db/database';
 
 /**
@@ -51,10 +52,14 @@ const fromMs = (column: string) => `to_timestamp(${column} / 1000.0)`;
 
 /** Inserts these obligations, the first statement also deleting the stale rows (one round trip where there were two). */
 async function insertMany(executor: Executor, list: readonly Obligation[], stale: readonly string[] = []): Promise<void> {
-  if (list.length === 0 && stale.length > 0) await executor.execute(sql`delete from obligations where id = any(${array([...stale], 'uuid')})`);
+  const deleteStale = stale.length > 0 ? sql`delete from obligations where id = any(${array([...stale], 'uuid')})` : null;
+  if (list.length === 0) {
+    if (deleteStale) await executor.execute(deleteStale);
+    return;
+  }
   for (let i = 0; i < list.length; i += rowsPerStatement) {
     const rows = list.slice(i, i + rowsPerStatement);
-    const deleting = i === 0 && stale.length > 0 ? sql`with stale as (delete from obligations where id = any(${array([...stale], 'uuid')})) ` : sql``;
+    const deleting = i === 0 && deleteStale ? sql`with stale as (${deleteStale}) ` : sql``;
     const columns: [name: string, value: SQL, select?: string][] = [
       ['person_id', plain(rows.map((o) => o.personId), 'uuid')],
       ['rule_id', plain(rows.map((o) => o.ruleId), 'text')],
@@ -97,72 +102,45 @@ export async function reconcileObligations(
   const stored = (await executor.execute(
     sql`select id, ${signatureSql} as signature from obligations where person_id = any(${array([...personIds], 'uuid')})${onlyRules}`,
   )) as unknown as { rows: { id: string; signature: string }[] };
-  const unmatched = new Map<string, string[]>();
-  for (const row of stored.rows) {
-    const ids = unmatched.get(row.signature);
-    if (ids) ids.push(row.id);
-    else unmatched.set(row.signature, [row.id]);
-  }
+  const unmatched = groupedBy(stored.rows, (row) => row.signature);
   const missing: Obligation[] = stored.rows.length === 0 ? [...list] : [];
   for (const obligation of stored.rows.length === 0 ? [] : list) {
-    const ids = unmatched.get(signature(obligation));
-    if (ids && ids.length > 0) ids.pop();
+    const rows = unmatched.get(signature(obligation));
+    if (rows && rows.length > 0) rows.pop();
     else missing.push(obligation);
   }
-  const stale = [...unmatched.values()].flat();
+  const stale = [...unmatched.values()].flat().map((row) => row.id);
   await insertMany(executor, missing, stale);
   return { kept: list.length - missing.length, inserted: missing.length, deleted: stale.length };
 }
 
 /**
- * A person's obligations as one digest: the md5 of their signatures, one to a line, in an order
- * both sides can make (inDigestOrder).
- * The database makes the same from what it holds, so a full recompute compares a digest a person
- * rather than carrying every stored obligation across (issue 3's aim: the full recompute of
- * 2 million events under 60 s). Should the two ever differ for a person who has nothing new,
- * that person is simply compared row by row.
- */
-function digestOf(obligations: Obligation[]): string {
-  return createHash('md5').update(obligations.sort(inDigestOrder).map(signature).join('\n')).digest('hex');
-}
-
-/**
- * The order both sides put a person's obligations in: by rule (byte order), start event, cycle,
- * which between them name one obligation. Sorting on these is much cheaper for the database than
- * on the whole signature. Should two ever tie, the digests may differ and the rows are compared.
- */
-function inDigestOrder(a: Obligation, b: Obligation): number {
-  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.startEventId < b.startEventId ? -1 : a.startEventId > b.startEventId ? 1 : a.cycle - b.cycle;
-}
-
-/**
- * `reconcileObligations` for many people at once, most of whom have nothing new: their stored
- * obligations' digests are read first, and only the people whose digest differs are compared
- * row by row and written.
+ * `reconcileObligations` for many people at once, most of whom have nothing new. Each person's
+ * obligations, newly worked out, are made into a digest (obligationDigest.ts) and compared with
+ * the one stored when the full recompute last wrote or checked them. Where they are the same,
+ * nothing is read or written. Where they differ, or no digest is stored (their rows changed
+ * since: the triggers of migration 0017 forget it), the person is compared row by row and
+ * written, and their new digest stored.
  */
 export async function reconcileByDigest(executor: Executor, personIds: readonly string[], list: readonly Obligation[]): Promise<{ unchanged: number; changed: number }> {
   if (personIds.length === 0) return { unchanged: 0, changed: 0 };
-  const stored = (await executor.execute(sql`select person_id, md5(string_agg(signature, E'\n' order by rule_id collate "C", start_event_id, cycle)) as digest
-    from (select person_id, rule_id, start_event_id, cycle, ${signatureSql} as signature from obligations where person_id = any(${array([...personIds], 'uuid')})) s group by person_id`)) as unknown as {
-    rows: { person_id: string; digest: string }[];
-  };
+  const stored = (await executor.execute(
+    sql`select person_id, digest from obligation_digests where person_id = any(${plain(personIds, 'uuid')})`,
+  )) as unknown as { rows: { person_id: string; digest: string }[] };
   const storedDigest = new Map(stored.rows.map((r) => [r.person_id, r.digest]));
-  const byPerson = new Map<string, Obligation[]>();
-  for (const o of list) {
-    const mine = byPerson.get(o.personId);
-    if (mine) mine.push(o);
-    else byPerson.set(o.personId, [o]);
-  }
-  const changed: string[] = [];
+  const byPerson = groupedBy(list, (o) => o.personId);
+  const changed: { personId: string; digest: string }[] = [];
   for (const personId of personIds) {
-    const mine = byPerson.get(personId) ?? [];
-    const digest = storedDigest.get(personId);
-    const same = digest === undefined ? mine.length === 0 : mine.length > 0 && digest === digestOf(mine);
-    if (!same) changed.push(personId);
+    const digest = obligationsDigest(byPerson.get(personId) ?? []);
+    if (storedDigest.get(personId) !== digest) changed.push({ personId, digest });
   }
   if (changed.length > 0) {
-    const set = new Set(changed);
-    await reconcileObligations(executor, changed, changed.length === personIds.length ? list : list.filter((o) => set.has(o.personId)));
+    const ids = changed.map((c) => c.personId);
+    await reconcileObligations(executor, ids, changed.length === personIds.length ? list : ids.flatMap((id) => byPerson.get(id) ?? []));
+    // After the rows are written (their triggers forget the old digests), the new ones.
+    await executor.execute(sql`insert into obligation_digests (person_id, digest)
+      select * from unnest(${plain(ids, 'uuid')}, ${plain(changed.map((c) => c.digest), 'text')})
+      on conflict (person_id) do update set digest = excluded.digest`);
   }
   return { unchanged: personIds.length - changed.length, changed: changed.length };
 }

@@ -3,6 +3,7 @@ import { rolesAllow, seesYouthJustice, type Actor, type RecordSubject } from '..
 import { isAllegationRule } from '../../domain/lado/allegation';
 import { isYouthJusticeRule, youthJusticePrefix } from '../../domain/youthJustice/youthJusticeCodes';
 import { addDays, addMonths, londonDate, londonStartOfDay } from '../../domain/calendar/localDate';
+import { groupedBy } from '../../domain/records/events';
 import { evaluate, type ChildFacts, type RuleTimeline } from '../../domain/standards/evaluate';
 import type { Obligation } from '../../domain/standards/obligation';
 import { touchIndex } from '../../domain/standards/touchedBy';
@@ -159,7 +160,7 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
   }
 
   /** These people's obligations from their events: their streams and facts read in one query each. */
-  async function obligationsFor(executor: Executor, personIds: readonly string[], rules: RuleTimeline[], upTo?: Date): Promise<Obligation[]> {
+  async function obligationsFor(executor: Executor, personIds: readonly string[], rules: readonly RuleTimeline[], upTo?: Date): Promise<Obligation[]> {
     // Only the events some rule reads (touchedBy.ts): the same obligations, without carrying case notes across.
     const streams = await eventStore.streams(executor, personIds, { only: touchIndex(rules, episodes).typesReadByAny });
     const facts = await deps.factsFor(executor, personIds);
@@ -173,7 +174,7 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
   }
 
   /** Works out these people's obligations again and stores them, in the caller's transaction. */
-  async function recomputeIn(executor: Executor, personIds: readonly string[], rules?: RuleTimeline[]): Promise<void> {
+  async function recomputeIn(executor: Executor, personIds: readonly string[], rules?: readonly RuleTimeline[]): Promise<void> {
     const ids = [...new Set(personIds)];
     await reconcileObligations(executor, ids, await obligationsFor(executor, ids, rules ?? (await timelines(executor))));
   }
@@ -189,14 +190,9 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
     const touch = touchIndex(rules, episodes);
     const everything: string[] = [];
     const some = new Map<string, { ids: string[]; rules: readonly RuleTimeline[] }>();
-    const typesOf = new Map<string, Set<string>>();
-    for (const e of newEvents) {
-      const types = typesOf.get(e.personId);
-      if (types) types.add(e.type);
-      else typesOf.set(e.personId, new Set([e.type]));
-    }
+    const eventsOf = groupedBy(newEvents, (e) => e.personId);
     for (const personId of new Set(personIds)) {
-      const types = typesOf.get(personId) ?? new Set<string>();
+      const types = new Set((eventsOf.get(personId) ?? []).map((e) => e.type));
       if (types.size === 0 || [...types].some((t) => deps.factsChangedBy.includes(t))) {
         everything.push(personId);
         continue;
@@ -209,12 +205,8 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
       else some.set(key, { ids: [personId], rules: touched });
     }
     if (everything.length > 0) await recomputeIn(executor, everything, rules);
-    for (const { ids, rules: touched } of some.values()) {
-      const streams = await eventStore.streams(executor, ids, { only: touch.typesReadBy(touched) });
-      const facts = await deps.factsFor(executor, ids);
-      const list = ids.flatMap((personId) => evaluate({ personId, events: streams.get(personId) ?? [], rules: touched, episodes, calendar, facts: facts.get(personId) ?? noFacts }));
-      await reconcileObligations(executor, ids, list, touched.map((r) => r.id));
-    }
+    // obligationsFor reads only the event types the touched rules read.
+    for (const { ids, rules: touched } of some.values()) await reconcileObligations(executor, ids, await obligationsFor(executor, ids, touched), touched.map((r) => r.id));
   }
 
   /** "Due in the next 10 working days" (issue 3, My work): the end of that London day. */

@@ -40,6 +40,20 @@ export const obligations = pgTable(
 );
 
 /**
+ * A digest of each person's stored obligations, as the full recompute last wrote or checked them
+ * (issue 9: the full recompute of the large authority). The next full recompute compares its own
+ * digest with this one instead of reading and comparing the rows. Triggers on obligations
+ * (migration 0017) remove a person's digest in the same statement as any insert, update or delete
+ * of their rows, and truncating obligations empties it, so a digest here always describes the
+ * rows as they are: a row written by an event since, or changed by hand behind Hearth's back,
+ * leaves no digest, and that person is compared row by row. Derived data, like obligations.
+ */
+export const obligationDigests = pgTable('obligation_digests', {
+  personId: uuid('person_id').primaryKey(),
+  digest: text('digest').notNull(),
+});
+
+/**
  * How many obligations were met, met late or missed, per rule, team and London month of their
  * deadline: what the compliance page adds up instead of reading every obligation of the period
  * (issue 3 aims for under 300 ms for the whole authority). Kept by triggers on obligations and
