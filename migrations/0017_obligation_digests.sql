@@ -6,16 +6,18 @@ CREATE TABLE "obligation_digests" (
 -- A person's stored digest says "these rows are as the full recompute last saw them". Any
 -- change to their rows, by Hearth or by hand, removes it in the same statement, so the next full
 -- recompute compares that person row by row (obligationWrites.ts, reconcileByDigest). Static SQL,
--- planned once per connection, like the tallies' triggers (0015).
+-- planned once per connection, like the tallies' triggers (0015); the people are looked up by key
+-- (= ANY of an array) whatever the size of the statement that first fired it, never by a join
+-- planned for another size.
 CREATE FUNCTION hearth_obligation_digests_forget_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM obligation_digests d WHERE d.person_id IN (SELECT o.person_id FROM added o);
+  DELETE FROM obligation_digests WHERE person_id = ANY (ARRAY(SELECT DISTINCT o.person_id FROM added o));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION hearth_obligation_digests_forget_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM obligation_digests d WHERE d.person_id IN (SELECT o.person_id FROM removed o);
+  DELETE FROM obligation_digests WHERE person_id = ANY (ARRAY(SELECT DISTINCT o.person_id FROM removed o));
   RETURN NULL;
 END $$;
 --> statement-breakpoint

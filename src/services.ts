@@ -74,6 +74,7 @@ export function services(db: Db, clock: Clock) {
       }));
     },
     allocationSql: people.allocationSql,
+    lockRecords: people.lockRecords,
     // Youth justice obligations are shown to those who see the child's youth justice records (issue 12).
     subjectsOf: people.subjectsOf,
     factsChangedBy: factsChangingEvents,

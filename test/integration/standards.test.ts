@@ -107,6 +107,39 @@ describe.each(engines())('the practice standards on %s', (engine) => {
     expect(await digestOf()).toBe(digest);
   });
 
+  it('holds each batch\'s records while it recomputes them, so a change under way on one is waited for, not written over', async () => {
+    const { child } = await allocatedCase(t.services);
+    await record(child.id, 'cic.started', '2026-05-01T16:00:00+01:00', { legalStatus: 'V2' });
+    // A change to the child's record under way: its transaction holds the record, as recording does.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = () => {};
+    const isHeld = new Promise<void>((resolve) => (holding = resolve));
+    const change = t.services.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from people where id = ${child.id} for update`);
+      holding();
+      await held;
+    });
+    await isHeld;
+    let finished = false;
+    const recompute = t.services.standards.recomputeAll().then(() => (finished = true));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(finished).toBe(false);
+    release();
+    await change;
+    await recompute;
+    // Then a visit recorded, and a full recompute: the digest stored describes the rows as they are.
+    await record(child.id, 'cic.visit', '2026-06-10T10:00:00+01:00');
+    await t.services.standards.recomputeAll();
+    const visits = await obligationsOf(child.id, 'cic.visit');
+    expect(visits.map((o) => [o.dueDate, o.state])).toEqual([
+      ['2026-06-12', 'met'],
+      ['2026-07-22', 'due'],
+    ]);
+    const [stored] = ((await t.services.db.execute(sql`select digest from obligation_digests where person_id = ${child.id}`)) as unknown as { rows: { digest: string }[] }).rows;
+    expect(stored?.digest).toMatch(/^\d+\./);
+  });
+
   it("follows the child's team: the Disabled Children's Team's children are not on the 6-weekly visits", async () => {
     const team = await makeTeam(t.services, undefined, 'disabled-children');
     const { manager, child } = await allocatedCase(t.services);

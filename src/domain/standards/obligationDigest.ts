@@ -10,7 +10,10 @@ import type { Obligation } from './obligation';
  * - No text is built for an obligation: numbers go in as numbers, text character by character.
  *   Building and hashing a line of text per obligation was a quarter of the recompute's own time.
  * - Every step of an obligation's hash is a bijection of the state for a given input, so two
- *   obligations that differ in one field always hash differently, in both halves.
+ *   obligations that differ in one word (a number, an instant's half, two characters of text of
+ *   the same length) always hash differently, in both halves. Other changes differ as any 64-bit
+ *   hash does; the second half's shifts carry a change into the low bits, where the first
+ *   half's multiplications carry it only upwards.
  *
  * It is only ever compared with a digest made here; the stored one is forgotten whenever the
  * person's rows change (migration 0017), so it never has to be made again by the database.

@@ -34,7 +34,10 @@ export interface TouchIndex {
   typesReadByAny: readonly string[];
 }
 
-/** The index for a set of timelines, worked out once per set (they are kept while the overrides stay the same). */
+/**
+ * The index for a set of timelines, kept per set: the catalogue's whole set is kept while the
+ * overrides stay the same; a subset (the rules one event touches) is a few rules' worth to work out again.
+ */
 const indexes = new WeakMap<readonly RuleTimeline[], TouchIndex>();
 export function touchIndex(timelines: readonly RuleTimeline[], episodes: readonly Episode[]): TouchIndex {
   const known = indexes.get(timelines);

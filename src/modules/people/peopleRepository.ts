@@ -127,6 +127,15 @@ export const peopleRepository = {
     return (await withGrants(executor, [row]))[0] ?? null;
   },
 
+  /**
+   * Holds these records until the transaction ends, taken in one order (as recording on many
+   * records takes them, so the two cannot deadlock): a full recompute of their obligations and a
+   * new event on one of them queue up rather than both writing from the same stale rows.
+   */
+  async lockMany(executor: Executor, personIds: readonly string[]): Promise<void> {
+    await executor.execute(sql`select id from ${people} where id = any(${sql.param([...personIds])}::uuid[]) order by id for update`);
+  },
+
   /** Reads the record and holds it until the transaction ends, so changes to one record queue up. */
   async lock(executor: Executor, personId: string): Promise<PersonRecord | null> {
     const [row] = await executor.select().from(people).where(eq(people.id, personId)).for('update').limit(1);

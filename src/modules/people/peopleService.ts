@@ -72,6 +72,9 @@ export function peopleService(db: Db, clock: Clock, staff: StaffDirectory, hooks
       });
     },
 
+    /** Holds these records until the caller's transaction ends (the full recompute, a batch at a time). */
+    lockRecords: (executor: Executor, personIds: readonly string[]) => peopleRepository.lockMany(executor, personIds),
+
     /** Date of birth and allocated team of each person, read with the caller's transaction (the standards' facts). */
     factsFor: (executor: Executor, personIds: readonly string[]) => peopleRepository.standardsFacts(executor, personIds),
 

@@ -21,6 +21,8 @@ import { standardsRepository, type TallyPeriod } from './standardsRepository';
 export interface StandardsDependencies {
   /** The facts about each person the rules need, read with the caller's transaction. */
   factsFor(executor: Executor, personIds: readonly string[]): Promise<Map<string, ChildFacts>>;
+  /** Holds these people's records until the transaction ends, so that no event is recorded on them meanwhile. */
+  lockRecords(executor: Executor, personIds: readonly string[]): Promise<void>;
   /** The people module's fragment giving each person's allocated team and worker. */
   allocationSql(): SQL;
   /** Who may see what of these records (allocation, restriction, grants): youth justice obligations follow the record (issue 12). */
@@ -243,6 +245,10 @@ export function standardsService(db: Db, clock: Clock, deps: StandardsDependenci
             // The compliance tallies are counted afresh at the end, not statement by statement.
             await tx.execute(sql`select set_config('hearth.recounting', 'on', true)`);
             const ids = [...new Set(batch)];
+            // Their records held first: an event recorded on one of them meanwhile waits for this
+            // batch, or this batch for it, so the two never write from the same stale rows and
+            // the digests stored describe the rows as they end up.
+            await deps.lockRecords(tx, ids);
             await reconcileByDigest(tx, ids, await obligationsFor(tx, ids, await timelines(tx)));
           });
           done += batch.length;
