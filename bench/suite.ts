@@ -192,7 +192,7 @@ function report(all: Figures[], startedAt: Date, skipped: string[] = []): string
     `- Each size is a synthetic authority (seed 1) written through the import path (\`events import --in-batches\`), ${iterations} timed iterations after ${warmUp} untimed; targets are issue 9's for the large authority on PostgreSQL ("met" = median and p95 under it).`,
     ...(skipped.length ? [`- Not run this time: ${skipped.join(', ')} (BENCH_SKIP).`] : []),
     ...(beforehand('PostgreSQL') ? ['- The large authority on PostgreSQL was generated beforehand (`DATABASE_URL=… npx hearth bench generate --children 50000 --seed 1`, BENCH_LARGE_DATABASE_URL); its import is timed in that run, not here.'] : []),
-    ...(beforehand('PGlite') ? ['- The large authority on PGlite was generated beforehand into a data directory (`HEARTH_DATA_DIR=… npx hearth bench generate --children 50000 --seed 1`, BENCH_LARGE_DATA_DIR), since in memory it would not fit in 32-bit WebAssembly\'s 4 GB; its import is timed in that run, not here.'] : []),
+    ...(beforehand('PGlite') ? ['- The large authority on PGlite was made beforehand in a data directory (BENCH_LARGE_DATA_DIR), since in memory it would not fit in 32-bit WebAssembly\'s 4 GB: generated there (`HEARTH_DATA_DIR=… npx hearth bench generate --children 50000 --seed 1`, its import timed in that run) or copied from the PostgreSQL one (`npx tsx bench/copyToPglite.ts`); not imported here.'] : []),
     '',
     '| Engine | Size | Children | Events | Import (events/s) | Refused lines | Staff (managers) | Obligations | Full recompute, from nothing (s) | Again, nothing changed (s) | Both returns (s) | Peak memory (MB) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
